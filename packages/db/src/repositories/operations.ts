@@ -1,0 +1,98 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database, NewOperation, OperationRow, OperationStatus } from '../schema.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export type AcceptOperationInput = Omit<NewOperation, 'seq' | 'status'>;
+
+/**
+ * Records an accepted operation with the borrower's next sequence number. Must run inside a
+ * transaction: the upsert locks the borrower's row until commit, so sequence numbers are
+ * handed out, and committed, in acceptance order with no gaps.
+ */
+export async function insertOperationWithSeq(trx: Transaction<Database>, input: AcceptOperationInput): Promise<OperationRow> {
+  const { last_seq: seq } = await trx
+    .insertInto('borrowers')
+    .values({ id: input.borrower_id, last_seq: 1 })
+    .onConflict((oc) => oc.column('id').doUpdateSet({ last_seq: sql`borrowers.last_seq + 1` }))
+    .returning('last_seq')
+    .executeTakeFirstOrThrow();
+  return trx
+    .insertInto('operations')
+    .values({ ...input, seq })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function findOperationByNaturalKey(db: Db, borrowerId: string, naturalKey: string): Promise<OperationRow | undefined> {
+  return db
+    .selectFrom('operations')
+    .selectAll()
+    .where('borrower_id', '=', borrowerId)
+    .where('natural_key', '=', naturalKey)
+    .executeTakeFirst();
+}
+
+export async function getOperation(db: Db, id: string): Promise<OperationRow | undefined> {
+  return db.selectFrom('operations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function getOperationStatuses(db: Db, ids: string[]): Promise<Array<Pick<OperationRow, 'id' | 'status'>>> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('operations').select(['id', 'status']).where('id', 'in', ids).execute();
+}
+
+/** The borrower's operations not yet applied, in sequence order. */
+export async function listPendingOperations(db: Db, borrowerId: string, afterSeq: number, limit: number): Promise<OperationRow[]> {
+  return db
+    .selectFrom('operations')
+    .selectAll()
+    .where('borrower_id', '=', borrowerId)
+    .where('seq', '>', afterSeq)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
+}
+
+export async function completeOperation(
+  db: Db,
+  id: string,
+  result: { status: Extract<OperationStatus, 'succeeded' | 'failed'>; statusCode: number; body: unknown },
+): Promise<void> {
+  await db
+    .updateTable('operations')
+    .set({
+      status: result.status,
+      result_status_code: result.statusCode,
+      result_body: JSON.stringify(result.body),
+      completed_at: sql<Date>`now()`,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function markProcessing(db: Db, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.updateTable('operations').set({ status: 'processing' }).where('id', 'in', ids).where('status', '=', 'queued').execute();
+}
+
+/**
+ * For each borrower with an operation still pending after `olderThanMs`, its oldest pending
+ * operation: what the sweeper re-enqueues when Redis has lost the job.
+ */
+export async function findStrandedOperations(db: Db, olderThanMs: number, limit: number): Promise<Array<Pick<OperationRow, 'id' | 'borrower_id'>>> {
+  return db
+    .selectFrom('operations')
+    .distinctOn('borrower_id')
+    .select(['id', 'borrower_id'])
+    .where('status', 'in', ['queued', 'processing'])
+    .where('accepted_at', '<', sql<Date>`now() - make_interval(secs => ${olderThanMs / 1000})`)
+    .orderBy('borrower_id')
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
+}
+
+export async function listBatchOperations(db: Db, batchId: string): Promise<OperationRow[]> {
+  return db.selectFrom('operations').selectAll().where('batch_id', '=', batchId).orderBy('batch_index').execute();
+}

@@ -1,0 +1,98 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * The tables. Order lives here, not in the queue: `borrowers.last_seq` hands out each
+ * borrower's sequence numbers at intake, `borrower_ledgers.applied_seq` says how far the
+ * workers have applied them.
+ */
+export interface Database {
+  borrowers: BorrowersTable;
+  borrower_ledgers: BorrowerLedgersTable;
+  operations: OperationsTable;
+  batches: BatchesTable;
+  idempotency_keys: IdempotencyKeysTable;
+  configs: ConfigsTable;
+}
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface BorrowersTable {
+  id: string;
+  /** Last sequence number handed out to one of this borrower's operations. */
+  last_seq: number;
+  created_at: Generated<Date>;
+}
+
+export interface BorrowerLedgersTable {
+  borrower_id: string;
+  /** Highest sequence number whose operation has been applied (or refused). */
+  applied_seq: number;
+  /** The ledger's serialised `BorrowerState`. */
+  state: ColumnType<unknown, string, string>;
+  updated_at: Timestamp;
+}
+
+export type OperationStatus = 'queued' | 'processing' | 'succeeded' | 'failed';
+
+export interface OperationsTable {
+  id: string;
+  borrower_id: string;
+  seq: number;
+  type: string;
+  /** The SPEC §2 idempotency key within the borrower, e.g. `create_loan:L1`. */
+  natural_key: string;
+  /** sha256 of the canonical request (path params, is_migration, body). */
+  request_hash: string;
+  idempotency_key: string | null;
+  params: ColumnType<Record<string, string>, string, string>;
+  body: ColumnType<unknown, string, string>;
+  is_migration: boolean;
+  /** When the operation counts as recorded: occurred_on for migrations, else acceptance. */
+  recorded_at: Timestamp;
+  request_id: string | null;
+  /** The configs resolved at intake (id and version), so later config edits change nothing. */
+  configs: ColumnType<Record<string, unknown>, string, string>;
+  batch_id: string | null;
+  batch_index: number | null;
+  status: ColumnType<OperationStatus, OperationStatus | undefined, OperationStatus>;
+  result_status_code: number | null;
+  result_body: ColumnType<unknown, string | null | undefined, string | null>;
+  accepted_at: Timestamp;
+  completed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface BatchesTable {
+  id: string;
+  item_count: number;
+  /** Items refused at intake: `[{index, borrower_id, request_id, status_code, error_detail, error}]`. */
+  rejected_items: ColumnType<unknown, string, string>;
+  request_hash: string;
+  idempotency_key: string | null;
+  created_at: Timestamp;
+}
+
+export interface IdempotencyKeysTable {
+  key: string;
+  request_hash: string;
+  /** Null while the first request with this key is still being accepted. */
+  response_status: number | null;
+  response_body: ColumnType<unknown, string | null | undefined, string | null>;
+  response_location: string | null;
+  created_at: Timestamp;
+}
+
+export type ConfigKind = 'loans' | 'payments' | 'waivers' | 'consolidations';
+
+export interface ConfigsTable {
+  kind: ConfigKind;
+  id: string;
+  version: number;
+  body: ColumnType<Record<string, unknown>, string, string>;
+  created_at: Timestamp;
+}
+
+export type OperationRow = Selectable<OperationsTable>;
+export type NewOperation = Insertable<OperationsTable>;
+export type OperationUpdate = Updateable<OperationsTable>;
+export type ConfigRow = Selectable<ConfigsTable>;
+export type BatchRow = Selectable<BatchesTable>;

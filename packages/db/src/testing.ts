@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { createDb } from './create-db.js';
+import { migrateToLatest } from './migrate.js';
+
+/** Drops the templates of a finished run (called by scripts/test.mjs). */
+export async function dropTestTemplates(): Promise<void> {
+  await admin(async (client) => {
+    const { rows } = await client.query<{ datname: string }>("select datname from pg_database where datname like 'lsl_tpl_%' or datname like 'lsl_test_%'");
+    for (const { datname } of rows) await client.query(`drop database if exists ${datname} with (force)`);
+  });
+}
+
+export interface TestDatabase {
+  /** Connection string of the fresh database. */
+  url: string;
+  /** Drops the database (terminating any session left on it). */
+  drop(): Promise<void>;
+}
+
+const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+// `scripts/test.mjs` gives each run an id so the template is migrated once per run; a test
+// file run on its own builds its own template.
+const RUN_ID = process.env.LSL_TEST_RUN_ID;
+const TEMPLATE = `lsl_tpl_${RUN_ID ?? `${process.pid}`}`;
+
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A fresh, migrated database for one test file: cloned from a template that is migrated once
+ * per run (rebuilt when this process is the first to take the lock after a schema change).
+ */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const name = `lsl_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  await admin(async (client) => {
+    // Test files run in parallel processes: one builds the template, the others wait.
+    await client.query('select pg_advisory_lock(424242)');
+    try {
+      const exists = await client.query('select 1 from pg_database where datname = $1', [TEMPLATE]);
+      if (exists.rowCount === 0) {
+        await client.query(`drop database if exists ${TEMPLATE} with (force)`);
+        await client.query(`create database ${TEMPLATE}`);
+        const db = createDb({ connectionString: withDatabase(ADMIN_URL, TEMPLATE), max: 1 });
+        try {
+          await migrateToLatest(db);
+        } finally {
+          await db.destroy();
+        }
+      }
+      await client.query(`create database ${name} template ${TEMPLATE}`);
+    } finally {
+      await client.query('select pg_advisory_unlock(424242)');
+    }
+  });
+  return {
+    url: withDatabase(ADMIN_URL, name),
+    drop: () => admin(async (client) => void (await client.query(`drop database if exists ${name} with (force)`))),
+  };
+}

@@ -1,0 +1,8 @@
+export interface QueueSettings {
+  redisUrl: string;
+  partitions: number;
+  prefix: string;
+}
+
+export const DEFAULT_PARTITIONS = 8;
+export const DEFAULT_PREFIX = 'lsl';
