@@ -1,0 +1,10 @@
+/** The config kinds of `PUT/GET /v1/configs/{kind}/{config_id}` (SPEC §6). */
+export const CONFIG_KINDS = ['loans', 'payments', 'waivers', 'consolidations'] as const;
+export type ConfigKind = (typeof CONFIG_KINDS)[number];
+
+/** The id of the config every fresh install has, of each kind; used when a body names none. */
+export const DEFAULT_CONFIG_ID = 'DEFAULT';
+
+export function isConfigKind(value: unknown): value is ConfigKind {
+  return typeof value === 'string' && (CONFIG_KINDS as readonly string[]).includes(value);
+}

@@ -1,0 +1,23 @@
+// The public surface of @lsl/contracts. Import from here only.
+
+export * from './errors.js';
+export { fromZodError, fieldsOf, formatIssuePath, issueMessage, validationError } from './zod-error.js';
+export * from './buckets.js';
+export * from './primitives.js';
+export { toScaled, compareSum, sumToString, type Scaled } from './decimal.js';
+export { instantNanos, dayInZone } from './dates.js';
+export { dueDateIssues, type DueDateIssue } from './due-dates.js';
+export * from './config-kinds.js';
+export { canonicalJson, bodyFingerprint } from './canonical-json.js';
+
+export * from './operations/params.js';
+export * from './operations/create-loan.js';
+export * from './operations/cancel-loan.js';
+export * from './operations/create-waiver.js';
+export * from './operations/create-consolidation.js';
+export * from './operations/transfer-ownership.js';
+export * from './operations/create-payment.js';
+export * from './operations/catalog.js';
+export * from './operations/parse-operation.js';
+export * from './operations/parse-transfer-batch.js';
+export * from './operations/config-refs.js';

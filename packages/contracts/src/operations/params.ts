@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { idSchema } from '../primitives.js';
+
+export const loanParamsSchema = z.object({ borrower_id: idSchema, loan_id: idSchema });
+export const waiverParamsSchema = z.object({ borrower_id: idSchema, loan_id: idSchema, waiver_id: idSchema });
+export const consolidationParamsSchema = z.object({ borrower_id: idSchema, consolidation_id: idSchema });
+export const paymentParamsSchema = z.object({ borrower_id: idSchema, payment_id: idSchema });
+/** The transfer batch has no path parameters: each item names its borrower and loan. */
+export const noParamsSchema = z.object({});
+export const borrowerParamsSchema = z.object({ borrower_id: idSchema });
+export const idParamsSchema = z.object({ id: idSchema });
+
+export type LoanParams = z.output<typeof loanParamsSchema>;
+export type WaiverParams = z.output<typeof waiverParamsSchema>;
+export type ConsolidationParams = z.output<typeof consolidationParamsSchema>;
+export type PaymentParams = z.output<typeof paymentParamsSchema>;
