@@ -64,8 +64,12 @@ export interface OperationsTable {
 export interface BatchesTable {
   id: string;
   item_count: number;
-  /** Items refused at intake: `[{index, borrower_id, request_id, status_code, error_detail, error}]`. */
-  rejected_items: ColumnType<unknown, string, string>;
+  /**
+   * One entry per item, in the request's order: `{index, operation_id}` for an item that became
+   * (or replayed) an operation, `{index, rejected: {borrower_id, request_id, status_code,
+   * error_detail, error}}` for one refused at intake.
+   */
+  items: ColumnType<BatchItem[], string, string>;
   request_hash: string;
   idempotency_key: string | null;
   created_at: Timestamp;
@@ -90,6 +94,10 @@ export interface ConfigsTable {
   body: ColumnType<Record<string, unknown>, string, string>;
   created_at: Timestamp;
 }
+
+export type BatchItem =
+  | { index: number; operation_id: string }
+  | { index: number; rejected: { borrower_id: string | null; request_id: string | null; status_code: number; error_detail: string; error: unknown } };
 
 export type OperationRow = Selectable<OperationsTable>;
 export type NewOperation = Insertable<OperationsTable>;

@@ -20,7 +20,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('batches')
     .addColumn('id', 'uuid', (c) => c.primaryKey())
     .addColumn('item_count', 'integer', (c) => c.notNull())
-    .addColumn('rejected_items', 'jsonb', (c) => c.notNull())
+    .addColumn('items', 'jsonb', (c) => c.notNull())
     .addColumn('request_hash', 'text', (c) => c.notNull())
     .addColumn('idempotency_key', 'text')
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))

@@ -1,18 +1,18 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { BatchRow, Database } from '../schema.js';
+import type { BatchItem, BatchRow, Database } from '../schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 export async function insertBatch(
   db: Db,
-  batch: { id: string; itemCount: number; rejectedItems: unknown[]; requestHash: string; idempotencyKey: string | null },
+  batch: { id: string; items: BatchItem[]; requestHash: string; idempotencyKey: string | null },
 ): Promise<void> {
   await db
     .insertInto('batches')
     .values({
       id: batch.id,
-      item_count: batch.itemCount,
-      rejected_items: JSON.stringify(batch.rejectedItems),
+      item_count: batch.items.length,
+      items: JSON.stringify(batch.items),
       request_hash: batch.requestHash,
       idempotency_key: batch.idempotencyKey,
     })

@@ -93,6 +93,7 @@ export async function findStrandedOperations(db: Db, olderThanMs: number, limit:
     .execute();
 }
 
-export async function listBatchOperations(db: Db, batchId: string): Promise<OperationRow[]> {
-  return db.selectFrom('operations').selectAll().where('batch_id', '=', batchId).orderBy('batch_index').execute();
+export async function getOperations(db: Db, ids: string[]): Promise<OperationRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('operations').selectAll().where('id', 'in', ids).execute();
 }

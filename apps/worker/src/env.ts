@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { DEFAULT_PARTITIONS, DEFAULT_PREFIX } from '@lsl/queue';
+
+const schema = z.object({
+  DATABASE_URL: z.string().min(1, 'DATABASE_URL is required for a standalone worker'),
+  REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
+  LEDGER_TIMEZONE: z.string().default('America/Bogota'),
+  QUEUE_PARTITIONS: z.coerce.number().int().min(1).max(1024).default(DEFAULT_PARTITIONS),
+  QUEUE_PREFIX: z.string().default(DEFAULT_PREFIX),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).default(10),
+});
+
+export type WorkerEnv = z.infer<typeof schema>;
+
+export function parseWorkerEnv(env: NodeJS.ProcessEnv): WorkerEnv {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`invalid configuration: ${problems}`);
+  }
+  return parsed.data;
+}

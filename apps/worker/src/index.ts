@@ -1,0 +1,4 @@
+export { startWorker, type StartWorkerOptions, type RunningWorker } from './start-worker.js';
+export { applyPendingOperations, type ApplyPendingOptions } from './apply-pending.js';
+export { startSweeper, type SweeperOptions } from './sweeper.js';
+export { parseWorkerEnv, type WorkerEnv } from './env.js';

@@ -1,0 +1,28 @@
+import { createDb } from '@lsl/db';
+import { parseWorkerEnv } from './env.js';
+import { startWorker } from './start-worker.js';
+
+// A worker process on its own: `node apps/worker/dist/main.js` (run as many as you like).
+const env = parseWorkerEnv(process.env);
+const db = createDb({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE, applicationName: 'lsl-worker' });
+const worker = await startWorker({
+  db,
+  redisUrl: env.REDIS_URL,
+  partitions: env.QUEUE_PARTITIONS,
+  prefix: env.QUEUE_PREFIX,
+  concurrency: env.WORKER_CONCURRENCY,
+  ledger: { timeZone: env.LEDGER_TIMEZONE },
+  log: (message, fields) => console.log(JSON.stringify({ level: 'info', service: 'worker', pid: process.pid, message, ...fields })),
+});
+console.log(JSON.stringify({ level: 'info', service: 'worker', pid: process.pid, message: 'worker started', partitions: env.QUEUE_PARTITIONS }));
+
+let closing = false;
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, async () => {
+    if (closing) return;
+    closing = true;
+    await worker.close();
+    await db.destroy();
+    process.exit(0);
+  });
+}

@@ -1,0 +1,37 @@
+import type { LedgerOperation } from '@lsl/ledger';
+import type { OperationRow } from '@lsl/db';
+
+/** Turns a recorded operation into the ledger's value, with the configs resolved at intake. */
+export function toLedgerOperation(row: OperationRow): LedgerOperation {
+  const params = row.params;
+  const configs = row.configs as Record<string, any>;
+  const base = {
+    seq: row.seq,
+    operationId: row.id,
+    recordedAt: new Date(row.recorded_at).toISOString(),
+    requestId: row.request_id,
+    body: row.body as any,
+  };
+  switch (row.type) {
+    case 'create_loan':
+      return { ...base, type: 'create_loan', loanId: params.loan_id!, loanConfig: configs.loanConfig };
+    case 'cancel_loan':
+      return { ...base, type: 'cancel_loan', loanId: params.loan_id! };
+    case 'create_waiver':
+      return { ...base, type: 'create_waiver', loanId: params.loan_id!, waiverId: params.waiver_id!, waiverConfig: configs.waiverConfig ?? null };
+    case 'create_consolidation':
+      return {
+        ...base,
+        type: 'create_consolidation',
+        consolidationId: params.consolidation_id!,
+        loanConfig: configs.loanConfig,
+        consolidationConfig: configs.consolidationConfig,
+      };
+    case 'transfer_ownership':
+      return { ...base, type: 'transfer_ownership', loanId: params.loan_id! };
+    case 'create_payment':
+      return { ...base, type: 'create_payment', paymentId: params.payment_id!, paymentConfig: configs.paymentConfig };
+    default:
+      throw new Error(`unknown operation type ${row.type}`);
+  }
+}

@@ -1,0 +1,2 @@
+export { jsonBody, type JsonBodyOptions } from './json-body.js';
+export { errorHandler, routeNotFound, type ErrorHandlerOptions } from './error-handler.js';
