@@ -3,10 +3,13 @@ import pg from 'pg';
 import { createDb } from './create-db.js';
 import { migrateToLatest } from './migrate.js';
 
-/** Drops the templates of a finished run (called by scripts/test.mjs). */
-export async function dropTestTemplates(): Promise<void> {
+/** Drops the template of a finished run, and test databases left by crashed files (called by scripts/test.mjs). */
+export async function dropTestTemplates(runId?: string): Promise<void> {
   await admin(async (client) => {
-    const { rows } = await client.query<{ datname: string }>("select datname from pg_database where datname like 'lsl_tpl_%' or datname like 'lsl_test_%'");
+    const { rows } = await client.query<{ datname: string }>(
+      "select datname from pg_database where datname = $1 or (datname like 'lsl_test_%' and datname not in (select datname from pg_stat_activity where datname is not null))",
+      [`lsl_tpl_${runId ?? process.pid}`],
+    );
     for (const { datname } of rows) await client.query(`drop database if exists ${datname} with (force)`);
   });
 }

@@ -1,0 +1,197 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { Redis } from 'ioredis';
+import { createTestDatabase, type TestDatabase } from '@lsl/db/testing';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+export interface SystemOptions {
+  /** Worker slots per partition inside the server process (0: none). */
+  serverWorkerConcurrency?: number;
+  /** Extra worker processes. */
+  workers?: number;
+  partitions?: number;
+  env?: Record<string, string>;
+}
+
+export interface System {
+  baseUrl: string;
+  databaseUrl: string;
+  prefix: string;
+  server: ChildProcess;
+  workers: ChildProcess[];
+  startWorker(): Promise<ChildProcess>;
+  stop(): Promise<void>;
+  api: Api;
+}
+
+function tsxArgs(entry: string): string[] {
+  return ['--conditions=source', '--import', 'tsx', `${ROOT}/${entry}`];
+}
+
+/** Waits for a JSON log line with `message`; returns it. */
+async function waitForLog(child: ChildProcess, message: string, timeoutMs = 60_000): Promise<Record<string, any>> {
+  let buffer = '';
+  let stderr = '';
+  child.stderr?.on('data', (d) => (stderr += d.toString()));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out waiting for "${message}"; stderr: ${stderr}`)), timeoutMs);
+    const onData = (d: Buffer) => {
+      buffer += d.toString();
+      const lines = buffer.split('\n');
+      buffer = lines.pop() ?? '';
+      for (const line of lines) {
+        try {
+          const entry = JSON.parse(line);
+          if (entry.message === message) {
+            clearTimeout(timer);
+            child.stdout?.off('data', onData);
+            child.stdout?.resume();
+            resolve(entry);
+            return;
+          }
+        } catch {
+          /* not a log line */
+        }
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`process exited with ${code} before "${message}"; stderr: ${stderr}`));
+    });
+  });
+}
+
+/** The whole system as real processes: a server (intake, results, maybe workers) and workers. */
+export async function startSystem(options: SystemOptions = {}): Promise<System> {
+  const database: TestDatabase = await createTestDatabase();
+  const prefix = `lsltest-${randomBytes(4).toString('hex')}`;
+  const env = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    REDIS_URL,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    QUEUE_PREFIX: prefix,
+    QUEUE_PARTITIONS: String(options.partitions ?? 4),
+    WORKER_CONCURRENCY: String(options.serverWorkerConcurrency ?? 2),
+    DASHBOARD_PASSWORD: 'test-dashboard',
+    ...options.env,
+  };
+  const server = spawn(process.execPath, tsxArgs('apps/server/src/main.ts'), { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const listening = await waitForLog(server, 'listening');
+  const baseUrl = listening.url as string;
+  const workers: ChildProcess[] = [];
+  const startWorker = async () => {
+    const worker = spawn(process.execPath, tsxArgs('apps/worker/src/main.ts'), { env: { ...env, WORKER_CONCURRENCY: '2' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    await waitForLog(worker, 'worker started');
+    workers.push(worker);
+    return worker;
+  };
+  await Promise.all(Array.from({ length: options.workers ?? 0 }, startWorker));
+  return {
+    baseUrl,
+    databaseUrl: database.url,
+    prefix,
+    server,
+    workers,
+    startWorker,
+    api: createApi(baseUrl),
+    async stop() {
+      const all = [server, ...workers].filter((c) => c.exitCode === null && c.signalCode === null);
+      await Promise.all(all.map(async (c) => {
+        c.kill('SIGTERM');
+        const timer = setTimeout(() => c.kill('SIGKILL'), 10_000);
+        await once(c, 'exit');
+        clearTimeout(timer);
+      }));
+      await cleanRedisPrefix(prefix);
+      await database.drop();
+    },
+  };
+}
+
+export async function cleanRedisPrefix(prefix: string): Promise<void> {
+  const redis = new Redis(REDIS_URL);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length > 0) await redis.del(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+export interface ApiResponse<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export interface Api {
+  post(path: string, body: unknown, headers?: Record<string, string>): Promise<ApiResponse>;
+  get(path: string, headers?: Record<string, string>): Promise<ApiResponse>;
+  raw(path: string, init: RequestInit): Promise<ApiResponse>;
+  /** Polls an operation until it is succeeded or failed. */
+  waitForOperation(id: string, timeoutMs?: number): Promise<any>;
+}
+
+export function createApi(baseUrl: string): Api {
+  const raw = async (path: string, init: RequestInit): Promise<ApiResponse> => {
+    const res = await fetch(`${baseUrl}${path}`, init);
+    const text = await res.text();
+    let body: unknown = text;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      /* keep text */
+    }
+    return { status: res.status, headers: res.headers, body };
+  };
+  const api: Api = {
+    raw,
+    post: (path, body, headers = {}) =>
+      raw(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }),
+    get: (path, headers = {}) => raw(path, { headers }),
+    async waitForOperation(id, timeoutMs = 30_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const res = await api.get(`/v1/operations/${id}`);
+        if (res.status === 200 && (res.body.status === 'succeeded' || res.body.status === 'failed')) return res.body;
+        if (Date.now() > deadline) throw new Error(`operation ${id} not finished: ${JSON.stringify(res.body)}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+  };
+  return api;
+}
+
+/** A valid create-loan body, after the seed's example (with valid values). */
+export function createLoanBody(overrides: Record<string, unknown> = {}, loan: Record<string, unknown> = {}) {
+  return {
+    loan: {
+      amount_financed: 1200000,
+      config_id: 'DEFAULT',
+      daily_fee_charge: null,
+      delinquency_interest_rate: 0.3848,
+      due_dates: ['2024-02-15', '2024-03-15', '2024-04-15', '2024-05-15', '2024-06-15', '2024-07-15'].map((d) => `${d}T23:59:59.999999-05:00`),
+      guarantee_provider: 'FGA',
+      installment_fee_2_charge: null,
+      installment_fee_charge: 60000,
+      interest_rate: 0.3848,
+      origination_date: '2024-01-15T00:00:00-05:00',
+      owner: 'BANK_1',
+      ...loan,
+    },
+    occurred_on: '2024-01-15T10:15:20-05:00',
+    request_id: 'req-create',
+    ...overrides,
+  };
+}
