@@ -1,0 +1,61 @@
+/**
+ * SPEC §5 Daily fee: `daily_fee_charge` accrues each day from O+1 while the loan has
+ * unpaid principal, until the accrued total reaches `daily_fee_max_charge`; a day's fee
+ * belongs to the installment whose period (D_{i-1}, D_i] contains it.
+ * Worked-example loan with R = 0 (to isolate the fee), fee 1000/day, O = 2024-01-15.
+ * By hand (and derive.py "daily fee"): days O+1..C = C - O; period 1 = 01-16..02-15 =
+ * 31 days; cap 40000 reached on 01-15 + 40 = 2024-02-24.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Book, WORKED } from './fixtures/ops.js';
+import { bucket, positiveBalance } from './fixtures/read.js';
+
+const SPEC = { ...WORKED, drate: 0, daily: 1000 };
+
+test('no cap: 1000/day from O+1, split by installment period', () => {
+  const b = new Book();
+  b.loan('L1', SPEC);
+  assert.equal(bucket(b.status('2024-01-15'), 'L1', 'daily_fee').total, '0.00');
+  assert.equal(bucket(b.status('2024-01-16'), 'L1', 'daily_fee').total, '1000.00');
+  const d15 = bucket(b.status('2024-02-15'), 'L1', 'daily_fee');
+  assert.deepEqual([d15.current, d15.overdue, d15.total], ['31000.00', '0.00', '31000.00']);
+  const d20 = bucket(b.status('2024-02-20'), 'L1', 'daily_fee');
+  assert.deepEqual([d20.overdue, d20.current, d20.total], ['31000.00', '5000.00', '36000.00']);
+  // 60 days to 03-15: 31 on inst1 (overdue), 29 on inst2 (current)
+  const d = bucket(b.status('2024-03-15'), 'L1', 'daily_fee');
+  assert.deepEqual([d.overdue, d.current, d.total, d.initial], ['31000.00', '29000.00', '60000.00', '60000.00']);
+});
+
+test('cap 40000: accrual stops when the total reaches the cap (day 40 = 2024-02-24)', () => {
+  const b = new Book();
+  b.loan('L1', SPEC, { daily_fee_max_charge: 40000 });
+  assert.equal(bucket(b.status('2024-02-20'), 'L1', 'daily_fee').total, '36000.00');
+  assert.equal(bucket(b.status('2024-02-23'), 'L1', 'daily_fee').total, '39000.00');
+  assert.equal(bucket(b.status('2024-02-24'), 'L1', 'daily_fee').total, '40000.00');
+  const d = bucket(b.status('2024-03-15'), 'L1', 'daily_fee');
+  assert.deepEqual([d.overdue, d.current, d.total], ['31000.00', '9000.00', '40000.00']);
+  assert.equal(bucket(b.status('2024-06-30'), 'L1', 'daily_fee').total, '40000.00');
+});
+
+test('the cap counts what accrued, not what is outstanding (paying the fee does not restart it)', () => {
+  const b = new Book();
+  b.loan('L1', SPEC, { daily_fee_max_charge: 40000 });
+  b.pay('P1', 36000, '2024-02-21'); // inst1 daily 31000 first (overdue), then inst2 daily 5000
+  const d = bucket(b.status('2024-03-15'), 'L1', 'daily_fee');
+  assert.equal(d.initial, '40000.00');
+  assert.equal(d.paid, '36000.00');
+  assert.equal(d.total, '4000.00');
+});
+
+test('no fee once the loan has no unpaid principal', () => {
+  // paid off on 01-20: fees through 01-19 = 4000 + scheduled 1377781.12 = 1381781.12;
+  // 1400000 leaves 18218.88 positive balance. Day 01-20 ends with no unpaid principal.
+  const b = new Book();
+  b.loan('L1', SPEC);
+  b.pay('P1', 1400000, '2024-01-20');
+  const s = b.status('2024-03-15');
+  assert.equal(bucket(s, 'L1', 'daily_fee').initial, '4000.00');
+  assert.equal(bucket(s, 'L1', 'daily_fee').total, '0.00');
+  assert.equal(positiveBalance(s), '18218.88');
+});
