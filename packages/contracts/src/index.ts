@@ -21,3 +21,12 @@ export * from './operations/catalog.js';
 export * from './operations/parse-operation.js';
 export * from './operations/parse-transfer-batch.js';
 export * from './operations/config-refs.js';
+
+export * from './configs.js';
+
+export * from './responses/error-body.js';
+export * from './responses/async.js';
+export * from './responses/seed-results.js';
+export * from './responses/reads.js';
+
+export { buildOpenApiDocument, type BuildOpenApiOptions } from './openapi.js';

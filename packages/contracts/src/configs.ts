@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { BUCKET_TYPES, bucketTypeSchema, waiverScopeSchema, waiverTypeSchema, type BucketType } from './buckets.js';
+import { DEFAULT_CONFIG_ID, type ConfigKind } from './config-kinds.js';
+import { checkWaiverAmount } from './operations/create-waiver.js';
+import { amountSchema, expected, percentageSchema, rateSchema } from './primitives.js';
+import { fromZodError } from './zod-error.js';
+import type { AppError } from './errors.js';
+
+/**
+ * Config bodies of `PUT /v1/configs/{kind}/{config_id}` (SPEC §6). They mirror the ledger's
+ * `LoanConfig`, `PaymentConfig`, `WaiverConfig` and `ConsolidationConfig` without `id` and
+ * `version`, which the store assigns. Omitted fields take the DEFAULT's value.
+ */
+
+export const loanConfigSchema = z
+  .object({
+    usury_rate: rateSchema.nullable().default(null),
+    usury_behavior: z.enum(['cap', 'reject'], { error: expected('one of cap, reject') }).default('cap'),
+    daily_fee_max_charge: amountSchema.nullable().default(null),
+    late_fee_amount: amountSchema.nullable().default(null),
+    late_fee_grace_days: z
+      .number({ error: expected('an integer') })
+      .int({ error: 'Must be an integer' })
+      .min(0, { error: 'Must be at least 0' })
+      .default(0),
+  })
+  .meta({ id: 'LoanConfig' });
+
+export const paymentConfigSchema = z
+  .object({
+    allocation_order: z
+      .array(bucketTypeSchema, { error: expected('an array of bucket types') })
+      .default([...BUCKET_TYPES])
+      .superRefine((order, ctx) => {
+        const seen = new Set<string>();
+        order.forEach((bucket, index) => {
+          if (seen.has(bucket)) ctx.addIssue({ code: 'custom', path: [index], message: `Repeats ${bucket}`, input: bucket });
+          seen.add(bucket);
+        });
+        const missing = BUCKET_TYPES.filter((b) => !seen.has(b));
+        if (missing.length > 0) {
+          ctx.addIssue({ code: 'custom', message: `Must list each of the 7 bucket types exactly once; missing ${missing.join(', ')}`, input: order });
+        }
+      }),
+  })
+  .meta({ id: 'PaymentConfig' });
+
+/** Reserved for future rules; any object is accepted and kept. */
+export const waiverConfigSchema = z.looseObject({}).meta({ id: 'WaiverConfig' });
+
+export const consolidationWaiverSchema = z
+  .object({
+    bucket: waiverScopeSchema,
+    type: waiverTypeSchema,
+    amount: amountSchema.nullable().optional(),
+    percentage: percentageSchema.nullable().optional(),
+  })
+  .superRefine(checkWaiverAmount)
+  .meta({ id: 'ConsolidationWaiver' });
+
+export const consolidationConfigSchema = z
+  .object({
+    waivers: z.array(consolidationWaiverSchema, { error: expected('an array of waivers') }).default([]),
+    carried_buckets: z
+      .array(bucketTypeSchema, { error: expected('an array of bucket types') })
+      .default([...BUCKET_TYPES])
+      .superRefine((buckets, ctx) => {
+        const seen = new Set<string>();
+        buckets.forEach((bucket, index) => {
+          if (seen.has(bucket)) ctx.addIssue({ code: 'custom', path: [index], message: `Repeats ${bucket}`, input: bucket });
+          seen.add(bucket);
+        });
+      }),
+  })
+  .meta({ id: 'ConsolidationConfig' });
+
+export type LoanConfigBody = z.output<typeof loanConfigSchema>;
+export type PaymentConfigBody = z.output<typeof paymentConfigSchema>;
+export type WaiverConfigBody = z.output<typeof waiverConfigSchema>;
+export type ConsolidationConfigBody = z.output<typeof consolidationConfigSchema>;
+
+export interface ConfigBodies {
+  loans: LoanConfigBody;
+  payments: PaymentConfigBody;
+  waivers: WaiverConfigBody;
+  consolidations: ConsolidationConfigBody;
+}
+
+export const CONFIG_SCHEMAS = {
+  loans: loanConfigSchema,
+  payments: paymentConfigSchema,
+  waivers: waiverConfigSchema,
+  consolidations: consolidationConfigSchema,
+} as const satisfies Record<ConfigKind, z.ZodType>;
+
+/** What a fresh install has under `DEFAULT` for each kind (SPEC §5, §6). */
+export const DEFAULT_CONFIGS: { readonly [K in ConfigKind]: ConfigBodies[K] } = {
+  loans: { usury_rate: null, usury_behavior: 'cap', daily_fee_max_charge: null, late_fee_amount: null, late_fee_grace_days: 0 },
+  payments: { allocation_order: [...BUCKET_TYPES] as BucketType[] },
+  waivers: {},
+  consolidations: { waivers: [], carried_buckets: [...BUCKET_TYPES] as BucketType[] },
+};
+
+export { DEFAULT_CONFIG_ID };
+
+/** Validates a config body for its kind; a bad one is the 400 naming its fields. */
+export function parseConfigBody<K extends ConfigKind>(
+  kind: K,
+  body: unknown,
+): { ok: true; value: ConfigBodies[K] } | { ok: false; error: AppError } {
+  const result = CONFIG_SCHEMAS[kind].safeParse(body);
+  if (!result.success) return { ok: false, error: fromZodError(result.error) };
+  return { ok: true, value: result.data as ConfigBodies[K] };
+}
+
+/** `GET /v1/configs/{kind}/{config_id}`: the body as stored, with its id and version. */
+const stored = {
+  id: z.string(),
+  version: z.number().int().min(1).meta({ description: 'Starts at 1; a PUT on a config in use makes a new version' }),
+};
+export const loanConfigResponseSchema = loanConfigSchema.extend(stored).meta({ id: 'LoanConfigResponse' });
+export const paymentConfigResponseSchema = paymentConfigSchema.extend(stored).meta({ id: 'PaymentConfigResponse' });
+export const waiverConfigResponseSchema = waiverConfigSchema.extend(stored).meta({ id: 'WaiverConfigResponse' });
+export const consolidationConfigResponseSchema = consolidationConfigSchema.extend(stored).meta({ id: 'ConsolidationConfigResponse' });
+
+export const CONFIG_RESPONSE_SCHEMAS = {
+  loans: loanConfigResponseSchema,
+  payments: paymentConfigResponseSchema,
+  waivers: waiverConfigResponseSchema,
+  consolidations: consolidationConfigResponseSchema,
+} as const satisfies Record<ConfigKind, z.ZodType>;

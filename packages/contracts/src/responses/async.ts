@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { OPERATION_TYPES } from '../operations/catalog.js';
+import { errorBodySchema } from './error-body.js';
+import { transferFailedItemSchema, transferSucceededItemSchema } from './seed-results.js';
+
+export const OPERATION_STATUSES = ['queued', 'processing', 'succeeded', 'failed'] as const;
+export type OperationStatus = (typeof OPERATION_STATUSES)[number];
+
+export const operationTypeSchema = z.enum(OPERATION_TYPES).meta({ id: 'OperationType' });
+export const operationStatusValueSchema = z.enum(OPERATION_STATUSES).meta({ id: 'OperationStatusValue' });
+
+/**
+ * 202 answer to a submission (SPEC §3), with `Location: status_url`. `status` is `queued` for a
+ * fresh submission; an idempotent replay reports the original operation's current status.
+ */
+export const operationAcceptedSchema = z
+  .object({
+    operation_id: z.string(),
+    status: operationStatusValueSchema,
+    type: operationTypeSchema,
+    borrower_id: z.string(),
+    request_id: z.string().nullable(),
+    status_url: z.string().meta({ description: '`/v1/operations/{operation_id}`' }),
+  })
+  .meta({ id: 'OperationAccepted' });
+
+/** `result.body` is exactly the seed's response body for `status_code` (a 200 body or the error body). */
+export const operationResultSchema = z
+  .object({
+    status_code: z.number().int(),
+    body: z.union([z.looseObject({}), errorBodySchema]),
+  })
+  .meta({ id: 'OperationResult' });
+
+/** `GET /v1/operations/{id}`. */
+export const operationStatusSchema = z
+  .object({
+    id: z.string(),
+    type: operationTypeSchema,
+    status: operationStatusValueSchema,
+    borrower_id: z.string(),
+    request_id: z.string().nullable(),
+    accepted_at: z.string().meta({ format: 'date-time' }),
+    completed_at: z.string().meta({ format: 'date-time' }).nullable(),
+    result: operationResultSchema.nullable(),
+  })
+  .meta({ id: 'OperationStatus' });
+
+/** One item of a transfer batch as accepted: invalid items are failed at once (no operation). */
+export const batchAcceptedItemSchema = z
+  .object({
+    index: z.number().int().min(0),
+    operation_id: z.string().nullable(),
+    borrower_id: z.string().nullable(),
+    request_id: z.string().nullable(),
+    status: operationStatusValueSchema,
+    error: errorBodySchema.nullable().optional().meta({ description: 'The 400 of an item failed at intake' }),
+  })
+  .meta({ id: 'BatchAcceptedItem' });
+
+/** 202 answer to a transfer batch, with `Location: status_url`. */
+export const batchAcceptedSchema = z
+  .object({
+    batch_id: z.string(),
+    status: z.enum(['queued', 'completed']),
+    status_url: z.string().meta({ description: '`/v1/batches/{batch_id}`' }),
+    items: z.array(batchAcceptedItemSchema),
+  })
+  .meta({ id: 'BatchAccepted' });
+
+export const batchPendingItemSchema = z
+  .object({
+    index: z.number().int().min(0),
+    operation_id: z.string(),
+    borrower_id: z.string(),
+    request_id: z.string().nullable(),
+    status: z.enum(['queued', 'processing']),
+  })
+  .meta({ id: 'BatchPendingItem' });
+
+/**
+ * `GET /v1/batches/{id}`: the seed's 207 body; `pending` lists what is not done yet and is
+ * empty (or absent) once the batch has completed.
+ */
+export const batchStatusSchema = z
+  .object({
+    succeeded: z.array(transferSucceededItemSchema).nullable(),
+    failed: z.array(transferFailedItemSchema).nullable(),
+    pending: z.array(batchPendingItemSchema).optional(),
+  })
+  .meta({ id: 'BatchStatus' });

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { BUCKET_TYPES } from '../buckets.js';
+
+/**
+ * SPEC §6 reads, for documentation. The results service and the ledger own the detail; these
+ * schemas pin the names SPEC §6 and issue 5 promise and allow more.
+ */
+
+export const bucketBalanceSchema = z
+  .looseObject({
+    initial_balance: z.number(),
+    paid: z.number(),
+    waived_off: z.number(),
+    charged_off: z.number(),
+    current: z.number(),
+    overdue: z.number(),
+    unpaid: z.number(),
+    total: z.number(),
+  })
+  .meta({ id: 'BucketBalance' });
+
+const buckets = Object.fromEntries(BUCKET_TYPES.map((b) => [b, bucketBalanceSchema])) as Record<(typeof BUCKET_TYPES)[number], typeof bucketBalanceSchema>;
+
+export const loanStatusSchema = z
+  .looseObject({
+    attributes: z.looseObject({
+      id: z.string(),
+      kordev_id: z.number().int(),
+      amount_financed: z.number(),
+      config_id: z.string(),
+      due_dates: z.array(z.string()),
+      fixed_installment_amount: z.number(),
+      interest_rates: z.looseObject({ fixed: z.looseObject({}), applicable: z.looseObject({}) }),
+      is_cancelled: z.boolean(),
+      owner: z.string().nullable(),
+      origination_date: z.string(),
+      paid_off_date: z.string().nullable(),
+    }),
+    balance_detail: z.looseObject({ at_calculation_date: z.looseObject(buckets) }),
+    installments: z.array(z.looseObject({})),
+    payments: z.array(z.looseObject({})),
+  })
+  .meta({ id: 'LoanStatus' });
+
+/** `GET /v1/borrowers/{borrower_id}/get_status`. */
+export const borrowerStatusSchema = z
+  .looseObject({
+    borrower_id: z.string(),
+    calculation_date: z.string().meta({ format: 'date' }),
+    loans: z.array(loanStatusSchema),
+    positive_balance: z.number(),
+    summary: z.looseObject({
+      days_past_due: z.number().int(),
+      immediate_payment_amount: z.number(),
+      next_payment_amount: z.number().nullable(),
+      next_payment_date: z.string().nullable(),
+      full_payment_amount: z.number(),
+    }),
+  })
+  .meta({ id: 'BorrowerStatus' });
+
+export const historyEntrySchema = z
+  .looseObject({
+    loan_id: z.string(),
+    installment_number: z.number().int().nullable(),
+    bucket_type: z.string(),
+    bucket_status: z.string(),
+    delta: z.number(),
+    balance: z.number(),
+    effective_date: z.string().meta({ format: 'date' }),
+    step_type: z.string(),
+    operation_id: z.string().nullable(),
+  })
+  .meta({ id: 'HistoryEntry' });
+
+/** `GET /v1/borrowers/{borrower_id}/get_history` (paged). */
+export const borrowerHistorySchema = z
+  .looseObject({
+    borrower_id: z.string(),
+    entries: z.array(historyEntrySchema),
+    next_cursor: z.string().nullable(),
+  })
+  .meta({ id: 'BorrowerHistory' });
+
+export const getStatusQuerySchema = z.object({
+  calculation_date: z.iso
+    .date({ error: 'Must be a date YYYY-MM-DD' })
+    .optional()
+    .meta({ description: "Default: today in the ledger's time zone" }),
+});
+
+export const getHistoryQuerySchema = z.object({
+  cursor: z.string().optional(),
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+});
+
+export const healthSchema = z.looseObject({ status: z.string() }).meta({ id: 'Health' });
