@@ -9,7 +9,7 @@ import {
   type OperationRow,
 } from '@lsl/db';
 import { checkUsury, type LoanConfig } from '@lsl/ledger';
-import { requestHash } from './request-hash.js';
+import { bodyFingerprint as requestHash } from '@lsl/contracts';
 import { resolveConfig } from './resolve-configs.js';
 
 export interface AcceptContext {

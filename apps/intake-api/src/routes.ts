@@ -7,7 +7,7 @@ import type { BorrowerWork, OperationQueues } from '@lsl/queue';
 import { acceptOperation } from './accept-operation.js';
 import { withIdempotencyKey, type StoredResponse } from './idempotency-key.js';
 import { pollUntil, preferredWaitMs } from './prefer-wait.js';
-import { requestHash } from './request-hash.js';
+import { bodyFingerprint as requestHash } from '@lsl/contracts';
 
 export interface IntakeOptions {
   db: Kysely<Database>;

@@ -2,6 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import type { Kysely } from 'kysely';
 import { AppError } from '@lsl/contracts';
 import { borrowerExists, getBorrowerLedger, getOperation, loadBatchStatus, operationView, type Database } from '@lsl/db';
+import { createConfigRouter } from './config-routes.js';
 import { deserializeState, emptyState, historyOf, statusAt, toDay, type LedgerOptions } from '@lsl/ledger';
 
 export interface ResultsOptions {
@@ -23,6 +24,7 @@ function isRealDay(day: string): boolean {
 export function createResultsRouter(options: ResultsOptions): Router {
   const router = Router();
   const { db } = options;
+  router.use(createConfigRouter(db));
   const now = options.now ?? (() => new Date());
 
   router.get('/v1/operations/:operation_id', async (req: Request, res: Response) => {

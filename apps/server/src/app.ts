@@ -17,6 +17,7 @@ export interface AppOptions {
   dashboard: { user: string; password: string };
   bodyLimit: string;
   log: (message: string, fields?: Record<string, unknown>) => void;
+  pingRedis: () => Promise<unknown>;
 }
 
 /** Every route on one port: the API (intake and results), dashboard, metrics, health, docs. */
@@ -34,8 +35,8 @@ export function createApp(options: AppOptions): Express {
   app.get('/readyz', async (_req, res) => {
     const checks: Record<string, string> = {};
     await sql`select 1`.execute(options.db).then(() => (checks.postgres = 'ok'), (e) => (checks.postgres = String(e.message ?? e)));
-    await (options.queues.queues[0]!.client as Promise<{ ping(): Promise<string> }>)
-      .then((c) => c.ping())
+    await options
+      .pingRedis()
       .then(() => (checks.redis = 'ok'), (e) => (checks.redis = String(e?.message ?? e)));
     const ready = Object.values(checks).every((v) => v === 'ok');
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
-import { DEFAULT_CONFIGS } from '@lsl/contracts';
+import { CONFIG_KINDS, DEFAULT_CONFIG_ID, DEFAULT_CONFIGS } from '@lsl/contracts';
 import { createDb, ensureConfigs, migrateToLatest } from '@lsl/db';
 import { createRedis, OperationQueues } from '@lsl/queue';
 import { startWorker, type RunningWorker } from '@lsl/worker';
@@ -27,7 +27,7 @@ async function main() {
 
   const db = createDb({ connectionString: databaseUrl, max: env.DATABASE_POOL_SIZE, applicationName: 'lsl-server' });
   await migrateToLatest(db);
-  await ensureConfigs(db, DEFAULT_CONFIGS);
+  await ensureConfigs(db, CONFIG_KINDS.map((kind) => ({ kind, id: DEFAULT_CONFIG_ID, body: { ...DEFAULT_CONFIGS[kind] } })));
 
   const producer = createRedis({ url: env.REDIS_URL });
   const queues = new OperationQueues({ connection: producer, partitions: env.QUEUE_PARTITIONS, prefix: env.QUEUE_PREFIX });
@@ -58,6 +58,7 @@ async function main() {
     dashboard: { user: env.DASHBOARD_USER, password: dashboardPassword },
     bodyLimit: env.BODY_LIMIT,
     log,
+    pingRedis: () => producer.ping(),
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(env.PORT, env.HOST, () => resolve(s));
