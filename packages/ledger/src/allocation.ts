@@ -1,0 +1,92 @@
+/**
+ * Spreading money over installments (SPEC §5 "Payments"): installment by installment in the
+ * order given, and within one installment bucket by bucket in the payment order. Shared by
+ * payments and the automatic use of the positive balance.
+ */
+import type { BucketType, PaymentConfig } from './api.js';
+import { outstanding, loanOutstanding } from './buckets.js';
+import { minDec, ZERO, type Dec } from './decimal.js';
+import type { Draft } from './draft.js';
+import { BUCKETS, DEFAULT_ORDER, type AllocationLine, type Installment, type Loan } from './model.js';
+
+export interface Target {
+  loan: Loan;
+  inst: Installment;
+}
+
+/**
+ * A payment config's order, made total: unknown names dropped, duplicates ignored, and any
+ * bucket it forgot appended in the default order, so no owed bucket is ever unreachable.
+ */
+export function allocationOrder(config: PaymentConfig | null | undefined): BucketType[] {
+  const seen = new Set<BucketType>();
+  const out: BucketType[] = [];
+  for (const b of config?.allocation_order ?? []) {
+    if ((BUCKETS as readonly string[]).includes(b) && !seen.has(b)) {
+      seen.add(b);
+      out.push(b);
+    }
+  }
+  for (const b of DEFAULT_ORDER) if (!seen.has(b)) out.push(b);
+  return out;
+}
+
+/** Pays `amount` into the targets in order; returns what is left. */
+export function allocate(
+  d: Draft,
+  amount: Dec,
+  targets: readonly Target[],
+  order: readonly BucketType[],
+  step: string,
+  lines: AllocationLine[],
+): Dec {
+  let remaining = amount;
+  for (const { loan, inst } of targets) {
+    if (remaining.lte(0)) break;
+    for (const bucket of order) {
+      if (remaining.lte(0)) break;
+      const owed = outstanding(inst.buckets[bucket]);
+      if (owed.lte(0)) continue;
+      const take = minDec(owed, remaining);
+      d.pay(loan, inst, bucket, take, step);
+      lines.push({ loanId: loan.id, installment: inst.number, bucket, amount: take });
+      remaining = remaining.minus(take);
+    }
+  }
+  return remaining.isNegative() ? ZERO : remaining;
+}
+
+/** Every installment of the loans, oldest due first (ties: loan creation order), as mutable targets. */
+export function targetsByDueDate(d: Draft, loanIds: readonly string[], filter: (inst: Installment) => boolean = () => true): Target[] {
+  const targets: Array<Target & { rank: number }> = [];
+  for (const id of loanIds) {
+    const loan = d.mutable(id);
+    const rank = d.loanRank(id);
+    for (const inst of loan.installments) if (filter(inst)) targets.push({ loan, inst, rank });
+  }
+  targets.sort((a, b) => a.inst.due - b.inst.due || a.rank - b.rank || a.inst.number - b.inst.number);
+  return targets;
+}
+
+/** Records the day a loan stopped owing anything (set once; accruals never restart on a paid-off loan). */
+export function markPaidOff(d: Draft, loanIds: Iterable<string>): void {
+  for (const id of loanIds) {
+    const loan = d.loan(id);
+    if (loan === undefined || loan.closed !== null || loan.paidOff !== null) continue;
+    if (loanOutstanding(loan).isZero()) d.mutable(id).paidOff = d.today;
+  }
+}
+
+/** Sums allocation lines per loan and bucket, for result bodies. */
+export function splitByLoan(lines: readonly AllocationLine[]): Map<string, Map<BucketType, Dec>> {
+  const out = new Map<string, Map<BucketType, Dec>>();
+  for (const line of lines) {
+    let perBucket = out.get(line.loanId);
+    if (perBucket === undefined) {
+      perBucket = new Map();
+      out.set(line.loanId, perBucket);
+    }
+    perBucket.set(line.bucket, (perBucket.get(line.bucket) ?? ZERO).plus(line.amount));
+  }
+  return out;
+}

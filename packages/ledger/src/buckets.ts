@@ -1,0 +1,93 @@
+/**
+ * Reading buckets (SPEC §5 "Buckets", "States at a calculation day"). Outstanding is
+ * initial − paid − waived − closed, with the initial rounded to cents when read: delinquency
+ * interest accrues in full precision and only its rounded value is ever owed.
+ */
+import type { BucketType } from './api.js';
+import type { DayNum } from './calendar.js';
+import { ZERO, round2, type Dec } from './decimal.js';
+import { BUCKETS, type Bucket, type Installment, type Loan } from './model.js';
+
+export function emptyBucket(initial: Dec = ZERO): Bucket {
+  return { initial, paid: ZERO, waived: ZERO, closed: ZERO };
+}
+
+export function emptyBuckets(): Record<BucketType, Bucket> {
+  const out = {} as Record<BucketType, Bucket>;
+  for (const b of BUCKETS) out[b] = emptyBucket();
+  return out;
+}
+
+export function outstanding(bucket: Bucket): Dec {
+  const value = round2(bucket.initial).minus(bucket.paid).minus(bucket.waived).minus(bucket.closed);
+  return value.isNegative() ? ZERO : value;
+}
+
+export function installmentOutstanding(inst: Installment, buckets: readonly BucketType[] = BUCKETS): Dec {
+  let sum = ZERO;
+  for (const b of buckets) sum = sum.plus(outstanding(inst.buckets[b]));
+  return sum;
+}
+
+export function loanOutstanding(loan: Loan, buckets: readonly BucketType[] = BUCKETS): Dec {
+  let sum = ZERO;
+  for (const inst of loan.installments) sum = sum.plus(installmentOutstanding(inst, buckets));
+  return sum;
+}
+
+export function isActive(loan: Loan): boolean {
+  return loan.closed === null;
+}
+
+/** Index of the current installment at day C: the first due on or after C; −1 when all are past. */
+export function currentIndex(loan: Loan, day: DayNum): number {
+  return loan.installments.findIndex((inst) => inst.due >= day);
+}
+
+export type InstallmentState = 'overdue' | 'current' | 'future';
+
+export function stateAt(loan: Loan, index: number, day: DayNum): InstallmentState {
+  const inst = loan.installments[index]!;
+  if (inst.due < day) return 'overdue';
+  return index === currentIndex(loan, day) ? 'current' : 'future';
+}
+
+export interface BucketFigures {
+  initial: Dec;
+  paid: Dec;
+  waived: Dec;
+  closed: Dec;
+  overdue: Dec;
+  current: Dec;
+  unpaid: Dec;
+  total: Dec;
+}
+
+/** One bucket type of a loan, summed over installments, at calculation day C. */
+export function bucketFigures(loan: Loan, bucket: BucketType, day: DayNum): BucketFigures {
+  const cur = currentIndex(loan, day);
+  let initial = ZERO;
+  let paid = ZERO;
+  let waived = ZERO;
+  let closed = ZERO;
+  let overdue = ZERO;
+  let current = ZERO;
+  let total = ZERO;
+  loan.installments.forEach((inst, i) => {
+    const b = inst.buckets[bucket];
+    const out = outstanding(b);
+    initial = initial.plus(round2(b.initial));
+    paid = paid.plus(b.paid);
+    waived = waived.plus(b.waived);
+    closed = closed.plus(b.closed);
+    total = total.plus(out);
+    if (inst.due < day) overdue = overdue.plus(out);
+    else if (i === cur) current = current.plus(out);
+  });
+  return { initial, paid, waived, closed, overdue, current, unpaid: overdue.plus(current), total };
+}
+
+/** Outstanding principal of a loan over all installments. */
+export function principalOutstanding(loan: Loan): Dec {
+  return loanOutstanding(loan, ['principal']);
+}

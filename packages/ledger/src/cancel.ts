@@ -1,0 +1,38 @@
+/**
+ * Cancel loan (SPEC §5): from its effective day the loan owes nothing — every outstanding
+ * amount is closed — and what was paid on it moves to the borrower's positive balance.
+ * The paid amounts stay recorded as paid (history is not rewritten); the refund is a
+ * separate, visible movement of the positive balance.
+ */
+import type { CancelLoanOperation } from './api.js';
+import { sortedBody, requestIdOf, type OpContext, type Outcome } from './context.js';
+import { ZERO } from './decimal.js';
+import { refusal } from './errors.js';
+import { BUCKETS } from './model.js';
+
+export function cancelLoan(ctx: OpContext<CancelLoanOperation>): Outcome {
+  const { d, op } = ctx;
+  const context = { borrower_id: ctx.borrowerId, loan_id: op.loanId };
+  const existing = d.loan(op.loanId);
+  if (existing === undefined) return refusal('loan_not_found', context);
+  if (existing.closed !== null) return refusal(existing.closed.kind === 'cancelled' ? 'loan_cancelled' : 'loan_consolidated', context);
+
+  const loan = d.mutable(op.loanId);
+  let paid = ZERO;
+  for (const inst of loan.installments) {
+    for (const b of BUCKETS) {
+      paid = paid.plus(inst.buckets[b].paid);
+      d.close(loan, inst, b, 'cancellation');
+    }
+  }
+  loan.closed = { kind: 'cancelled', day: ctx.day, into: null, bySeq: op.seq };
+  if (paid.gt(0)) {
+    d.movePositiveBalance(paid, 'cancellation', loan.id);
+    d.addPayment({ kind: 'cancellation_refund', paymentId: null, seq: op.seq, operationId: op.operationId, day: ctx.day, amount: paid, lines: [], positiveBalance: paid, loanId: loan.id });
+  }
+  const effective = op.body?.loan_cancellation?.effective_date ?? op.recordedAt;
+  return {
+    ok: true,
+    body: sortedBody({ effective_date: effective, id: op.operationId, kordev_id: ctx.kordevId, loan_id: op.loanId, request_id: requestIdOf(op) }),
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * Loan consolidation (SPEC §5). On the effective day, for each original loan:
+ *   1. the consolidation config's waivers are applied (an amount above what the scope owes
+ *      is lowered to it: a config is generic and cannot know each loan's balance);
+ *   2. of the carried buckets, the principal's `total` and every other bucket's `unpaid`
+ *      (overdue + current) is carried into the new loan's principal;
+ *   3. everything the loan still owes is closed (step `consolidation`): carried amounts
+ *      now live in the new loan, the rest (future interest and fees, buckets not carried)
+ *      is forgiven.
+ * The new loan's id is the consolidation_id, originated on the effective day with the
+ * request's rates, due dates, owner and loan config.
+ */
+import type { BucketType, CreateConsolidationOperation } from './api.js';
+import { bucketFigures } from './buckets.js';
+import { requestIdOf, sortedBody, type OpContext, type Outcome } from './context.js';
+import { ZERO } from './decimal.js';
+import { refusal } from './errors.js';
+import { BUCKETS } from './model.js';
+import { DEFAULT_LOAN_CONFIG, dueDaysOf, originateLoan } from './create-loan.js';
+import { checkUsury } from './usury.js';
+import { isWaiverScope, waive } from './waivers.js';
+
+export function createConsolidation(ctx: OpContext<CreateConsolidationOperation>): Outcome {
+  const { d, op, options } = ctx;
+  const body = op.body?.loan_consolidation ?? {};
+  const context: Record<string, unknown> = { borrower_id: ctx.borrowerId, consolidation_id: op.consolidationId };
+
+  // null original_loans: every open loan of the borrower (the natural "consolidate all").
+  const requested: string[] = Array.isArray(body.original_loans)
+    ? body.original_loans.map(String)
+    : d.allLoans().filter((l) => l.closed === null).map((l) => l.id);
+  if (requested.length === 0) return refusal('nothing_to_consolidate', context);
+  const seen = new Set<string>();
+  for (const id of requested) {
+    if (seen.has(id)) return refusal('duplicate_loans', { ...context, loan_id: id });
+    seen.add(id);
+  }
+  for (const id of requested) {
+    const loan = d.loan(id);
+    if (loan === undefined) return refusal('loan_not_found', { ...context, loan_id: id });
+    if (loan.closed !== null) return refusal(loan.closed.kind === 'cancelled' ? 'loan_cancelled' : 'loan_consolidated', { ...context, loan_id: id });
+  }
+  if (d.loan(op.consolidationId) !== undefined) return refusal('loan_already_exists', { ...context, loan_id: op.consolidationId });
+  const loanConfig = op.loanConfig ?? DEFAULT_LOAN_CONFIG;
+  const usury = checkUsury(body, loanConfig);
+  if (usury !== null) return { ok: false, statusCode: 400, body: { ...usury, context: { ...context, ...usury.context } } };
+  const dueDays = dueDaysOf(body.due_dates, ctx.day, options.timeZone);
+  if (dueDays === null) return refusal('invalid_due_dates', { ...context, due_dates: body.due_dates ?? null, effective_date: body.effective_date ?? null });
+
+  const config = op.consolidationConfig;
+  const carried: readonly BucketType[] = config?.carried_buckets?.length ? config.carried_buckets : BUCKETS;
+  let principal = ZERO;
+  for (const id of requested) {
+    for (const w of config?.waivers ?? []) {
+      if (!isWaiverScope(w.bucket)) continue;
+      waive(d, id, { bucket: w.bucket, type: w.type, amount: w.amount ?? null, percentage: w.percentage ?? null }, {
+        clamp: true,
+        step: 'consolidation_waiver',
+        context: { ...context, loan_id: id },
+      });
+    }
+    const loan = d.mutable(id);
+    for (const bucket of carried) {
+      const f = bucketFigures(loan, bucket, ctx.day);
+      principal = principal.plus(bucket === 'principal' ? f.total : f.unpaid);
+    }
+    for (const inst of loan.installments) for (const b of BUCKETS) d.close(loan, inst, b, 'consolidation');
+    loan.closed = { kind: 'consolidated', day: ctx.day, into: op.consolidationId, bySeq: op.seq };
+  }
+
+  originateLoan(ctx, {
+    loanId: op.consolidationId,
+    seq: op.seq,
+    operationId: op.operationId,
+    fields: body,
+    principal,
+    origination: ctx.day,
+    originationDate: typeof body.effective_date === 'string' ? body.effective_date : op.recordedAt,
+    loanConfig,
+    configId: typeof body.loan_config === 'string' ? body.loan_config : loanConfig.id,
+    owner: body.owner ?? null,
+    consolidationOf: requested,
+  }, dueDays);
+
+  return {
+    ok: true,
+    body: sortedBody({ id: op.consolidationId, kordev_id: ctx.kordevId, loan_consolidation: body, request_id: requestIdOf(op) }),
+  };
+}

@@ -1,0 +1,151 @@
+/**
+ * Create loan: the schedule is built at origination and every scheduled bucket is charged
+ * on the origination day (history step `origination`). Accrued buckets start at zero.
+ */
+import type { CreateLoanOperation, LoanConfig } from './api.js';
+import { instantToDayNum, parseDueDates, type DayNum } from './calendar.js';
+import { sortedBody, requestIdOf, type OpContext, type Outcome } from './context.js';
+import { Dec, ZERO, toDec, toDecOrNull } from './decimal.js';
+import type { Draft } from './draft.js';
+import { emptyBuckets } from './buckets.js';
+import { refusal } from './errors.js';
+import type { Installment, Loan } from './model.js';
+import { buildSchedule } from './schedule.js';
+import { applicableRate, checkUsury } from './usury.js';
+
+export const DEFAULT_LOAN_CONFIG: LoanConfig = {
+  id: 'DEFAULT',
+  version: 1,
+  usury_rate: null,
+  usury_behavior: 'cap',
+  daily_fee_max_charge: null,
+  late_fee_amount: null,
+  late_fee_grace_days: 0,
+};
+
+export interface NewLoanInput {
+  loanId: string;
+  seq: number;
+  operationId: string;
+  fields: any;
+  principal: Dec;
+  origination: DayNum;
+  originationDate: string;
+  loanConfig: LoanConfig;
+  configId: string;
+  owner: string | null;
+  consolidationOf: string[] | null;
+}
+
+/** Validates due dates as calendar days: strictly increasing and after origination. */
+export function dueDaysOf(raw: unknown, origination: DayNum, timeZone: string): DayNum[] | null {
+  const strings = parseDueDates(raw);
+  if (strings.length === 0) return null;
+  const days: DayNum[] = [];
+  try {
+    for (const s of strings) days.push(instantToDayNum(s, timeZone));
+  } catch {
+    return null;
+  }
+  let previous = origination;
+  for (const day of days) {
+    if (day <= previous) return null;
+    previous = day;
+  }
+  return days;
+}
+
+/** Builds a loan (used by create loan and by consolidation) and charges its schedule. */
+export function originateLoan(ctx: OpContext, input: NewLoanInput, dueDays: DayNum[]): Loan {
+  const { d } = ctx;
+  const f = input.fields ?? {};
+  const interestRate = applicableRate(f.interest_rate, input.loanConfig);
+  const delinquencyRate = applicableRate(f.delinquency_interest_rate, input.loanConfig);
+  const installmentFeeCharge = toDecOrNull(f.installment_fee_charge);
+  const installmentFee2Charge = toDecOrNull(f.installment_fee_2_charge);
+  const schedule = buildSchedule({
+    principal: input.principal,
+    annualRate: toDec(interestRate.applicable),
+    origination: input.origination,
+    dueDays,
+    installmentFee: installmentFeeCharge,
+    installmentFee2: installmentFee2Charge,
+  });
+  const delinquencyAnnual = toDec(delinquencyRate.applicable);
+  const maxCharge = input.loanConfig.daily_fee_max_charge;
+  const dailyFee = toDecOrNull(f.daily_fee_charge);
+  const installments: Installment[] = schedule.installments.map((s, i) => ({
+    number: i + 1,
+    due: s.due,
+    buckets: emptyBuckets(),
+    lateFeeCharged: false,
+  }));
+  const loan: Loan = {
+    id: input.loanId,
+    createdBySeq: input.seq,
+    createdByOperation: input.operationId,
+    configId: input.configId,
+    loanConfig: input.loanConfig,
+    amountFinanced: input.principal,
+    origination: input.origination,
+    originationDate: input.originationDate,
+    fixedInstallment: schedule.fixedInstallment,
+    interestRate,
+    delinquencyRate,
+    dailyDelinquencyFactor: delinquencyAnnual.isZero() ? ZERO : new Dec(1).plus(delinquencyAnnual).pow(new Dec(1).div(365)).minus(1),
+    dailyFee: dailyFee !== null && dailyFee.gt(0) ? dailyFee : null,
+    dailyFeeMax: maxCharge === null || maxCharge === undefined ? null : toDec(maxCharge),
+    dailyFeeAccrued: ZERO,
+    installmentFeeCharge,
+    installmentFee2Charge,
+    guaranteeProvider: typeof f.guarantee_provider === 'string' ? f.guarantee_provider : null,
+    installments,
+    owners: [{ from: input.origination, owner: typeof input.owner === 'string' ? input.owner : null }],
+    closed: null,
+    paidOff: null,
+    consolidationOf: input.consolidationOf,
+  };
+  d.addLoan(loan);
+  schedule.installments.forEach((s, i) => {
+    const inst = installments[i]!;
+    d.charge(loan, inst, 'principal', s.principal, 'origination');
+    d.charge(loan, inst, 'interest', s.interest, 'origination');
+    d.charge(loan, inst, 'installment_fee', s.installmentFee, 'origination');
+    d.charge(loan, inst, 'installment_fee_2', s.installmentFee2, 'origination');
+  });
+  return loan;
+}
+
+export function loanExists(d: Draft, loanId: string): boolean {
+  return d.loan(loanId) !== undefined;
+}
+
+export function createLoan(ctx: OpContext<CreateLoanOperation>): Outcome {
+  const { op, options, d } = ctx;
+  const loan = op.body?.loan ?? {};
+  const context = { borrower_id: ctx.borrowerId, loan_id: op.loanId };
+  if (loanExists(d, op.loanId)) return refusal('loan_already_exists', context);
+  const loanConfig = op.loanConfig ?? DEFAULT_LOAN_CONFIG;
+  const usury = checkUsury(loan, loanConfig);
+  if (usury !== null) return { ok: false, statusCode: 400, body: { ...usury, context: { ...context, ...usury.context } } };
+  const dueDays = dueDaysOf(loan.due_dates, ctx.day, options.timeZone);
+  if (dueDays === null) return refusal('invalid_due_dates', { ...context, due_dates: loan.due_dates ?? null, origination_date: loan.origination_date ?? null });
+  const principal = toDec(loan.amount_financed);
+  if (principal.isNegative()) return refusal('invalid_request', { ...context, amount_financed: loan.amount_financed });
+  originateLoan(ctx, {
+    loanId: op.loanId,
+    seq: op.seq,
+    operationId: op.operationId,
+    fields: loan,
+    principal,
+    origination: ctx.day,
+    originationDate: typeof loan.origination_date === 'string' ? loan.origination_date : '',
+    loanConfig,
+    configId: typeof loan.config_id === 'string' ? loan.config_id : loanConfig.id,
+    owner: loan.owner ?? null,
+    consolidationOf: null,
+  }, dueDays);
+  // The seed's 200 body: the `loan` object echoed as sent, plus id, kordev_id, request_id.
+  return { ok: true, body: sortedBody({ ...loan, id: op.loanId, kordev_id: ctx.kordevId, request_id: requestIdOf(op) }) };
+}
+

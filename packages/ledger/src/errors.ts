@@ -1,0 +1,56 @@
+/**
+ * The ledger's refusal catalog: every business refusal `apply` can return, declared once.
+ * Codes are the HTTP status times 100 plus a discriminator (40401: 404, first reason), so the
+ * family of a code is visible at a glance and the pipeline's 4-digit intake codes never clash.
+ */
+import type { ApplyResult, ErrorBody } from './api.js';
+
+interface CatalogEntry {
+  statusCode: 400 | 404 | 409;
+  code: number;
+  message: string;
+}
+
+const entry = (statusCode: 400 | 404 | 409, code: number, message: string): CatalogEntry => ({ statusCode, code, message });
+
+export const LEDGER_ERRORS = {
+  invalid_request: entry(400, 40001, 'The operation is invalid'),
+  usury_rate_exceeded: entry(400, 40002, 'A rate is above the usury rate of the loan config'),
+  invalid_due_dates: entry(400, 40003, 'Due dates must be strictly increasing calendar days after the origination day'),
+  allocations_mismatch: entry(400, 40004, 'Payment allocations must sum to amount_paid'),
+  invalid_waiver: entry(400, 40005, 'The waiver needs an amount (type amount) or a percentage between 0 and 1 (type percentage)'),
+  loan_not_found: entry(404, 40401, 'Loan not found'),
+  loan_already_exists: entry(409, 40901, 'A loan with this id already exists for the borrower'),
+  loan_cancelled: entry(409, 40902, 'The loan is cancelled'),
+  loan_consolidated: entry(409, 40903, 'The loan is consolidated'),
+  waiver_exceeds_owed: entry(409, 40904, 'The waiver amount exceeds what the scope owes'),
+  same_owner: entry(409, 40905, 'The loan already belongs to this owner'),
+  duplicate_loans: entry(409, 40906, 'A loan appears more than once in original_loans'),
+  discount_not_on_origination: entry(409, 40907, 'discount_at_origination is only allowed with effective_date on the origination day'),
+  nothing_to_consolidate: entry(409, 40908, 'There is no loan to consolidate'),
+} as const satisfies Record<string, CatalogEntry>;
+
+export type LedgerErrorKind = keyof typeof LEDGER_ERRORS;
+
+const STATUS_TEXT = { 400: 'Bad Request', 404: 'Not Found', 409: 'Conflict' } as const;
+
+export interface Refusal {
+  ok: false;
+  statusCode: 400 | 404 | 409;
+  body: ErrorBody;
+}
+
+export function refusal(kind: LedgerErrorKind, context: Record<string, unknown>, message?: string): Refusal {
+  const e = LEDGER_ERRORS[kind];
+  return {
+    ok: false,
+    statusCode: e.statusCode,
+    body: { code: e.code, context, error: message ?? e.message, status: STATUS_TEXT[e.statusCode] },
+  };
+}
+
+export function isRefusal(value: unknown): value is Refusal {
+  return typeof value === 'object' && value !== null && (value as { ok?: unknown }).ok === false;
+}
+
+export type { ApplyResult };

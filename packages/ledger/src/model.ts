@@ -1,0 +1,148 @@
+/**
+ * The engine's internal model. Every object here is treated as immutable once it leaves
+ * a `Draft` (see draft.ts): a new state shares every loan it did not touch with the old one.
+ */
+import type { BucketType, LedgerOperation, LoanConfig } from './api.js';
+import type { DayNum } from './calendar.js';
+import type { List } from './cons.js';
+import type { Dec } from './decimal.js';
+
+export const BUCKETS: readonly BucketType[] = [
+  'principal',
+  'interest',
+  'installment_fee',
+  'installment_fee_2',
+  'delinquency_interest',
+  'daily_fee',
+  'late_fee',
+];
+
+/** SPEC §5 default payment order within one installment. */
+export const DEFAULT_ORDER: readonly BucketType[] = [
+  'late_fee',
+  'daily_fee',
+  'delinquency_interest',
+  'installment_fee_2',
+  'installment_fee',
+  'interest',
+  'principal',
+];
+
+export interface Bucket {
+  /** Full precision for delinquency interest (rounded when read); cents elsewhere. */
+  initial: Dec;
+  paid: Dec;
+  waived: Dec;
+  closed: Dec;
+}
+
+export interface Installment {
+  number: number;
+  due: DayNum;
+  buckets: Record<BucketType, Bucket>;
+  lateFeeCharged: boolean;
+}
+
+export interface OwnerSpan {
+  from: DayNum;
+  owner: string | null;
+}
+
+export interface RatePair {
+  fixed: number;
+  applicable: number;
+}
+
+export interface Loan {
+  id: string;
+  /** seq of the operation that created it: kordev_id is looked up through it. */
+  createdBySeq: number;
+  createdByOperation: string;
+  configId: string;
+  loanConfig: LoanConfig;
+  amountFinanced: Dec;
+  origination: DayNum;
+  /** As the lender sent it (create loan) or the consolidation's effective_date. */
+  originationDate: string;
+  fixedInstallment: Dec;
+  interestRate: RatePair;
+  delinquencyRate: RatePair;
+  /** (1+R)^(1/365) − 1 for the applicable delinquency rate, computed once. */
+  dailyDelinquencyFactor: Dec;
+  dailyFee: Dec | null;
+  dailyFeeMax: Dec | null;
+  dailyFeeAccrued: Dec;
+  installmentFeeCharge: Dec | null;
+  installmentFee2Charge: Dec | null;
+  guaranteeProvider: string | null;
+  installments: Installment[];
+  owners: OwnerSpan[];
+  closed: null | { kind: 'cancelled' | 'consolidated'; day: DayNum; into: string | null; bySeq: number };
+  paidOff: DayNum | null;
+  /** Consolidation that created it, if any. */
+  consolidationOf: string[] | null;
+}
+
+export interface AllocationLine {
+  loanId: string;
+  installment: number;
+  bucket: BucketType;
+  amount: Dec;
+}
+
+/** A payment, an automatic use of the positive balance, or a refund of a cancelled loan. */
+export interface PaymentRecord {
+  kind: 'payment' | 'positive_balance_application' | 'cancellation_refund';
+  paymentId: string | null;
+  seq: number | null;
+  operationId: string | null;
+  day: DayNum;
+  amount: Dec;
+  lines: AllocationLine[];
+  /** Part that went to (payment, refund) or came from (application) the positive balance. */
+  positiveBalance: Dec;
+  loanId: string | null;
+}
+
+export interface HistoryRecord {
+  loanId: string;
+  installment: number | null;
+  bucket: BucketType | 'positive_balance';
+  status: string;
+  delta: Dec;
+  balance: Dec;
+  day: DayNum;
+  step: string;
+  operationId: string | null;
+}
+
+/** What the engine knows after some prefix of the sorted operation log. */
+export interface Core {
+  /** End-of-day processing is done for every day < `day`; null before any operation. */
+  day: DayNum | null;
+  loans: Readonly<Record<string, Loan>>;
+  /** Loan ids in creation order (ties in "oldest first" are broken by it). */
+  loanOrder: readonly string[];
+  positiveBalance: Dec;
+  history: List<HistoryRecord>;
+  payments: List<PaymentRecord>;
+  /** Number of log records applied. */
+  applied: number;
+}
+
+export type Effect = 'applied' | 'voided' | 'clamped';
+
+export interface LogRecord {
+  op: LedgerOperation;
+  day: DayNum;
+  seq: number;
+  kordevId: number;
+  /** How the last replay treated it (see docs/ledger.md, "Back-dated operations"). */
+  effect: Effect;
+}
+
+export interface Snapshot {
+  /** Number of log records applied in `core` (the log prefix it reflects). */
+  index: number;
+  core: Core;
+}

@@ -1,0 +1,108 @@
+/**
+ * Create payment (SPEC §2, §5). With allocations each part goes to its loan; without, the
+ * payment is spread over all the borrower's open loans, oldest due amount first. Whatever
+ * is left once everything reachable is paid becomes positive balance.
+ */
+import type { BucketType, CreatePaymentOperation } from './api.js';
+import { allocate, allocationOrder, markPaidOff, splitByLoan, targetsByDueDate } from './allocation.js';
+import { sortedBody, requestIdOf, type OpContext, type Outcome } from './context.js';
+import { ZERO, money, toDec, type Dec } from './decimal.js';
+import { refusal } from './errors.js';
+import { BUCKETS, type AllocationLine } from './model.js';
+
+interface Part {
+  loanId: string | null;
+  amount: Dec;
+}
+
+export function createPayment(ctx: OpContext<CreatePaymentOperation>): Outcome {
+  const { d, op } = ctx;
+  const payment = op.body?.payment ?? {};
+  const amount = toDec(payment.amount_paid);
+  const rawAllocations: unknown = op.body?.payment_allocations;
+  const allocations = Array.isArray(rawAllocations) ? (rawAllocations as Array<{ loan_id?: unknown; amount?: unknown }>) : null;
+  const context = { borrower_id: ctx.borrowerId, payment_id: op.paymentId };
+
+  if (amount.isNegative()) return refusal('invalid_request', { ...context, amount_paid: payment.amount_paid });
+  const parts: Part[] = [];
+  if (allocations !== null && allocations.length > 0) {
+    let sum = ZERO;
+    for (const a of allocations) sum = sum.plus(toDec(a.amount));
+    if (!sum.eq(amount)) return refusal('allocations_mismatch', { ...context, amount_paid: payment.amount_paid, allocations_sum: sum.toNumber() });
+    for (const a of allocations) {
+      const loanId = String(a.loan_id);
+      const loan = d.loan(loanId);
+      // A replay never refuses a payment: money received stays received, as positive balance.
+      if (loan === undefined) {
+        if (ctx.mode === 'fresh') return refusal('loan_not_found', { ...context, loan_id: loanId });
+        parts.push({ loanId: null, amount: toDec(a.amount) });
+        continue;
+      }
+      if (loan.closed !== null) {
+        if (ctx.mode === 'fresh') {
+          return refusal(loan.closed.kind === 'cancelled' ? 'loan_cancelled' : 'loan_consolidated', { ...context, loan_id: loanId });
+        }
+        parts.push({ loanId: null, amount: toDec(a.amount) });
+        continue;
+      }
+      parts.push({ loanId, amount: toDec(a.amount) });
+    }
+  } else {
+    parts.push({ loanId: null, amount });
+  }
+
+  const order = allocationOrder(op.paymentConfig);
+  const lines: AllocationLine[] = [];
+  let toPositive = ZERO;
+  for (const part of parts) {
+    const loanIds = part.loanId !== null
+      ? [part.loanId]
+      : allocations !== null && allocations.length > 0
+        ? [] // an allocation to a loan that is gone: straight to positive balance
+        : d.allLoans().filter((l) => l.closed === null).map((l) => l.id);
+    const targets = targetsByDueDate(d, loanIds);
+    toPositive = toPositive.plus(allocate(d, part.amount, targets, order, 'payment', lines));
+  }
+  d.movePositiveBalance(toPositive, 'payment');
+  d.addPayment({
+    kind: 'payment',
+    paymentId: op.paymentId,
+    seq: op.seq,
+    operationId: op.operationId,
+    day: ctx.day,
+    amount,
+    lines,
+    positiveBalance: toPositive,
+    loanId: null,
+  });
+  markPaidOff(d, new Set(lines.map((l) => l.loanId)));
+
+  return {
+    ok: true,
+    body: sortedBody({
+      applied_allocations: appliedAllocations(lines),
+      id: op.paymentId,
+      kordev_id: ctx.kordevId,
+      payment,
+      payment_allocations: rawAllocations ?? null,
+      positive_balance_amount: money(toPositive),
+      request_id: requestIdOf(op),
+    }),
+  };
+}
+
+/** The applied split per loan and bucket: `[{loan_id, amount, buckets: {principal: ..., ...}}]`. */
+export function appliedAllocations(lines: readonly AllocationLine[]): Array<Record<string, unknown>> {
+  const out: Array<Record<string, unknown>> = [];
+  for (const [loanId, perBucket] of splitByLoan(lines)) {
+    const buckets: Partial<Record<BucketType, number>> = {};
+    let total = ZERO;
+    for (const b of BUCKETS) {
+      const v = perBucket.get(b) ?? ZERO;
+      buckets[b] = money(v);
+      total = total.plus(v);
+    }
+    out.push({ loan_id: loanId, amount: money(total), buckets });
+  }
+  return out;
+}

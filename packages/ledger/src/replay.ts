@@ -1,0 +1,182 @@
+/**
+ * `apply`: the one entry point that changes a borrower's state.
+ *
+ * - In order (the usual case: effective day and seq after everything in the log): advance
+ *   the live core to the day, execute, append to the log. Cost: the days advanced and the
+ *   loans touched; nothing that grows with the log is copied (persistent lists, shared loans).
+ * - Back-dated: find the insertion point, take the newest snapshot at or before it, replay
+ *   the records between, the new operation, then every later record. Later records are
+ *   re-executed in "replay" mode: they never fail (see docs/ledger.md).
+ */
+import type { ApplyResult, LedgerOperation, LedgerOptions } from './api.js';
+import type { DayNum } from './calendar.js';
+import { push, splitAt, type List } from './cons.js';
+import { advance } from './accrual.js';
+import type { Mode, Outcome } from './context.js';
+import { Draft, EMPTY_CORE } from './draft.js';
+import { effectiveDayNum, execute } from './execute.js';
+import type { Core, Effect, LogRecord, Snapshot } from './model.js';
+import { SNAPSHOT_EVERY, compareKey, type BorrowerState } from './state.js';
+
+export interface ApplyOutput {
+  state: BorrowerState;
+  result: ApplyResult;
+}
+
+function toResult(outcome: Outcome): ApplyResult {
+  if (outcome.ok) return { ok: true, statusCode: 200, body: outcome.body };
+  return { ok: false, statusCode: outcome.statusCode, body: outcome.body };
+}
+
+function effectOf(outcome: Outcome): Effect {
+  if (!outcome.ok) return 'voided';
+  return outcome.clamped ? 'clamped' : 'applied';
+}
+
+/** Runs one record on a draft (advance to its day, execute). */
+function step(d: Draft, rec: { op: LedgerOperation; day: DayNum; kordevId: number }, mode: Mode, options: LedgerOptions, borrowerId: string): Outcome {
+  advance(d, rec.day);
+  const outcome = execute(d, rec.op, { day: rec.day, kordevId: rec.kordevId, mode, options, borrowerId });
+  d.applied += 1;
+  return outcome;
+}
+
+export function apply(state: BorrowerState, op: LedgerOperation, options: LedgerOptions): ApplyOutput {
+  const day = effectiveDayNum(op, options);
+  const key = { day, seq: op.seq };
+  const last = state.log?.head;
+  if (op.seq > state.maxSeq && (last === undefined || compareKey(key, last) > 0)) {
+    return applyInOrder(state, op, day, options);
+  }
+  return applyBackDated(state, op, day, options);
+}
+
+function applyInOrder(state: BorrowerState, op: LedgerOperation, day: DayNum, options: LedgerOptions): ApplyOutput {
+  const d = new Draft(state.live);
+  const kordevId = state.nextKordev;
+  const outcome = step(d, { op, day, kordevId }, 'fresh', options, state.borrowerId);
+  if (!outcome.ok) return { state, result: toResult(outcome) };
+  const live = d.freeze();
+  const record: LogRecord = { op, day, seq: op.seq, kordevId, effect: effectOf(outcome) };
+  return {
+    state: {
+      ...state,
+      log: push(state.log, record),
+      live,
+      snapshots: live.applied % SNAPSHOT_EVERY === 0 ? push(state.snapshots, { index: live.applied, core: live }) : state.snapshots,
+      nextKordev: kordevId + 1,
+      maxSeq: op.seq,
+    },
+    result: toResult(outcome),
+  };
+}
+
+/** The newest snapshot reflecting at most `index` records (the empty core when none). */
+function snapshotAtOrBefore(snapshots: List<Snapshot>, index: number): { kept: List<Snapshot>; base: Snapshot } {
+  let node = snapshots;
+  while (node !== null && node.head.index > index) node = node.tail;
+  return { kept: node, base: node?.head ?? { index: 0, core: EMPTY_CORE } };
+}
+
+function applyBackDated(state: BorrowerState, op: LedgerOperation, day: DayNum, options: LedgerOptions): ApplyOutput {
+  const key = { day, seq: op.seq };
+  const total = state.log?.length ?? 0;
+  // Insertion point: the number of records that sort before the new one.
+  let position = total;
+  for (let node = state.log; node !== null && compareKey(node.head, key) > 0; node = node.tail) position -= 1;
+
+  const { kept, base } = snapshotAtOrBefore(state.snapshots, position);
+  const { prefix, rest } = splitAt(state.log, base.index);
+
+  // kordev_id follows acceptance (seq) order. Arriving out of seq order (never in the
+  // pipeline, possible in tests) shifts the ids of records accepted after it.
+  const outOfOrder = op.seq < state.maxSeq;
+  const kordevId = outOfOrder ? 1 + countSeqBelow(state.log, op.seq) : state.nextKordev;
+
+  let d = new Draft(base.core);
+  let snapshots = kept;
+  const rebuilt: LogRecord[] = [];
+  let result: ApplyResult | null = null;
+  const takeSnapshot = (): void => {
+    if (d.applied % SNAPSHOT_EVERY !== 0) return;
+    const core = d.freeze();
+    snapshots = push(snapshots, { index: core.applied, core });
+    d = new Draft(core);
+  };
+
+  const before = rest.slice(0, position - base.index);
+  const after = rest.slice(position - base.index);
+  const shift = (rec: LogRecord): LogRecord => (outOfOrder && rec.seq > op.seq ? { ...rec, kordevId: rec.kordevId + 1 } : rec);
+  for (const original of before) {
+    const rec = shift(original);
+    const outcome = step(d, rec, 'replay', options, state.borrowerId);
+    rebuilt.push({ ...rec, effect: effectOf(outcome) });
+    takeSnapshot();
+  }
+  {
+    const outcome = step(d, { op, day, kordevId }, 'fresh', options, state.borrowerId);
+    result = toResult(outcome);
+    if (!outcome.ok) return { state, result };
+    rebuilt.push({ op, day, seq: op.seq, kordevId, effect: effectOf(outcome) });
+    takeSnapshot();
+  }
+  for (const rec of after) {
+    const shifted = shift(rec);
+    const outcome = step(d, shifted, 'replay', options, state.borrowerId);
+    rebuilt.push({ ...shifted, effect: effectOf(outcome) });
+    takeSnapshot();
+  }
+
+  let log = prefix;
+  if (outOfOrder) log = shiftPrefixKordev(prefix, op.seq);
+  for (const rec of rebuilt) log = push(log, rec);
+  return {
+    state: {
+      ...state,
+      log,
+      live: d.freeze(),
+      snapshots,
+      nextKordev: state.nextKordev + 1,
+      maxSeq: Math.max(state.maxSeq, op.seq),
+    },
+    result,
+  };
+}
+
+function countSeqBelow(log: List<LogRecord>, seq: number): number {
+  let n = 0;
+  for (let node = log; node !== null; node = node.tail) if (node.head.seq < seq) n += 1;
+  return n;
+}
+
+/** Rare path (out-of-seq arrival): records before the insertion point with a larger seq get id + 1. */
+function shiftPrefixKordev(prefix: List<LogRecord>, seq: number): List<LogRecord> {
+  const records: LogRecord[] = [];
+  for (let node = prefix; node !== null; node = node.tail) records.push(node.head);
+  records.reverse();
+  let log: List<LogRecord> = null;
+  for (const rec of records) log = push(log, rec.seq > seq ? { ...rec, kordevId: rec.kordevId + 1 } : rec);
+  return log;
+}
+
+/**
+ * The core as of day C: all records effective on or before C applied (replayed from the
+ * newest snapshot whose day is ≤ C when C is before the live day), then advanced to C.
+ */
+export function coreAt(state: BorrowerState, day: DayNum, options: LedgerOptions): Core {
+  let d: Draft;
+  if (state.live.day === null || state.live.day <= day) {
+    d = new Draft(state.live);
+  } else {
+    let node = state.snapshots;
+    while (node !== null && (node.head.core.day === null || node.head.core.day > day)) node = node.tail;
+    const base = node?.head ?? { index: 0, core: EMPTY_CORE };
+    d = new Draft(base.core);
+    for (const rec of splitAt(state.log, base.index).rest) {
+      if (rec.day > day) break;
+      step(d, rec, 'replay', options, state.borrowerId);
+    }
+  }
+  advance(d, day);
+  return d.freeze();
+}

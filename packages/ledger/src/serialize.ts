@@ -1,0 +1,161 @@
+/**
+ * JSON form of a BorrowerState (the worker keeps it in a jsonb column).
+ *
+ * Structural sharing survives the round trip: a loan object shared by several snapshots is
+ * written once in a loan table and referenced by index; snapshot histories and payment lists
+ * are prefixes of the live ones and are written as lengths. Buckets are compact arrays with
+ * trailing zeros dropped. Decimals travel as strings, never as floats.
+ */
+import type { BucketType, LedgerOperation, LoanConfig } from './api.js';
+import { push, toArray, type List } from './cons.js';
+import { Dec, ZERO } from './decimal.js';
+import { BUCKETS, type Bucket, type Core, type HistoryRecord, type Installment, type Loan, type LogRecord, type PaymentRecord, type Snapshot } from './model.js';
+import type { BorrowerState } from './state.js';
+
+type Json = any;
+
+const str = (d: Dec): string => d.toString();
+const dec = (s: unknown): Dec => (s === 0 || s === undefined || s === null ? ZERO : new Dec(s as string));
+const decOrNull = (s: unknown): Dec | null => (s === null || s === undefined ? null : new Dec(s as string));
+
+function bucketOut(b: Bucket): Json {
+  const parts = [b.initial, b.paid, b.waived, b.closed].map((x) => (x.isZero() ? 0 : str(x)));
+  while (parts.length > 0 && parts[parts.length - 1] === 0) parts.pop();
+  return parts.length === 0 ? 0 : parts;
+}
+
+function bucketIn(j: Json): Bucket {
+  const a: unknown[] = Array.isArray(j) ? j : [];
+  return { initial: dec(a[0]), paid: dec(a[1]), waived: dec(a[2]), closed: dec(a[3]) };
+}
+
+function loanOut(l: Loan): Json {
+  return {
+    id: l.id, cs: l.createdBySeq, co: l.createdByOperation, cfg: l.configId, lc: l.loanConfig,
+    af: str(l.amountFinanced), o: l.origination, od: l.originationDate, fi: str(l.fixedInstallment),
+    ir: l.interestRate, dr: l.delinquencyRate, ddf: str(l.dailyDelinquencyFactor),
+    df: l.dailyFee && str(l.dailyFee), dfm: l.dailyFeeMax && str(l.dailyFeeMax), dfa: str(l.dailyFeeAccrued),
+    f1: l.installmentFeeCharge && str(l.installmentFeeCharge), f2: l.installmentFee2Charge && str(l.installmentFee2Charge),
+    gp: l.guaranteeProvider,
+    inst: l.installments.map((i) => [i.number, i.due, i.lateFeeCharged ? 1 : 0, BUCKETS.map((b) => bucketOut(i.buckets[b]))]),
+    ow: l.owners, cl: l.closed, po: l.paidOff, cof: l.consolidationOf,
+  };
+}
+
+function loanIn(j: Json): Loan {
+  return {
+    id: j.id, createdBySeq: j.cs, createdByOperation: j.co, configId: j.cfg, loanConfig: j.lc as LoanConfig,
+    amountFinanced: dec(j.af), origination: j.o, originationDate: j.od, fixedInstallment: dec(j.fi),
+    interestRate: j.ir, delinquencyRate: j.dr, dailyDelinquencyFactor: dec(j.ddf),
+    dailyFee: decOrNull(j.df), dailyFeeMax: decOrNull(j.dfm), dailyFeeAccrued: dec(j.dfa),
+    installmentFeeCharge: decOrNull(j.f1), installmentFee2Charge: decOrNull(j.f2), guaranteeProvider: j.gp ?? null,
+    installments: (j.inst as Json[]).map((i): Installment => {
+      const buckets = {} as Record<BucketType, Bucket>;
+      BUCKETS.forEach((b, k) => { buckets[b] = bucketIn(i[3][k]); });
+      return { number: i[0], due: i[1], lateFeeCharged: i[2] === 1, buckets };
+    }),
+    owners: j.ow, closed: j.cl ?? null, paidOff: j.po ?? null, consolidationOf: j.cof ?? null,
+  };
+}
+
+function historyOut(h: HistoryRecord): Json {
+  return [h.loanId, h.installment, h.bucket, h.status, str(h.delta), str(h.balance), h.day, h.step, h.operationId];
+}
+
+function historyIn(j: Json): HistoryRecord {
+  return { loanId: j[0], installment: j[1], bucket: j[2], status: j[3], delta: dec(j[4]), balance: dec(j[5]), day: j[6], step: j[7], operationId: j[8] };
+}
+
+function paymentOut(p: PaymentRecord): Json {
+  return {
+    k: p.kind, id: p.paymentId, s: p.seq, op: p.operationId, d: p.day, a: str(p.amount), pb: str(p.positiveBalance), l: p.loanId,
+    ln: p.lines.map((x) => [x.loanId, x.installment, x.bucket, str(x.amount)]),
+  };
+}
+
+function paymentIn(j: Json): PaymentRecord {
+  return {
+    kind: j.k, paymentId: j.id, seq: j.s, operationId: j.op, day: j.d, amount: dec(j.a), positiveBalance: dec(j.pb), loanId: j.l,
+    lines: (j.ln as Json[]).map((x) => ({ loanId: x[0], installment: x[1], bucket: x[2], amount: dec(x[3]) })),
+  };
+}
+
+export function serializeState(state: BorrowerState): unknown {
+  const table: Json[] = [];
+  const index = new Map<Loan, number>();
+  const ref = (loan: Loan): number => {
+    let i = index.get(loan);
+    if (i === undefined) {
+      i = table.length;
+      table.push(loanOut(loan));
+      index.set(loan, i);
+    }
+    return i;
+  };
+  const coreOut = (c: Core): Json => ({
+    day: c.day,
+    loans: c.loanOrder.map((id) => ref(c.loans[id]!)),
+    pb: str(c.positiveBalance),
+    h: c.history?.length ?? 0,
+    p: c.payments?.length ?? 0,
+    n: c.applied,
+  });
+  const live = coreOut(state.live);
+  const snapshots = toArray(state.snapshots).map((s) => ({ index: s.index, core: coreOut(s.core) }));
+  return {
+    format: state.format,
+    borrowerId: state.borrowerId,
+    nextKordev: state.nextKordev,
+    maxSeq: state.maxSeq,
+    log: toArray(state.log).map((r) => ({ op: r.op, day: r.day, seq: r.seq, k: r.kordevId, e: r.effect })),
+    history: toArray(state.live.history).map(historyOut),
+    payments: toArray(state.live.payments).map(paymentOut),
+    loans: table,
+    live,
+    snapshots,
+  };
+}
+
+/** Rebuilds a cons list, keeping the node of every length some core refers to. */
+function rebuild<T>(values: T[], lengths: Set<number>): Map<number, List<T>> {
+  const nodes = new Map<number, List<T>>([[0, null]]);
+  let list: List<T> = null;
+  values.forEach((v, i) => {
+    list = push(list, v);
+    if (lengths.has(i + 1)) nodes.set(i + 1, list);
+  });
+  nodes.set(values.length, list);
+  return nodes;
+}
+
+export function deserializeState(json: unknown): BorrowerState {
+  const j = json as Json;
+  if (j === null || typeof j !== 'object' || j.format !== 'lsl-ledger/1') throw new Error('not a serialized ledger state');
+  const loans = (j.loans as Json[]).map(loanIn);
+  const cores: Json[] = [j.live, ...(j.snapshots as Json[]).map((s: Json) => s.core)];
+  const history = rebuild((j.history as Json[]).map(historyIn), new Set(cores.map((c) => c.h)));
+  const payments = rebuild((j.payments as Json[]).map(paymentIn), new Set(cores.map((c) => c.p)));
+  const coreIn = (c: Json): Core => {
+    const order: string[] = [];
+    const map: Record<string, Loan> = {};
+    for (const i of c.loans as number[]) {
+      const loan = loans[i]!;
+      order.push(loan.id);
+      map[loan.id] = loan;
+    }
+    return { day: c.day, loans: map, loanOrder: order, positiveBalance: dec(c.pb), history: history.get(c.h) ?? null, payments: payments.get(c.p) ?? null, applied: c.n };
+  };
+  let log: List<LogRecord> = null;
+  for (const r of j.log as Json[]) log = push(log, { op: r.op as LedgerOperation, day: r.day, seq: r.seq, kordevId: r.k, effect: r.e });
+  let snapshots: List<Snapshot> = null;
+  for (const s of j.snapshots as Json[]) snapshots = push(snapshots, { index: s.index, core: coreIn(s.core) });
+  return {
+    format: 'lsl-ledger/1',
+    borrowerId: j.borrowerId,
+    log,
+    live: coreIn(j.live),
+    snapshots,
+    nextKordev: j.nextKordev,
+    maxSeq: j.maxSeq,
+  };
+}

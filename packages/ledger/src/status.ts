@@ -1,0 +1,269 @@
+/**
+ * The borrower's status on a calculation day C (issue 5 item 1, SPEC §6): the state as of C
+ * (never influenced by operations effective after C), every amount rounded to cents.
+ */
+import type { BucketType, Day, LedgerOptions } from './api.js';
+import { dayToNum, endOfDay, numToDay, type DayNum } from './calendar.js';
+import { bucketFigures, currentIndex, installmentOutstanding, outstanding, stateAt } from './buckets.js';
+import { toArray } from './cons.js';
+import { ZERO, money, round2, type Dec } from './decimal.js';
+import { BUCKETS, type Core, type Loan, type LogRecord, type PaymentRecord } from './model.js';
+import { coreAt } from './replay.js';
+import type { BorrowerState } from './state.js';
+import { ownerOn } from './transfer.js';
+
+export interface BucketStatus {
+  initial_balance: number;
+  paid: number;
+  waived_off: number;
+  charged_off: number;
+  /** Closed by a cancellation or consolidation. */
+  closed: number;
+  current: number;
+  overdue: number;
+  unpaid: number;
+  total: number;
+}
+
+export interface InstallmentStatus {
+  number: number;
+  due_date: string;
+  state: 'overdue' | 'current' | 'future';
+  is_paid: boolean;
+  /** Scheduled amount: principal + interest + installment fees. */
+  scheduled_amount: number;
+  /** What the installment still owes, every bucket. */
+  outstanding: number;
+  buckets: Record<BucketType, { initial_balance: number; paid: number; waived_off: number; closed: number; outstanding: number }>;
+}
+
+export interface PaymentAllocationStatus {
+  loan_id: string;
+  installment_number: number;
+  bucket: BucketType;
+  amount: number;
+}
+
+export interface PaymentStatus {
+  id: string | null;
+  kordev_id: number | null;
+  type: PaymentRecord['kind'];
+  payment_date: Day;
+  amount: number;
+  /** To the positive balance (payments, refunds) or taken from it (applications). */
+  positive_balance_amount: number;
+  loan_id: string | null;
+  allocations: PaymentAllocationStatus[];
+}
+
+export interface LoanStatus {
+  attributes: {
+    id: string;
+    kordev_id: number;
+    amount_financed: number;
+    config_id: string;
+    due_dates: string[];
+    fixed_installment_amount: number;
+    interest_rates: { fixed: number; applicable: number };
+    delinquency_interest_rates: { fixed: number; applicable: number };
+    daily_fee_charge: number | null;
+    installment_fee_charge: number | null;
+    installment_fee_2_charge: number | null;
+    guarantee_provider: string | null;
+    is_cancelled: boolean;
+    cancellation_date: Day | null;
+    is_consolidated: boolean;
+    consolidated_into: string | null;
+    consolidation_date: Day | null;
+    original_loans: string[] | null;
+    owner: string | null;
+    origination_date: string;
+    paid_off_date: Day | null;
+  };
+  balance_detail: { at_calculation_date: Record<BucketType, BucketStatus> };
+  installments: InstallmentStatus[];
+  payments: PaymentStatus[];
+  summary: Summary;
+}
+
+export interface Summary {
+  days_past_due: number;
+  immediate_payment_amount: number;
+  next_payment_amount: number;
+  next_payment_date: Day | null;
+  full_payment_amount: number;
+}
+
+export interface BorrowerStatus {
+  borrower_id: string;
+  calculation_date: Day;
+  loans: LoanStatus[];
+  positive_balance: number;
+  payments: PaymentStatus[];
+  summary: Summary;
+}
+
+function kordevBySeq(state: BorrowerState): Map<number, number> {
+  const map = new Map<number, number>();
+  for (let node = state.log; node !== null; node = node.tail) {
+    const rec: LogRecord = node.head;
+    map.set(rec.seq, rec.kordevId);
+  }
+  return map;
+}
+
+function paymentStatus(p: PaymentRecord, kordev: Map<number, number>, loanId?: string): PaymentStatus {
+  const lines = loanId === undefined ? p.lines : p.lines.filter((l) => l.loanId === loanId);
+  return {
+    id: p.paymentId ?? p.operationId,
+    kordev_id: p.seq === null ? null : kordev.get(p.seq) ?? null,
+    type: p.kind,
+    payment_date: numToDay(p.day),
+    amount: money(loanId === undefined ? p.amount : lines.reduce((s, l) => s.plus(l.amount), ZERO)),
+    positive_balance_amount: money(p.positiveBalance),
+    loan_id: loanId ?? p.loanId,
+    allocations: lines.map((l) => ({ loan_id: l.loanId, installment_number: l.installment, bucket: l.bucket, amount: money(l.amount) })),
+  };
+}
+
+/** Sums for the summary, over open loans. */
+interface SummaryParts {
+  dpd: number;
+  overdue: Dec;
+  total: Dec;
+  nextDate: DayNum | null;
+  nextAmount: Dec;
+}
+
+function loanSummaryParts(loan: Loan, day: DayNum): SummaryParts {
+  const parts: SummaryParts = { dpd: 0, overdue: ZERO, total: ZERO, nextDate: null, nextAmount: ZERO };
+  if (loan.closed !== null) return parts;
+  for (const inst of loan.installments) {
+    const owed = installmentOutstanding(inst);
+    parts.total = parts.total.plus(owed);
+    if (owed.lte(0)) continue;
+    if (inst.due < day) {
+      parts.overdue = parts.overdue.plus(owed);
+      parts.dpd = Math.max(parts.dpd, day - inst.due);
+    } else if (parts.nextDate === null) {
+      parts.nextDate = inst.due;
+      parts.nextAmount = owed;
+    }
+  }
+  return parts;
+}
+
+function toSummary(all: SummaryParts[]): Summary {
+  let dpd = 0;
+  let overdue = ZERO;
+  let total = ZERO;
+  let nextDate: DayNum | null = null;
+  for (const p of all) {
+    dpd = Math.max(dpd, p.dpd);
+    overdue = overdue.plus(p.overdue);
+    total = total.plus(p.total);
+    if (p.nextDate !== null && (nextDate === null || p.nextDate < nextDate)) nextDate = p.nextDate;
+  }
+  // Next payment: what falls due on the next due date, over every loan due that day.
+  let nextAmount = ZERO;
+  for (const p of all) if (p.nextDate !== null && p.nextDate === nextDate) nextAmount = nextAmount.plus(p.nextAmount);
+  return {
+    days_past_due: dpd,
+    immediate_payment_amount: money(overdue),
+    next_payment_amount: money(nextAmount),
+    next_payment_date: nextDate === null ? null : numToDay(nextDate),
+    full_payment_amount: money(total),
+  };
+}
+
+function numberOrNull(value: Dec | null): number | null {
+  return value === null ? null : money(value);
+}
+
+function loanStatus(loan: Loan, day: DayNum, kordev: Map<number, number>, payments: PaymentRecord[], timeZone: string): LoanStatus {
+  const detail = {} as Record<BucketType, BucketStatus>;
+  for (const b of BUCKETS) {
+    const f = bucketFigures(loan, b, day);
+    detail[b] = {
+      initial_balance: money(f.initial),
+      paid: money(f.paid),
+      waived_off: money(f.waived),
+      charged_off: 0,
+      closed: money(f.closed),
+      current: money(f.current),
+      overdue: money(f.overdue),
+      unpaid: money(f.unpaid),
+      total: money(f.total),
+    };
+  }
+  const installments: InstallmentStatus[] = loan.installments.map((inst, i) => {
+    const buckets = {} as InstallmentStatus['buckets'];
+    for (const b of BUCKETS) {
+      const x = inst.buckets[b];
+      buckets[b] = { initial_balance: money(x.initial), paid: money(x.paid), waived_off: money(x.waived), closed: money(x.closed), outstanding: money(outstanding(x)) };
+    }
+    const scheduled = round2(inst.buckets.principal.initial).plus(inst.buckets.interest.initial).plus(inst.buckets.installment_fee.initial).plus(inst.buckets.installment_fee_2.initial);
+    const owed = installmentOutstanding(inst);
+    return {
+      number: inst.number,
+      due_date: endOfDay(inst.due, timeZone),
+      state: stateAt(loan, i, day),
+      is_paid: owed.isZero() && loan.closed === null,
+      scheduled_amount: money(scheduled),
+      outstanding: money(owed),
+      buckets,
+    };
+  });
+  void currentIndex;
+  return {
+    attributes: {
+      id: loan.id,
+      kordev_id: kordev.get(loan.createdBySeq) ?? 0,
+      amount_financed: money(loan.amountFinanced),
+      config_id: loan.configId,
+      due_dates: loan.installments.map((inst) => endOfDay(inst.due, timeZone)),
+      fixed_installment_amount: money(loan.fixedInstallment),
+      interest_rates: { fixed: loan.interestRate.fixed, applicable: loan.interestRate.applicable },
+      delinquency_interest_rates: { fixed: loan.delinquencyRate.fixed, applicable: loan.delinquencyRate.applicable },
+      daily_fee_charge: numberOrNull(loan.dailyFee),
+      installment_fee_charge: numberOrNull(loan.installmentFeeCharge),
+      installment_fee_2_charge: numberOrNull(loan.installmentFee2Charge),
+      guarantee_provider: loan.guaranteeProvider,
+      is_cancelled: loan.closed?.kind === 'cancelled',
+      cancellation_date: loan.closed?.kind === 'cancelled' ? numToDay(loan.closed.day) : null,
+      is_consolidated: loan.closed?.kind === 'consolidated',
+      consolidated_into: loan.closed?.into ?? null,
+      consolidation_date: loan.closed?.kind === 'consolidated' ? numToDay(loan.closed.day) : null,
+      original_loans: loan.consolidationOf,
+      owner: ownerOn(loan, day),
+      origination_date: loan.originationDate,
+      paid_off_date: loan.paidOff === null ? null : numToDay(loan.paidOff),
+    },
+    balance_detail: { at_calculation_date: detail },
+    installments,
+    payments: payments
+      .filter((p) => p.loanId === loan.id || p.lines.some((l) => l.loanId === loan.id))
+      .map((p) => paymentStatus(p, kordev, loan.id)),
+    summary: toSummary([loanSummaryParts(loan, day)]),
+  };
+}
+
+export function statusFromCore(state: BorrowerState, core: Core, day: DayNum, options: LedgerOptions): BorrowerStatus {
+  const kordev = kordevBySeq(state);
+  const payments = toArray(core.payments);
+  const loans = core.loanOrder.map((id) => core.loans[id]!);
+  return {
+    borrower_id: state.borrowerId,
+    calculation_date: numToDay(day),
+    loans: loans.map((loan) => loanStatus(loan, day, kordev, payments, options.timeZone)),
+    positive_balance: money(core.positiveBalance),
+    payments: payments.map((p) => paymentStatus(p, kordev)),
+    summary: toSummary(loans.map((loan) => loanSummaryParts(loan, day))),
+  };
+}
+
+/** SPEC §6 get_status: the state advanced (or replayed) to day C. Never mutates `state`. */
+export function statusAt(state: BorrowerState, day: Day, options: LedgerOptions): BorrowerStatus {
+  const n = dayToNum(day);
+  return statusFromCore(state, coreAt(state, n, options), n, options);
+}

@@ -1,0 +1,50 @@
+/**
+ * Ownership transfer (SPEC §5): the owner changes from the effective day on; the answer
+ * reports the principal, interest and installment_fee states on that day.
+ */
+import type { TransferOwnershipOperation } from './api.js';
+import { bucketFigures } from './buckets.js';
+import { requestIdOf, sortedBody, type OpContext, type Outcome } from './context.js';
+import { money } from './decimal.js';
+import { refusal } from './errors.js';
+import type { Loan } from './model.js';
+import type { DayNum } from './calendar.js';
+
+export function ownerOn(loan: Loan, day: DayNum): string | null {
+  let owner: string | null = null;
+  for (const span of loan.owners) if (span.from <= day) owner = span.owner;
+  return owner;
+}
+
+export function createTransfer(ctx: OpContext<TransferOwnershipOperation>): Outcome {
+  const { d, op } = ctx;
+  const transfer = op.body?.ownership_transfer ?? {};
+  const newOwner = typeof transfer.new_owner === 'string' ? transfer.new_owner : null;
+  const context = { borrower_id: ctx.borrowerId, loan_id: op.loanId, new_owner: newOwner };
+  const existing = d.loan(op.loanId);
+  if (existing === undefined) return refusal('loan_not_found', context);
+  if (existing.closed !== null) return refusal(existing.closed.kind === 'cancelled' ? 'loan_cancelled' : 'loan_consolidated', context);
+  if (ownerOn(existing, ctx.day) === newOwner) return refusal('same_owner', context);
+
+  const loan = d.mutable(op.loanId);
+  // Operations of a day apply in order, so a later transfer the same day replaces the earlier.
+  loan.owners = loan.owners.filter((span) => span.from < ctx.day);
+  loan.owners.push({ from: ctx.day, owner: newOwner });
+
+  const amounts: Record<string, Record<string, number>> = {};
+  for (const bucket of ['installment_fee', 'interest', 'principal'] as const) {
+    const f = bucketFigures(loan, bucket, ctx.day);
+    amounts[bucket] = { current: money(f.current), overdue: money(f.overdue), total: money(f.total), unpaid: money(f.unpaid) };
+  }
+  return {
+    ok: true,
+    body: sortedBody({
+      id: op.loanId,
+      kordev_id: ctx.kordevId,
+      new_owner: newOwner,
+      occurred_on: op.body?.occurred_on ?? op.recordedAt,
+      request_id: requestIdOf(op),
+      transferred_amounts: amounts,
+    }),
+  };
+}
