@@ -84,11 +84,13 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
   };
   const server = spawn(process.execPath, tsxArgs('apps/server/src/main.ts'), { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const listening = await waitForLog(server, 'listening');
+  forwardProblems(server, 'server');
   const baseUrl = listening.url as string;
   const workers: ChildProcess[] = [];
   const startWorker = async () => {
     const worker = spawn(process.execPath, tsxArgs('apps/worker/src/main.ts'), { env: { ...env, WORKER_CONCURRENCY: '2' }, stdio: ['ignore', 'pipe', 'pipe'] });
     await waitForLog(worker, 'worker started');
+    forwardProblems(worker, `worker ${worker.pid}`);
     workers.push(worker);
     return worker;
   };
@@ -113,6 +115,16 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
       await database.drop();
     },
   };
+}
+
+/** Shows a process's errors in the test output (5xx, ledger defects, crashes); info stays quiet. */
+function forwardProblems(child: ChildProcess, name: string): void {
+  child.stderr?.on('data', (d) => process.stderr.write(`[${name}] ${d}`));
+  child.stdout?.on('data', (d: Buffer) => {
+    for (const line of d.toString().split('\n')) {
+      if (/request failed|ledger error|"level":"error"/.test(line)) process.stderr.write(`[${name}] ${line}\n`);
+    }
+  });
 }
 
 export async function cleanRedisPrefix(prefix: string): Promise<void> {

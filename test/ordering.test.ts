@@ -53,7 +53,7 @@ describe('ordering with several workers', () => {
       for (const row of rows) {
         assert.equal(row.status, 'succeeded', JSON.stringify(row.result_body));
         // seq k is the k-th accepted; the ledger numbered it k-th applied.
-        assert.equal(row.result_body.kordev_id, row.seq, `${row.borrower_id} seq ${row.seq}`);
+        assert.equal(row.result_body.kordev_id, Number(row.seq), `${row.borrower_id} seq ${row.seq}`);
       }
       const ledgers = await client.query('select borrower_id, applied_seq from borrower_ledgers');
       assert.equal(ledgers.rowCount, borrowers.length);

@@ -21,7 +21,7 @@ export function errorHandler(options: ErrorHandlerOptions = {}): ErrorRequestHan
       error = toAppError(err);
     }
     if (error.httpStatus >= 500) {
-      options.log?.('request failed', { method: req.method, path: req.path, error: String(err?.stack ?? err) });
+      options.log?.('request failed', { level: 'error', method: req.method, path: req.path, error: String(err?.stack ?? err) });
     }
     if (res.headersSent) return;
     res.status(error.httpStatus).json(error.toJSON());

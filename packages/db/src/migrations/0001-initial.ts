@@ -41,7 +41,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('recorded_at', 'timestamptz', (c) => c.notNull())
     .addColumn('request_id', 'text')
     .addColumn('configs', 'jsonb', (c) => c.notNull())
-    .addColumn('batch_id', 'uuid', (c) => c.references('batches.id'))
+    // Informational: the batch row lists its items (a replayed item belongs to an earlier batch).
+    .addColumn('batch_id', 'uuid')
     .addColumn('batch_index', 'integer')
     .addColumn('status', 'text', (c) => c.notNull().defaultTo('queued'))
     .addColumn('result_status_code', 'integer')
