@@ -92,16 +92,6 @@ export function errorBody(kind: ErrorKind, message?: string, context: Record<str
   return new AppError(kind, message, context).toJSON();
 }
 
-/**
- * Anything thrown → an AppError. Unknown errors become a bare 500: their message, stack and
- * fields may carry internals (SQL, hostnames, secrets), so none of it reaches the body; log
- * the original (kept as `cause`) instead.
- */
-export function toAppError(err: unknown): AppError {
-  if (err instanceof AppError) return err;
-  return new AppError('internal', undefined, {}, { cause: err });
-}
-
 /** Kind of the catalog entry for an HTTP status, for errors produced by middleware (e.g. body-parser's 413). */
 export function kindForHttpStatus(httpStatus: number): ErrorKind {
   switch (httpStatus) {

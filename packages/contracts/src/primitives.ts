@@ -64,8 +64,7 @@ export const isMigrationSchema = z
     if (v === 'false' || v === '0' || v === '') return false;
     ctx.addIssue({ code: 'custom', message: 'Must be true or false', input: value });
     return z.NEVER;
-  })
-  .meta({ type: 'boolean', default: false });
+  });
 
 export const operationQuerySchema = z.object({ is_migration: isMigrationSchema });
 export type OperationQuery = z.output<typeof operationQuerySchema>;

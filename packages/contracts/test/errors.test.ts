@@ -100,3 +100,24 @@ describe('fromZodError', () => {
     assert.equal(formatIssuePath(['payment_allocations', 1, 'amount']), 'payment_allocations[1].amount');
   });
 });
+
+describe('toAppError recognises what middleware throws', () => {
+  it('body-parser errors', () => {
+    const parse = Object.assign(new SyntaxError('Unexpected token } in JSON at position 12: {"secret":1}'), { type: 'entity.parse.failed', status: 400, expose: true });
+    const e = toAppError(parse);
+    assert.equal(e.kind, 'malformed_json');
+    assert.ok(!JSON.stringify(e).includes('secret'));
+    assert.equal(toAppError(Object.assign(new Error('request entity too large'), { type: 'entity.too.large', status: 413, expose: true })).kind, 'payload_too_large');
+    assert.equal(toAppError(Object.assign(new Error('unsupported charset'), { type: 'charset.unsupported', status: 415, expose: true })).kind, 'unsupported_media_type');
+  });
+  it('a ZodError is the 400 naming its fields', () => {
+    const r = z.object({ a: z.number() }).safeParse({ a: 'x' });
+    assert.ok(!r.success);
+    const e = toAppError(r.error);
+    assert.equal(e.httpStatus, 400);
+    assert.deepEqual(Object.keys((e.context as { fields: object }).fields), ['a']);
+  });
+  it('a 5xx with expose stays a bare 500', () => {
+    assert.equal(toAppError(Object.assign(new Error('db down'), { status: 503, expose: true })).kind, 'internal');
+  });
+});
