@@ -12,7 +12,7 @@
  */
 import type { DayNum } from './calendar.js';
 import { allocate, markPaidOff, targetsByDueDate } from './allocation.js';
-import { outstanding, principalOutstanding } from './buckets.js';
+import { hasPrincipal, outstanding } from './buckets.js';
 import { Dec, minDec } from './decimal.js';
 import type { Draft } from './draft.js';
 import { DEFAULT_ORDER, type AllocationLine, type Loan } from './model.js';
@@ -99,12 +99,13 @@ function chargeLateFees(d: Draft, t: DayNum): void {
     const grace = graceDays(snapshot);
     if (!snapshot.installments.some((inst) => !inst.lateFeeCharged && inst.due + grace <= t)) continue;
     const loan = d.mutable(snapshot.id);
-    for (const inst of loan.installments) {
-      if (inst.lateFeeCharged || inst.due + grace > t) continue;
+    loan.installments.forEach((shared, index) => {
+      if (shared.lateFeeCharged || shared.due + grace > t) return;
+      const inst = d.own(loan, index);
       inst.lateFeeCharged = true; // checked once, whether or not it was owed
       const owes = outstanding(inst.buckets.principal).gt(0) || outstanding(inst.buckets.interest).gt(0);
       if (owes) d.charge(loan, inst, 'late_fee', fee, 'late_fee');
-    }
+    });
   }
 }
 
@@ -116,25 +117,26 @@ function accrue(d: Draft, t: DayNum, k: number): void {
     const delinquent = snapshot.installments.filter((inst) => inst.due < last && outstanding(inst.buckets.principal).gt(0));
     const feeDays = snapshot.dailyFee !== null && snapshot.dailyFee.gt(0) ? Math.max(0, last - Math.max(t, snapshot.origination + 1) + 1) : 0;
     const feeRoom = snapshot.dailyFeeMax === null ? null : snapshot.dailyFeeMax.minus(snapshot.dailyFeeAccrued);
-    const wantsFee = feeDays > 0 && (feeRoom === null || feeRoom.gt(0)) && principalOutstanding(snapshot).gt(0);
+    const wantsFee = feeDays > 0 && (feeRoom === null || feeRoom.gt(0)) && hasPrincipal(snapshot);
     if ((delinquent.length === 0 || snapshot.dailyDelinquencyFactor.isZero()) && !wantsFee) continue;
 
     const loan = d.mutable(snapshot.id);
     if (!snapshot.dailyDelinquencyFactor.isZero()) {
-      for (const inst of loan.installments) {
-        const days = last - Math.max(t, inst.due + 1) + 1;
-        if (days <= 0) continue;
-        const principal = outstanding(inst.buckets.principal);
-        if (principal.lte(0)) continue;
+      loan.installments.forEach((shared, index) => {
+        const days = last - Math.max(t, shared.due + 1) + 1;
+        if (days <= 0) return;
+        const principal = outstanding(shared.buckets.principal);
+        if (principal.lte(0)) return;
+        const inst = d.own(loan, index);
         d.charge(loan, inst, 'delinquency_interest', principal.times(loan.dailyDelinquencyFactor).times(days), 'delinquency_interest_accrual', last);
-      }
+      });
     }
     if (wantsFee) {
       // A quiet span never crosses a due day, so all its days belong to one period.
       let amount = loan.dailyFee!.times(feeDays);
       if (feeRoom !== null) amount = minDec(amount, feeRoom);
       const index = loan.installments.findIndex((inst) => inst.due >= last);
-      const inst = loan.installments[index === -1 ? loan.installments.length - 1 : index]!;
+      const inst = d.own(loan, index === -1 ? loan.installments.length - 1 : index);
       loan.dailyFeeAccrued = loan.dailyFeeAccrued.plus(amount);
       d.charge(loan, inst, 'daily_fee', amount, 'daily_fee_accrual', last);
     }

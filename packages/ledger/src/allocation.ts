@@ -4,14 +4,15 @@
  * payments and the automatic use of the positive balance.
  */
 import type { BucketType, PaymentConfig } from './api.js';
-import { outstanding, loanOutstanding } from './buckets.js';
+import { outstanding, owesAnything } from './buckets.js';
 import { minDec, ZERO, type Dec } from './decimal.js';
 import type { Draft } from './draft.js';
 import { BUCKETS, DEFAULT_ORDER, type AllocationLine, type Installment, type Loan } from './model.js';
 
 export interface Target {
+  /** A mutable loan of the draft. */
   loan: Loan;
-  inst: Installment;
+  index: number;
 }
 
 /**
@@ -41,13 +42,14 @@ export function allocate(
   lines: AllocationLine[],
 ): Dec {
   let remaining = amount;
-  for (const { loan, inst } of targets) {
+  for (const { loan, index } of targets) {
     if (remaining.lte(0)) break;
     for (const bucket of order) {
       if (remaining.lte(0)) break;
-      const owed = outstanding(inst.buckets[bucket]);
+      const owed = outstanding(loan.installments[index]!.buckets[bucket]);
       if (owed.lte(0)) continue;
       const take = minDec(owed, remaining);
+      const inst = d.own(loan, index);
       d.pay(loan, inst, bucket, take, step);
       lines.push({ loanId: loan.id, installment: inst.number, bucket, amount: take });
       remaining = remaining.minus(take);
@@ -58,14 +60,24 @@ export function allocate(
 
 /** Every installment of the loans, oldest due first (ties: loan creation order), as mutable targets. */
 export function targetsByDueDate(d: Draft, loanIds: readonly string[], filter: (inst: Installment) => boolean = () => true): Target[] {
-  const targets: Array<Target & { rank: number }> = [];
+  const targets: Array<Target & { rank: number; due: number }> = [];
   for (const id of loanIds) {
+    const shared = d.loan(id)!;
+    // Paid installments are skipped here so a long-paid history costs nothing per payment.
+    if (!shared.installments.some((inst) => filter(inst) && owes(inst))) continue;
     const loan = d.mutable(id);
     const rank = d.loanRank(id);
-    for (const inst of loan.installments) if (filter(inst)) targets.push({ loan, inst, rank });
+    loan.installments.forEach((inst, index) => {
+      if (filter(inst) && owes(inst)) targets.push({ loan, index, rank, due: inst.due });
+    });
   }
-  targets.sort((a, b) => a.inst.due - b.inst.due || a.rank - b.rank || a.inst.number - b.inst.number);
+  targets.sort((a, b) => a.due - b.due || a.rank - b.rank || a.index - b.index);
   return targets;
+}
+
+function owes(inst: Installment): boolean {
+  for (const b of BUCKETS) if (!inst.buckets[b].out.isZero()) return true;
+  return false;
 }
 
 /** Records the day a loan stopped owing anything (set once; accruals never restart on a paid-off loan). */
@@ -73,7 +85,7 @@ export function markPaidOff(d: Draft, loanIds: Iterable<string>): void {
   for (const id of loanIds) {
     const loan = d.loan(id);
     if (loan === undefined || loan.closed !== null || loan.paidOff !== null) continue;
-    if (loanOutstanding(loan).isZero()) d.mutable(id).paidOff = d.today;
+    if (!owesAnything(loan)) d.mutable(id).paidOff = d.today;
   }
 }
 

@@ -8,8 +8,15 @@ import type { DayNum } from './calendar.js';
 import { ZERO, round2, type Dec } from './decimal.js';
 import { BUCKETS, type Bucket, type Installment, type Loan } from './model.js';
 
-export function emptyBucket(initial: Dec = ZERO): Bucket {
-  return { initial, paid: ZERO, waived: ZERO, closed: ZERO };
+export function emptyBucket(): Bucket {
+  return { initial: ZERO, paid: ZERO, waived: ZERO, closed: ZERO, out: ZERO };
+}
+
+/** Recomputes the cached outstanding after a movement. */
+export function refresh(bucket: Bucket): void {
+  const initial = bucket.initial.decimalPlaces() > 2 ? round2(bucket.initial) : bucket.initial;
+  const value = initial.minus(bucket.paid).minus(bucket.waived).minus(bucket.closed);
+  bucket.out = value.isNegative() ? ZERO : value;
 }
 
 export function emptyBuckets(): Record<BucketType, Bucket> {
@@ -19,8 +26,18 @@ export function emptyBuckets(): Record<BucketType, Bucket> {
 }
 
 export function outstanding(bucket: Bucket): Dec {
-  const value = round2(bucket.initial).minus(bucket.paid).minus(bucket.waived).minus(bucket.closed);
-  return value.isNegative() ? ZERO : value;
+  return bucket.out;
+}
+
+/** True when any bucket of the loan still owes something (early exit: called after every payment). */
+export function owesAnything(loan: Loan): boolean {
+  for (const inst of loan.installments) for (const b of BUCKETS) if (!inst.buckets[b].out.isZero()) return true;
+  return false;
+}
+
+export function hasPrincipal(loan: Loan): boolean {
+  for (const inst of loan.installments) if (!inst.buckets.principal.out.isZero()) return true;
+  return false;
 }
 
 export function installmentOutstanding(inst: Installment, buckets: readonly BucketType[] = BUCKETS): Dec {

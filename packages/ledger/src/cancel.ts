@@ -19,12 +19,10 @@ export function cancelLoan(ctx: OpContext<CancelLoanOperation>): Outcome {
 
   const loan = d.mutable(op.loanId);
   let paid = ZERO;
-  for (const inst of loan.installments) {
-    for (const b of BUCKETS) {
-      paid = paid.plus(inst.buckets[b].paid);
-      d.close(loan, inst, b, 'cancellation');
-    }
-  }
+  loan.installments.forEach((inst, index) => {
+    for (const b of BUCKETS) paid = paid.plus(inst.buckets[b].paid);
+    d.closeInstallment(loan, index, 'cancellation');
+  });
   loan.closed = { kind: 'cancelled', day: ctx.day, into: null, bySeq: op.seq };
   if (paid.gt(0)) {
     d.movePositiveBalance(paid, 'cancellation', loan.id);

@@ -64,7 +64,7 @@ export function createConsolidation(ctx: OpContext<CreateConsolidationOperation>
       const f = bucketFigures(loan, bucket, ctx.day);
       principal = principal.plus(bucket === 'principal' ? f.total : f.unpaid);
     }
-    for (const inst of loan.installments) for (const b of BUCKETS) d.close(loan, inst, b, 'consolidation');
+    loan.installments.forEach((_, index) => d.closeInstallment(loan, index, 'consolidation'));
     loan.closed = { kind: 'consolidated', day: ctx.day, into: op.consolidationId, bySeq: op.seq };
   }
 

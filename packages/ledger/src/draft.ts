@@ -2,28 +2,21 @@
  * A mutable working copy of a `Core`, used for exactly one step (an operation, a replay,
  * a status read) and then frozen back into an immutable `Core`.
  *
- * Copy-on-write per loan: a loan is cloned the first time the step changes it, so loans the
- * step does not touch (paid-off, cancelled, other borrowers' history) are shared with the
- * previous state. The growing lists (history, payments) are persistent cons lists.
+ * Copy-on-write at two levels: a loan is shallow-copied the first time the step changes it
+ * (`mutable`), and an installment is cloned the first time one of its buckets moves
+ * (`own`). Everything the step does not touch — other loans, paid installments — is shared
+ * with the previous state. The growing lists (history, payments) are persistent cons lists.
  */
 import type { BucketType } from './api.js';
 import type { DayNum } from './calendar.js';
 import { push, type List } from './cons.js';
 import { ZERO, round2, type Dec } from './decimal.js';
-import { outstanding } from './buckets.js';
-import type { Bucket, Core, HistoryRecord, Installment, Loan, PaymentRecord } from './model.js';
-
-export function cloneLoan(loan: Loan): Loan {
-  return {
-    ...loan,
-    installments: loan.installments.map(cloneInstallment),
-    owners: loan.owners.slice(),
-  };
-}
+import { refresh } from './buckets.js';
+import { BUCKETS, type Bucket, type Core, type HistoryRecord, type Installment, type Loan, type PaymentRecord } from './model.js';
 
 function cloneInstallment(inst: Installment): Installment {
   const buckets = {} as Record<BucketType, Bucket>;
-  for (const key of Object.keys(inst.buckets) as BucketType[]) buckets[key] = { ...inst.buckets[key] };
+  for (const key of BUCKETS) buckets[key] = { ...inst.buckets[key] };
   return { ...inst, buckets };
 }
 
@@ -48,7 +41,8 @@ export class Draft {
 
   private loans: Record<string, Loan>;
   private loansCopied = false;
-  private readonly owned = new Set<string>();
+  private readonly ownedLoans = new Set<Loan>();
+  private readonly ownedInstallments = new Set<Installment>();
   private loanOrder: readonly string[];
 
   constructor(core: Core) {
@@ -70,18 +64,29 @@ export class Draft {
     return Object.prototype.hasOwnProperty.call(this.loans, id) ? this.loans[id] : undefined;
   }
 
-  /** The loan, cloned on first write in this step. */
+  /** The loan, shallow-copied on first write in this step (installments still shared). */
   mutable(id: string): Loan {
     const loan = this.loan(id);
     if (loan === undefined) throw new Error(`no loan ${id}`);
-    if (this.owned.has(id)) return loan;
-    const copy = cloneLoan(loan);
+    if (this.ownedLoans.has(loan)) return loan;
+    const copy: Loan = { ...loan, installments: loan.installments.slice(), owners: loan.owners.slice() };
     this.setLoan(copy);
+    return copy;
+  }
+
+  /** Installment `index` of a mutable loan, cloned on first write in this step. */
+  own(loan: Loan, index: number): Installment {
+    const inst = loan.installments[index]!;
+    if (this.ownedInstallments.has(inst)) return inst;
+    const copy = cloneInstallment(inst);
+    loan.installments[index] = copy;
+    this.ownedInstallments.add(copy);
     return copy;
   }
 
   addLoan(loan: Loan): void {
     this.setLoan(loan);
+    for (const inst of loan.installments) this.ownedInstallments.add(inst);
     this.loanOrder = [...this.loanOrder, loan.id];
   }
 
@@ -91,7 +96,7 @@ export class Draft {
       this.loansCopied = true;
     }
     this.loans[loan.id] = loan;
-    this.owned.add(loan.id);
+    this.ownedLoans.add(loan);
   }
 
   /** Loans in creation order. */
@@ -123,16 +128,17 @@ export class Draft {
     this.payments = push(this.payments, record);
   }
 
-  // --- bucket movements: each one writes its history entry -------------------------------
+  // --- bucket movements on owned installments; each one writes its history entry ---------
 
   /** Raises a bucket's initial amount (origination, accruals, late fee). */
   charge(loan: Loan, inst: Installment, bucket: BucketType, amount: Dec, step: string, day?: DayNum): void {
     const b = inst.buckets[bucket];
     const before = round2(b.initial);
     b.initial = b.initial.plus(amount);
+    refresh(b);
     const delta = round2(b.initial).minus(before);
     if (!delta.isZero()) {
-      this.record({ loanId: loan.id, installment: inst.number, bucket, status: 'initial', delta, balance: outstanding(b), step, ...(day === undefined ? {} : { day }) });
+      this.record({ loanId: loan.id, installment: inst.number, bucket, status: 'initial', delta, balance: b.out, step, ...(day === undefined ? {} : { day }) });
     }
   }
 
@@ -140,24 +146,31 @@ export class Draft {
     if (amount.isZero()) return;
     const b = inst.buckets[bucket];
     b.paid = b.paid.plus(amount);
-    this.record({ loanId: loan.id, installment: inst.number, bucket, status: 'paid', delta: amount.neg(), balance: outstanding(b), step });
+    refresh(b);
+    this.record({ loanId: loan.id, installment: inst.number, bucket, status: 'paid', delta: amount.neg(), balance: b.out, step });
   }
 
   waive(loan: Loan, inst: Installment, bucket: BucketType, amount: Dec, step: string): void {
     if (amount.isZero()) return;
     const b = inst.buckets[bucket];
     b.waived = b.waived.plus(amount);
-    this.record({ loanId: loan.id, installment: inst.number, bucket, status: 'waived', delta: amount.neg(), balance: outstanding(b), step });
+    refresh(b);
+    this.record({ loanId: loan.id, installment: inst.number, bucket, status: 'waived', delta: amount.neg(), balance: b.out, step });
   }
 
-  /** Closes what a bucket still owes (cancellation, consolidation). */
-  close(loan: Loan, inst: Installment, bucket: BucketType, step: string): Dec {
-    const b = inst.buckets[bucket];
-    const amount = outstanding(b);
-    if (amount.isZero()) return ZERO;
-    b.closed = b.closed.plus(amount);
-    this.record({ loanId: loan.id, installment: inst.number, bucket, status: 'closed', delta: amount.neg(), balance: outstanding(b), step });
-    return amount;
+  /** Closes what every bucket of an installment still owes (cancellation, consolidation). */
+  closeInstallment(loan: Loan, index: number, step: string): void {
+    const shared = loan.installments[index]!;
+    if (BUCKETS.every((k) => shared.buckets[k].out.isZero())) return;
+    const inst = this.own(loan, index);
+    for (const bucket of BUCKETS) {
+      const b = inst.buckets[bucket];
+      const amount = b.out;
+      if (amount.isZero()) continue;
+      b.closed = b.closed.plus(amount);
+      refresh(b);
+      this.record({ loanId: loan.id, installment: inst.number, bucket, status: 'closed', delta: amount.neg(), balance: b.out, step });
+    }
   }
 
   movePositiveBalance(delta: Dec, step: string, loanId = ''): void {

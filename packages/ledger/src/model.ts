@@ -34,6 +34,8 @@ export interface Bucket {
   paid: Dec;
   waived: Dec;
   closed: Dec;
+  /** round2(initial) − paid − waived − closed, kept current by every movement (read often). */
+  out: Dec;
 }
 
 export interface Installment {

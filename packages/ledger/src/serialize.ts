@@ -9,6 +9,7 @@
 import type { BucketType, LedgerOperation, LoanConfig } from './api.js';
 import { push, toArray, type List } from './cons.js';
 import { Dec, ZERO } from './decimal.js';
+import { refresh } from './buckets.js';
 import { BUCKETS, type Bucket, type Core, type HistoryRecord, type Installment, type Loan, type LogRecord, type PaymentRecord, type Snapshot } from './model.js';
 import type { BorrowerState } from './state.js';
 
@@ -26,10 +27,22 @@ function bucketOut(b: Bucket): Json {
 
 function bucketIn(j: Json): Bucket {
   const a: unknown[] = Array.isArray(j) ? j : [];
-  return { initial: dec(a[0]), paid: dec(a[1]), waived: dec(a[2]), closed: dec(a[3]) };
+  const bucket: Bucket = { initial: dec(a[0]), paid: dec(a[1]), waived: dec(a[2]), closed: dec(a[3]), out: ZERO };
+  refresh(bucket);
+  return bucket;
 }
 
-function loanOut(l: Loan): Json {
+function installmentOut(i: Installment): Json {
+  return [i.number, i.due, i.lateFeeCharged ? 1 : 0, BUCKETS.map((b) => bucketOut(i.buckets[b]))];
+}
+
+function installmentIn(i: Json): Installment {
+  const buckets = {} as Record<BucketType, Bucket>;
+  BUCKETS.forEach((b, k) => { buckets[b] = bucketIn(i[3][k]); });
+  return { number: i[0], due: i[1], lateFeeCharged: i[2] === 1, buckets };
+}
+
+function loanOut(l: Loan, installmentRef: (i: Installment) => number): Json {
   return {
     id: l.id, cs: l.createdBySeq, co: l.createdByOperation, cfg: l.configId, lc: l.loanConfig,
     af: str(l.amountFinanced), o: l.origination, od: l.originationDate, fi: str(l.fixedInstallment),
@@ -37,23 +50,19 @@ function loanOut(l: Loan): Json {
     df: l.dailyFee && str(l.dailyFee), dfm: l.dailyFeeMax && str(l.dailyFeeMax), dfa: str(l.dailyFeeAccrued),
     f1: l.installmentFeeCharge && str(l.installmentFeeCharge), f2: l.installmentFee2Charge && str(l.installmentFee2Charge),
     gp: l.guaranteeProvider,
-    inst: l.installments.map((i) => [i.number, i.due, i.lateFeeCharged ? 1 : 0, BUCKETS.map((b) => bucketOut(i.buckets[b]))]),
+    inst: l.installments.map(installmentRef),
     ow: l.owners, cl: l.closed, po: l.paidOff, cof: l.consolidationOf,
   };
 }
 
-function loanIn(j: Json): Loan {
+function loanIn(j: Json, installments: Installment[]): Loan {
   return {
     id: j.id, createdBySeq: j.cs, createdByOperation: j.co, configId: j.cfg, loanConfig: j.lc as LoanConfig,
     amountFinanced: dec(j.af), origination: j.o, originationDate: j.od, fixedInstallment: dec(j.fi),
     interestRate: j.ir, delinquencyRate: j.dr, dailyDelinquencyFactor: dec(j.ddf),
     dailyFee: decOrNull(j.df), dailyFeeMax: decOrNull(j.dfm), dailyFeeAccrued: dec(j.dfa),
     installmentFeeCharge: decOrNull(j.f1), installmentFee2Charge: decOrNull(j.f2), guaranteeProvider: j.gp ?? null,
-    installments: (j.inst as Json[]).map((i): Installment => {
-      const buckets = {} as Record<BucketType, Bucket>;
-      BUCKETS.forEach((b, k) => { buckets[b] = bucketIn(i[3][k]); });
-      return { number: i[0], due: i[1], lateFeeCharged: i[2] === 1, buckets };
-    }),
+    installments: (j.inst as number[]).map((k) => installments[k]!),
     owners: j.ow, closed: j.cl ?? null, paidOff: j.po ?? null, consolidationOf: j.cof ?? null,
   };
 }
@@ -81,13 +90,25 @@ function paymentIn(j: Json): PaymentRecord {
 }
 
 export function serializeState(state: BorrowerState): unknown {
+  // Loans and installments shared between snapshots are written once (identity tables).
+  const instTable: Json[] = [];
+  const instIndex = new Map<Installment, number>();
+  const instRef = (inst: Installment): number => {
+    let i = instIndex.get(inst);
+    if (i === undefined) {
+      i = instTable.length;
+      instTable.push(installmentOut(inst));
+      instIndex.set(inst, i);
+    }
+    return i;
+  };
   const table: Json[] = [];
   const index = new Map<Loan, number>();
   const ref = (loan: Loan): number => {
     let i = index.get(loan);
     if (i === undefined) {
       i = table.length;
-      table.push(loanOut(loan));
+      table.push(loanOut(loan, instRef));
       index.set(loan, i);
     }
     return i;
@@ -110,6 +131,7 @@ export function serializeState(state: BorrowerState): unknown {
     log: toArray(state.log).map((r) => ({ op: r.op, day: r.day, seq: r.seq, k: r.kordevId, e: r.effect })),
     history: toArray(state.live.history).map(historyOut),
     payments: toArray(state.live.payments).map(paymentOut),
+    installments: instTable,
     loans: table,
     live,
     snapshots,
@@ -131,7 +153,8 @@ function rebuild<T>(values: T[], lengths: Set<number>): Map<number, List<T>> {
 export function deserializeState(json: unknown): BorrowerState {
   const j = json as Json;
   if (j === null || typeof j !== 'object' || j.format !== 'lsl-ledger/1') throw new Error('not a serialized ledger state');
-  const loans = (j.loans as Json[]).map(loanIn);
+  const installments = (j.installments as Json[]).map(installmentIn);
+  const loans = (j.loans as Json[]).map((l) => loanIn(l, installments));
   const cores: Json[] = [j.live, ...(j.snapshots as Json[]).map((s: Json) => s.core)];
   const history = rebuild((j.history as Json[]).map(historyIn), new Set(cores.map((c) => c.h)));
   const payments = rebuild((j.payments as Json[]).map(paymentIn), new Set(cores.map((c) => c.p)));

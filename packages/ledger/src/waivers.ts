@@ -10,7 +10,7 @@ import { sortedBody, requestIdOf, type OpContext, type Outcome } from './context
 import { ZERO, minDec, round2, toDec, type Dec } from './decimal.js';
 import type { Draft } from './draft.js';
 import { refusal, type Refusal } from './errors.js';
-import { DEFAULT_ORDER, type Installment, type Loan } from './model.js';
+import { DEFAULT_ORDER, type Loan } from './model.js';
 import { markPaidOff } from './allocation.js';
 
 export const WAIVER_SCOPES: readonly WaiverScope[] = [
@@ -43,23 +43,21 @@ export function isWaiverScope(value: unknown): value is WaiverScope {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(SCOPES, value);
 }
 
-/** The scope's installments in waiver order. */
-function scopeInstallments(loan: Loan, which: Which, day: DayNum): Installment[] {
+/** Indexes of the scope's installments, in waiver order (= due order). */
+function scopeInstallments(loan: Loan, which: Which, day: DayNum): number[] {
   const cur = currentIndex(loan, day);
-  return loan.installments.filter((inst, i) => {
-    switch (which) {
-      case 'all': return true;
-      case 'overdue': return inst.due < day;
-      case 'current': return i === cur;
-      case 'non_overdue': return inst.due >= day;
-    }
+  const out: number[] = [];
+  loan.installments.forEach((inst, i) => {
+    const inScope = which === 'all' || (which === 'overdue' && inst.due < day) || (which === 'current' && i === cur) || (which === 'non_overdue' && inst.due >= day);
+    if (inScope) out.push(i);
   });
+  return out;
 }
 
 export function scopeOwed(loan: Loan, scope: WaiverScope, day: DayNum): Dec {
   const { which, buckets } = SCOPES[scope];
   let owed = ZERO;
-  for (const inst of scopeInstallments(loan, which, day)) for (const b of buckets) owed = owed.plus(outstanding(inst.buckets[b]));
+  for (const i of scopeInstallments(loan, which, day)) for (const b of buckets) owed = owed.plus(outstanding(loan.installments[i]!.buckets[b]));
   return owed;
 }
 
@@ -102,12 +100,12 @@ export function waive(
   const mutable = d.mutable(loanId);
   const { which, buckets } = SCOPES[request.bucket];
   let remaining = amount;
-  for (const inst of scopeInstallments(mutable, which, day)) {
+  for (const i of scopeInstallments(mutable, which, day)) {
     for (const b of buckets) {
       if (remaining.lte(0)) break;
-      const take = minDec(remaining, outstanding(inst.buckets[b]));
+      const take = minDec(remaining, outstanding(mutable.installments[i]!.buckets[b]));
       if (take.lte(0)) continue;
-      d.waive(mutable, inst, b, take, options.step);
+      d.waive(mutable, d.own(mutable, i), b, take, options.step);
       remaining = remaining.minus(take);
     }
   }

@@ -92,5 +92,11 @@ test('refusals: unknown 404; consolidated, cancelled, duplicate 409; existing id
   b.refuse(cancel(b.next(), 'L1', '2024-03-25'), 409);
   b.refuse(waiver(b.next(), 'L1', 'W1', { bucket: 'principal', type: 'amount', amount: 1, day: '2024-03-25' }), 409);
   b.refuse(transfer(b.next(), 'B1', 'L1', 'BANK_9', '2024-03-25'), 409);
+});
+
+test('the consolidated loan exists: creating a loan with its id is 409', () => {
+  // SPEC §5: "The new loan's loan_id is the consolidation_id"; create of an existing loan is 409.
+  const b = withL1();
+  b.consolidate('C1', CONS);
   b.refuse(createLoan(b.next(), 'C1', WORKED), 409);
 });

@@ -86,22 +86,25 @@ test('positive balance is applied at the end of each due day to what is then owe
   // L1: 3000 EA 0, dues 02-15, 03-15, 04-15; 5000 allocated to L1 on 01-20 pays it off,
   // 2000 positive balance. L2: 1500 EA 0, dues 02-20, 03-20 (750 each).
   // 02-15 (L1 due day): L2 owes nothing due -> 2000 stays. 02-19: 2000.
-  // 02-20 (L2 D1): 750 applied -> 1250; L2 inst2 (future) untouched.
-  // 03-20: 750 more -> 500, L2 paid off.
+  // end of 02-20 (L2 D1): 750 applied -> 1250; L2 inst2 (future) untouched.
+  // end of 03-20: 750 more -> 500, L2 paid off.
+  // Day convention (engine's choice, see spec-delinquency): the end of day D is shown
+  // in the status from D + 1; on D itself the installment is still owed.
   const b = new Book();
   b.loan('L1', { amount: 3000, rate: 0, origination: '2024-01-15', dues: ['2024-02-15', '2024-03-15', '2024-04-15'] });
   b.loan('L2', { amount: 1500, rate: 0, origination: '2024-01-15', dues: ['2024-02-20', '2024-03-20'] });
   b.pay('P1', 5000, '2024-01-20', [{ loan_id: 'L1', amount: 5000 }]);
   assert.equal(positiveBalance(b.status('2024-01-20')), '2000.00');
-  assert.equal(positiveBalance(b.status('2024-02-15')), '2000.00');
-  const s19 = b.status('2024-02-19');
-  assert.equal(positiveBalance(s19), '2000.00');
-  assert.equal(bucket(s19, 'L2', 'principal').paid, '0.00');
+  assert.equal(positiveBalance(b.status('2024-02-16')), '2000.00');
   const s20 = b.status('2024-02-20');
-  assert.equal(positiveBalance(s20), '1250.00');
-  assert.equal(bucket(s20, 'L2', 'principal').paid, '750.00');
-  assert.equal(bucket(s20, 'L2', 'principal').total, '750.00');
-  const s3 = b.status('2024-03-20');
+  assert.equal(positiveBalance(s20), '2000.00');
+  assert.equal(bucket(s20, 'L2', 'principal').paid, '0.00');
+  const s21 = b.status('2024-02-21');
+  assert.equal(positiveBalance(s21), '1250.00');
+  assert.equal(bucket(s21, 'L2', 'principal').paid, '750.00');
+  assert.equal(bucket(s21, 'L2', 'principal').total, '750.00');
+  assert.equal(bucket(s21, 'L2', 'principal').overdue, '0.00');
+  const s3 = b.status('2024-03-21');
   assert.equal(positiveBalance(s3), '500.00');
   assert.equal(bucket(s3, 'L2', 'principal').total, '0.00');
 });
@@ -115,12 +118,12 @@ test('positive balance from before any loan is applied on the due days of the lo
   b.pay('P0', 1000, '2024-01-10');
   b.loan('L2', { amount: 1500, rate: 0, origination: '2024-01-15', dues: ['2024-02-10', '2024-03-10'] });
   b.loan('L1', { amount: 3000, rate: 0, origination: '2024-01-15', dues: ['2024-02-15', '2024-03-15', '2024-04-15'] });
-  assert.equal(positiveBalance(b.status('2024-02-09')), '1000.00');
-  const s10 = b.status('2024-02-10');
+  assert.equal(positiveBalance(b.status('2024-02-10')), '1000.00');
+  const s10 = b.status('2024-02-11');
   assert.equal(positiveBalance(s10), '250.00');
   assert.equal(bucket(s10, 'L2', 'principal').paid, '750.00');
   assert.equal(bucket(s10, 'L1', 'principal').paid, '0.00');
-  const s15 = b.status('2024-02-15');
+  const s15 = b.status('2024-02-16');
   assert.equal(positiveBalance(s15), '0.00');
   assert.equal(bucket(s15, 'L1', 'principal').paid, '250.00');
 });
@@ -133,10 +136,10 @@ test('positive balance pays another loan\'s overdue installment first on a due d
   b.loan('L2', { amount: 1500, rate: 0, origination: '2024-01-15', dues: ['2024-02-10', '2024-03-10'] });
   b.loan('L1', { amount: 3000, rate: 0, origination: '2024-01-15', dues: ['2024-02-15', '2024-03-15', '2024-04-15'] });
   b.pay('P1', 3500, '2024-02-12', [{ loan_id: 'L1', amount: 3500 }]);
-  const s14 = b.status('2024-02-14');
+  const s14 = b.status('2024-02-15');
   assert.equal(positiveBalance(s14), '500.00');
   assert.equal(bucket(s14, 'L2', 'principal').overdue, '750.00');
-  const s15 = b.status('2024-02-15');
+  const s15 = b.status('2024-02-16');
   assert.equal(positiveBalance(s15), '0.00');
   assert.equal(bucket(s15, 'L2', 'principal').overdue, '250.00');
   assert.equal(bucket(s15, 'L2', 'principal').paid, '500.00');

@@ -143,11 +143,13 @@ test('`installment_fee`, `non_overdue_installment_fee`, `overdue_installment_fee
   assert.equal(bucket(b3.status('2024-02-20'), 'L1', 'installment_fee').overdue, '0.00');
 });
 
-test('`delinquency_interest` amount: 829.81 accrued by 02-20, 500 waived -> 329.81', () => {
-  // R 0.3848: 5 days on 185987.30 = 829.8115 (derive.py); 829.8115 - 500 = 329.81
+test('`delinquency_interest` amount: 500 of 663.85 waived on 02-20 -> 829.81 - 500 = 329.81 on 02-21', () => {
+  // R 0.3848: on 02-20 accrued 4 days (02-16..02-19) = 663.85; 5 days (through 02-20,
+  // shown on 02-21) = 829.8115 (derive.py); 829.8115 - 500 = 329.81
   const b = book(WORKED);
   b.waive('L1', 'W1', { bucket: 'delinquency_interest', type: 'amount', amount: 500, day: '2024-02-20' });
-  const d = bucket(b.status('2024-02-20'), 'L1', 'delinquency_interest');
+  assert.equal(bucket(b.status('2024-02-20'), 'L1', 'delinquency_interest').total, '163.85');
+  const d = bucket(b.status('2024-02-21'), 'L1', 'delinquency_interest');
   assert.deepEqual([d.waived, d.total], ['500.00', '329.81']);
   // more than accrued is 409
   b.refuse(waiver(b.next(), 'L1', 'W2', { bucket: 'delinquency_interest', type: 'amount', amount: 1000, day: '2024-02-20' }), 409);
