@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CONFIG_KINDS, type ConfigKind } from './config-kinds.js';
 import { CONFIG_RESPONSE_SCHEMAS, CONFIG_SCHEMAS } from './configs.js';
 import { ERROR_CATALOG } from './errors.js';
+import { exampleRequest } from './examples.js';
 import { OPERATIONS, OPERATION_TYPES, type OperationType } from './operations/catalog.js';
 import { transferBatchDocSchema } from './operations/transfer-ownership.js';
 import { idSchema } from './primitives.js';
@@ -78,7 +79,10 @@ export function buildOpenApiDocument(options: BuildOpenApiOptions = {}): ReturnT
         ...(isBatch ? {} : { params: paramsFor(type) }),
         query: queryDoc,
         headers: preferHeader,
-        body: { required: true, content: { 'application/json': { schema: isBatch ? transferBatchDocSchema : op.bodySchema } } },
+        body: {
+          required: true,
+          content: { 'application/json': { schema: isBatch ? transferBatchDocSchema : op.bodySchema, example: exampleRequest(type).body } },
+        },
       },
       responses: isBatch
         ? {

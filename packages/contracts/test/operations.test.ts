@@ -5,6 +5,7 @@ import {
   OPERATIONS,
   OPERATION_TYPES,
   configRefsOf,
+  exampleRequest,
   naturalKeyOf,
   parseOperation,
   parseTransferBatch,
@@ -311,5 +312,17 @@ describe('natural keys and config references', () => {
     assert.deepEqual(Object.keys(OPERATIONS).sort(), [...OPERATION_TYPES].sort());
     const t: OperationType = 'create_waiver';
     assert.equal(OPERATIONS[t].openApiPath, '/v1/borrowers/{borrower_id}/loans/{loan_id}/waivers/{waiver_id}/create');
+  });
+});
+
+describe('exampleRequest', () => {
+  it('every example is valid', () => {
+    for (const type of OPERATION_TYPES) {
+      const ex = exampleRequest(type);
+      if (type === 'transfer_ownership') {
+        const r = assertOk(parseTransferBatch({ body: ex.body }));
+        assert.ok(r.items.every((i) => i.ok));
+      } else assertOk(parseOperation(type, { params: ex.params, body: ex.body }));
+    }
   });
 });
