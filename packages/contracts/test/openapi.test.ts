@@ -36,6 +36,31 @@ describe('OpenAPI document', () => {
     assert.deepEqual([...(error.required ?? [])].sort(), ['code', 'context', 'error', 'status']);
     assert.ok(doc.components?.securitySchemes?.['apiKey']);
   });
+  it('every $ref resolves and every path template parameter is declared', () => {
+    const refs = new Set<string>();
+    const walk = (v: unknown): void => {
+      if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === 'object') {
+        for (const [k, x] of Object.entries(v)) {
+          if (k === '$ref' && typeof x === 'string') refs.add(x);
+          else walk(x);
+        }
+      }
+    };
+    walk(doc);
+    for (const ref of refs) {
+      const [, , kind, name] = ref.split('/');
+      assert.ok((doc.components as Record<string, Record<string, unknown>>)[kind ?? '']?.[name ?? ''], ref);
+    }
+    for (const [path, item] of Object.entries(doc.paths ?? {})) {
+      const names = [...path.matchAll(/\{([a-z_]+)\}/g)].map((m) => m[1]);
+      for (const [method, op] of Object.entries(item as Record<string, { parameters?: Array<{ name: string; in: string; required?: boolean }> }>)) {
+        for (const n of names) {
+          assert.ok(op.parameters?.some((p) => p.name === n && p.in === 'path' && p.required), `${method} ${path} declares ${n}`);
+        }
+      }
+    }
+  });
   it('builds twice identically (no shared mutable registry)', () => {
     assert.deepEqual(buildOpenApiDocument({ serverUrl: 'http://127.0.0.1:3000' }), doc);
   });
