@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { apply, emptyState, statusAt } from '../src/index.js';
-import { createLoan, TZ } from './helpers.js';
+import { createLoan, TZ } from './engine-helpers.js';
 
 test('worked example: fixed installment, first and last installments, total interest', () => {
   const { state, result } = apply(emptyState('B1'), createLoan('L1'), TZ);

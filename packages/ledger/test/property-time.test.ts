@@ -14,6 +14,18 @@ import { apply, emptyState, statusAt, historyOf } from '../src/index.js';
 import { TZ } from './fixtures/ops.js';
 import { historyArb, checkDays } from './fixtures/gen.js';
 
+/** kordev_id follows acceptance order over ALL accepted operations, so dropping later
+ * operations renumbers later-accepted entities; it is not a money figure: left out. */
+function noKordev(x: any): any {
+  if (Array.isArray(x)) return x.map(noKordev);
+  if (x && typeof x === 'object') {
+    const o: any = {};
+    for (const [k, v] of Object.entries(x)) if (k !== 'kordev_id') o[k] = noKordev(v);
+    return o;
+  }
+  return x;
+}
+
 function run(ops: any[]) {
   let state = emptyState('B1');
   for (const op of ops) state = apply(state, op, TZ).state;
@@ -29,7 +41,7 @@ test('status on day C is independent of operations effective after C', () => {
       const C = days[pick % days.length]!;
       const full = run(h.ops);
       const prefix = run(h.ops.filter((_, i) => h.days[i]! <= C));
-      assert.deepEqual(statusAt(full, C, TZ), statusAt(prefix, C, TZ), `C = ${C}`);
+      assert.deepEqual(noKordev(statusAt(full, C, TZ)), noKordev(statusAt(prefix, C, TZ)), `C = ${C}`);
     }),
     { numRuns: 40 },
   );

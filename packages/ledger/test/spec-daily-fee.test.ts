@@ -49,13 +49,15 @@ test('cap 40000: accrual stops when the total reaches the cap (day 40 = 2024-02-
 });
 
 test('the cap counts what accrued, not what is outstanding (paying the fee does not restart it)', () => {
+  // 36000 on 02-21 meets inst1 (overdue) in payment order: daily fee 31000, then its
+  // installment fee 5000. The cap still stops accrual at 40000 in all.
   const b = new Book();
   b.loan('L1', SPEC, { daily_fee_max_charge: 40000 });
-  b.pay('P1', 36000, '2024-02-21'); // meets days 01-16..02-20: inst1 31000 (overdue), inst2 5000
-  const d = bucket(b.status('2024-03-15'), 'L1', 'daily_fee');
-  assert.equal(d.initial, '40000.00');
-  assert.equal(d.paid, '36000.00');
-  assert.equal(d.total, '4000.00');
+  b.pay('P1', 36000, '2024-02-21');
+  const s = b.status('2024-03-16');
+  const d = bucket(s, 'L1', 'daily_fee');
+  assert.deepEqual([d.initial, d.paid, d.total], ['40000.00', '31000.00', '9000.00']);
+  assert.equal(bucket(s, 'L1', 'installment_fee').paid, '5000.00');
 });
 
 test('no fee once the loan has no unpaid principal', () => {

@@ -88,6 +88,18 @@ test('fee split: 100000 over 6 = 16666.67 x 5 and 16666.65', () => {
   assert.equal(bucket(s6, 'L1', 'installment_fee').overdue, '83333.35');
 });
 
+test('tiny fee: 0.03 over 5 installments still totals 0.03 with no negative share', () => {
+  // SPEC: F is a total, split rounded(F/n) each with the last taking the remainder:
+  // rounded(0.006) = 0.01 x 4 = 0.04 > 0.03 -> the literal remainder is -0.01. The SPEC
+  // does not say what to do; whatever the split, the total charged must stay F = 0.03 and
+  // no installment may owe a negative fee.
+  const b = new Book();
+  const dues = ['2024-01-16', '2024-01-17', '2024-01-18', '2024-01-19', '2024-01-20'];
+  b.loan('L1', { amount: 1, rate: 0, drate: 0, origination: '2024-01-15', dues, fee2: 0.03 });
+  assert.equal(bucket(b.status('2024-01-15'), 'L1', 'installment_fee_2').initial, '0.03');
+  for (const d of dues) assert.ok(Number(bucket(b.status(d), 'L1', 'installment_fee_2').current) >= 0, d);
+});
+
 test('usury cap: interest and delinquency rates above usury_rate are lowered to it', () => {
   // interest 0.3848 -> 0.30: A 215710.74, inst1 interest 27039.74 principal 188671.00,
   // inst6 interest 4601.83 principal 211108.92, total interest 94264.45 (derive.py "usury cap").
