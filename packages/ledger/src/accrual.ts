@@ -34,9 +34,19 @@ function graceDays(loan: Loan): number {
   return typeof g === 'number' && Number.isFinite(g) && g > 0 ? Math.floor(g) : 0;
 }
 
+/** Open loans, paid off or not: their due days trigger the positive balance. */
+function openLoans(d: Draft): Loan[] {
+  return d.allLoans().filter((loan) => loan.closed === null);
+}
+
 /** The first day ≥ t on which something other than accrual happens, or Infinity. */
 function nextEventDay(d: Draft, t: DayNum): number {
   let next = Infinity;
+  if (d.positiveBalance.gt(0)) {
+    for (const loan of openLoans(d)) {
+      for (const inst of loan.installments) if (inst.due >= t && inst.due < next) next = inst.due;
+    }
+  }
   for (const loan of accruingLoans(d)) {
     const fee = lateFeeAmount(loan) !== null;
     const grace = graceDays(loan);
@@ -79,8 +89,9 @@ function endOfEventDay(d: Draft, t: DayNum): void {
 /** SPEC: the positive balance pays what is owed at the end of each due day of any active loan. */
 function applyPositiveBalance(d: Draft, t: DayNum): void {
   if (d.positiveBalance.lte(0)) return;
+  // "Each due day of any of the borrower's loans": a paid-off loan's due days count too.
+  if (!openLoans(d).some((loan) => loan.installments.some((inst) => inst.due === t))) return;
   const loans = accruingLoans(d);
-  if (!loans.some((loan) => loan.installments.some((inst) => inst.due === t))) return;
   const targets = targetsByDueDate(d, loans.map((l) => l.id), (inst) => inst.due <= t);
   const lines: AllocationLine[] = [];
   const available = d.positiveBalance;

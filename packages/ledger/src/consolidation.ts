@@ -14,6 +14,7 @@ import type { BucketType, CreateConsolidationOperation } from './api.js';
 import { bucketFigures } from './buckets.js';
 import { requestIdOf, sortedBody, type OpContext, type Outcome } from './context.js';
 import { ZERO } from './decimal.js';
+import { endOfDay } from './calendar.js';
 import { refusal } from './errors.js';
 import { BUCKETS } from './model.js';
 import { DEFAULT_LOAN_CONFIG, dueDaysOf, originateLoan } from './create-loan.js';
@@ -84,6 +85,11 @@ export function createConsolidation(ctx: OpContext<CreateConsolidationOperation>
 
   return {
     ok: true,
-    body: sortedBody({ id: op.consolidationId, kordev_id: ctx.kordevId, loan_consolidation: body, request_id: requestIdOf(op) }),
+    body: sortedBody({
+      id: op.consolidationId,
+      kordev_id: ctx.kordevId,
+      loan_consolidation: { ...body, due_dates: dueDays.map((day) => endOfDay(day, options.timeZone)) },
+      request_id: requestIdOf(op),
+    }),
   };
 }

@@ -3,7 +3,7 @@
  * on the origination day (history step `origination`). Accrued buckets start at zero.
  */
 import type { CreateLoanOperation, LoanConfig } from './api.js';
-import { instantToDayNum, parseDueDates, type DayNum } from './calendar.js';
+import { endOfDay, instantToDayNum, parseDueDates, type DayNum } from './calendar.js';
 import { sortedBody, requestIdOf, type OpContext, type Outcome } from './context.js';
 import { Dec, ZERO, toDec, toDecOrNull } from './decimal.js';
 import type { Draft } from './draft.js';
@@ -145,7 +145,11 @@ export function createLoan(ctx: OpContext<CreateLoanOperation>): Outcome {
     owner: loan.owner ?? null,
     consolidationOf: null,
   }, dueDays);
-  // The seed's 200 body: the `loan` object echoed as sent, plus id, kordev_id, request_id.
-  return { ok: true, body: sortedBody({ ...loan, id: op.loanId, kordev_id: ctx.kordevId, request_id: requestIdOf(op) }) };
+  // The seed's 200 body: the `loan` object echoed as sent, plus id, kordev_id, request_id;
+  // due_dates are the final ones ("displayed in the response"): end of their local day.
+  return {
+    ok: true,
+    body: sortedBody({ ...loan, due_dates: dueDays.map((day) => endOfDay(day, options.timeZone)), id: op.loanId, kordev_id: ctx.kordevId, request_id: requestIdOf(op) }),
+  };
 }
 

@@ -16,7 +16,8 @@ import type { Mode, Outcome } from './context.js';
 import { Draft, EMPTY_CORE } from './draft.js';
 import { effectiveDayNum, execute } from './execute.js';
 import type { Core, Effect, LogRecord, Snapshot } from './model.js';
-import { SNAPSHOT_EVERY, compareKey, type BorrowerState } from './state.js';
+import { SNAPSHOT_EVERY, compareKey, hasLoan, type BorrowerState } from './state.js';
+import { refusal } from './errors.js';
 
 export interface ApplyOutput {
   state: BorrowerState;
@@ -42,6 +43,12 @@ function step(d: Draft, rec: { op: LedgerOperation; day: DayNum; kordevId: numbe
 }
 
 export function apply(state: BorrowerState, op: LedgerOperation, options: LedgerOptions): ApplyOutput {
+  // A loan id names one loan over the borrower's whole timeline: an id the ledger already
+  // knows is taken even when the new operation is effective before that loan's origination.
+  const newLoanId = op.type === 'create_loan' ? op.loanId : op.type === 'create_consolidation' ? op.consolidationId : null;
+  if (newLoanId !== null && hasLoan(state, newLoanId)) {
+    return { state, result: toResult(refusal('loan_already_exists', { borrower_id: state.borrowerId, loan_id: newLoanId })) };
+  }
   const day = effectiveDayNum(op, options);
   const key = { day, seq: op.seq };
   const last = state.log?.head;
