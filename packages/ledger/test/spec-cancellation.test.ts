@@ -52,6 +52,32 @@ test('a later payment with nothing owed becomes positive balance', () => {
   assert.equal(positiveBalance(b.status('2024-02-01')), '105000.00');
 });
 
+test('the positive balance from a cancellation pays another loan on its due day', () => {
+  // L1 cancelled on 01-25 -> 100000 positive balance; L2 (3000 EA 0, dues 02-10, 03-10:
+  // 1500 each) -> end of 02-10: 1500 applied (shown from 02-11), 98500 left.
+  const b = new Book();
+  b.loan('L1', { ...WORKED, drate: 0 });
+  b.loan('L2', { amount: 3000, rate: 0, origination: '2024-01-15', dues: ['2024-02-10', '2024-03-10'] });
+  b.pay('P1', 100000, '2024-01-20', [{ loan_id: 'L1', amount: 100000 }]);
+  b.cancel('L1', '2024-01-25');
+  const s = b.status('2024-02-11');
+  assert.equal(positiveBalance(s), '98500.00');
+  assert.equal(bucket(s, 'L2', 'principal').paid, '1500.00');
+  assert.equal(bucket(s, 'L2', 'principal').total, '1500.00');
+});
+
+test('a back-dated cancellation sends a later payment to the positive balance', () => {
+  // payment 100000 on 02-01 (seq 2), cancellation effective 01-25 accepted after (seq 3):
+  // from 01-25 L1 owes nothing, so the 02-01 payment is all positive balance.
+  const b = new Book();
+  b.loan('L1', { ...WORKED, drate: 0 });
+  b.pay('P1', 100000, '2024-02-01');
+  b.cancel('L1', '2024-01-25');
+  const s = b.status('2024-02-01');
+  assert.equal(positiveBalance(s), '100000.00');
+  assert.equal(bucket(s, 'L1', 'principal').paid, '0.00');
+});
+
 test('without effective_date it takes effect on the day it is recorded', () => {
   const b = new Book();
   b.loan('L1', { ...WORKED, drate: 0 });

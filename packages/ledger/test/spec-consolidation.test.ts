@@ -80,6 +80,19 @@ test('payments made on the original loan reduce what is carried', () => {
   assert.equal(bucket(b.status('2024-03-20'), 'C1', 'principal').initial, '1213229.60');
 });
 
+test('delinquency interest owed on the day is carried too', () => {
+  // R 0.3848; on 03-20 the status shows accrual through 03-19: inst1 33 days 5476.76 +
+  // inst2 4 days 689.09 = 6165.85 (derive.py "delinquency interest"), so carried
+  // 1313229.60 + 6165.85 = 1319395.45, and L1 accrues nothing from 03-20.
+  const b = new Book();
+  b.loan('L1', WORKED);
+  b.consolidate('C1', CONS);
+  const s = b.status('2024-03-20');
+  assert.equal(bucket(s, 'C1', 'principal').initial, '1319395.45');
+  assert.equal(bucket(b.status('2024-05-01'), 'L1', 'delinquency_interest').total, '0.00');
+  assert.equal(bucket(b.status('2024-05-01'), 'L1', 'delinquency_interest').initial, '6165.85');
+});
+
 test('refusals: unknown 404; consolidated, cancelled, duplicate 409; existing id 409', () => {
   const b = withL1();
   b.loan('L3', { amount: 3000, rate: 0, origination: '2024-01-15', dues: ['2024-04-15'] });

@@ -60,6 +60,15 @@ test('the cap counts what accrued, not what is outstanding (paying the fee does 
   assert.equal(bucket(s, 'L1', 'installment_fee').paid, '5000.00');
 });
 
+test('days after the last due day belong to the last installment', () => {
+  // one installment due 01-25; 100/day from 01-16: on 02-05 the status shows 01-16..02-04
+  // = 20 days = 2000, all on installment 1 (overdue since 01-26)
+  const b = new Book();
+  b.loan('L1', { amount: 1000, rate: 0, drate: 0, origination: '2024-01-15', dues: ['2024-01-25'], daily: 100 });
+  const d = bucket(b.status('2024-02-05'), 'L1', 'daily_fee');
+  assert.deepEqual([d.overdue, d.current, d.total], ['2000.00', '0.00', '2000.00']);
+});
+
 test('no fee once the loan has no unpaid principal', () => {
   // paid off on 01-20: fees through 01-19 = 4000 + scheduled 1377781.12 = 1381781.12;
   // 1400000 leaves 18218.88 positive balance. Day 01-20 ends with no unpaid principal.

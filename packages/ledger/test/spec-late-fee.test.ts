@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Book, WORKED, payment, PAYMENT_CONFIG } from './fixtures/ops.js';
-import { bucket } from './fixtures/read.js';
+import { bucket, positiveBalance } from './fixtures/read.js';
 
 const SPEC = { ...WORKED, drate: 0 };
 const CFG = { late_fee_amount: 25000, late_fee_grace_days: 3 };
@@ -47,6 +47,19 @@ test('grace 0 (default): fee by D1 + 1, none before D1', () => {
   b.loan('L1', SPEC, { late_fee_amount: 25000 });
   assert.equal(bucket(b.status('2024-02-14'), 'L1', 'late_fee').total, '0.00');
   assert.equal(bucket(b.status('2024-02-16'), 'L1', 'late_fee').total, '25000.00');
+});
+
+test('a positive balance applied at the end of the due day prevents the late fee', () => {
+  // L2 (3000 EA 0, dues 02-15, ...) and 5000 paid before any loan -> positive balance.
+  // End of 02-15: the balance pays inst1 (1000) before the late-fee check of that day
+  // (SPEC: both happen at the end of D; engine order: positive balance first; reasonable).
+  const b = new Book();
+  b.pay('P0', 5000, '2024-01-10');
+  b.loan('L2', { amount: 3000, rate: 0, origination: '2024-01-15', dues: ['2024-02-15', '2024-03-15', '2024-04-15'] }, { late_fee_amount: 100 });
+  const s = b.status('2024-02-20');
+  assert.equal(bucket(s, 'L2', 'late_fee').initial, '0.00');
+  assert.equal(bucket(s, 'L2', 'principal').paid, '1000.00');
+  assert.equal(positiveBalance(s), '4000.00');
 });
 
 test('only fees left (principal and interest paid): no late fee', () => {

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Book, WORKED } from './fixtures/ops.js';
-import { bucket, positiveBalance, paymentsOf, allocatedOf, paymentAmountOf } from './fixtures/read.js';
+import { attrs, bucket, positiveBalance, paymentsOf, allocatedOf, paymentAmountOf } from './fixtures/read.js';
 
 test('allocation order within an overdue installment: late, daily, delinquency, fee 2, fee, interest, principal', () => {
   // Loan: worked example + fee2 6000 (1000 each), daily fee 1000 (no cap), late fee 5000
@@ -74,6 +74,7 @@ test('overpayment: the loan is paid off and the rest becomes positive balance', 
     assert.equal(bucket(s, 'L1', 'interest').paid, '117781.12');
   }
   assert.equal(positiveBalance(b.status('2024-01-19')), '0.00');
+  assert.match(String(attrs(b.status('2024-02-01'), 'L1').paid_off_date), /^2024-01-20/);
 });
 
 test('a borrower with nothing owed gets the payment as positive balance', () => {

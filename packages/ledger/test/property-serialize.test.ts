@@ -1,0 +1,67 @@
+/**
+ * Properties of the stored form and of the history:
+ * - serializeState -> JSON text -> deserializeState gives a state with the same statuses,
+ *   and applying the next operation to either gives the same result (the worker stores
+ *   the state in jsonb between operations);
+ * - history: per (loan, installment, bucket) each entry's balance = previous balance +
+ *   delta, never below zero; what a payment's history entries take from the buckets is
+ *   never more than the payment amount.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import Decimal from 'decimal.js';
+import { apply, emptyState, statusAt, serializeState, deserializeState, historyOf } from '../src/index.js';
+import { TZ, payment } from './fixtures/ops.js';
+import { historyArb, checkDays } from './fixtures/gen.js';
+
+test('serialize -> JSON -> deserialize keeps the state (status and next apply)', () => {
+  fc.assert(
+    fc.property(historyArb({ withCancel: true }), (h) => {
+      let state = emptyState('B1');
+      for (const op of h.ops) {
+        state = apply(state, op, TZ).state;
+        state = deserializeState(JSON.parse(JSON.stringify(serializeState(state))));
+      }
+      let direct = emptyState('B1');
+      for (const op of h.ops) direct = apply(direct, op, TZ).state;
+      for (const day of checkDays(h)) assert.deepEqual(statusAt(state, day, TZ), statusAt(direct, day, TZ), day);
+      const next = payment(h.ops.length + 1, 'PX', 1234.56, '2024-06-01');
+      const a = apply(state, next, TZ);
+      const b = apply(direct, next, TZ);
+      assert.deepEqual(a.result, b.result);
+      assert.deepEqual(statusAt(a.state, '2024-09-01', TZ), statusAt(b.state, '2024-09-01', TZ));
+    }),
+    { numRuns: 30 },
+  );
+});
+
+test('history: running balances add up, never negative, payments never over-allocated', () => {
+  fc.assert(
+    fc.property(historyArb({ withCancel: true }), (h) => {
+      let state = emptyState('B1');
+      for (const op of h.ops) state = apply(state, op, TZ).state;
+      const entries = historyOf(state, TZ);
+      const last = new Map<string, Decimal>();
+      const taken = new Map<string, Decimal>();
+      for (const e of entries) {
+        if (e.bucket_type === 'positive_balance') continue;
+        const key = `${e.loan_id}/${e.installment_number}/${e.bucket_type}`;
+        const prev = last.get(key) ?? new Decimal(0);
+        const bal = new Decimal(String(e.balance));
+        assert.equal(prev.plus(String(e.delta)).toFixed(2), bal.toFixed(2), `running balance ${key}: ${JSON.stringify(e)}`);
+        assert.ok(bal.gte(0), `negative balance ${JSON.stringify(e)}`);
+        last.set(key, bal);
+        if (e.step_type === 'payment' && e.operation_id) {
+          taken.set(e.operation_id, (taken.get(e.operation_id) ?? new Decimal(0)).minus(String(e.delta)));
+        }
+      }
+      for (const op of h.ops) {
+        if (op.type !== 'create_payment') continue;
+        const got = taken.get(op.operationId) ?? new Decimal(0);
+        assert.ok(got.lte(String(op.body.payment.amount_paid)), `payment ${op.operationId} took ${got} > ${op.body.payment.amount_paid}`);
+      }
+    }),
+    { numRuns: 40 },
+  );
+});
