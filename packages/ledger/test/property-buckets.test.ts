@@ -44,7 +44,7 @@ test('bucket identity and no negative amounts (with cancellations)', () => {
       const state = run(h.ops);
       for (const day of checkDays(h)) checkBuckets(statusAt(state, day, TZ), day);
     }),
-    { numRuns: 40 },
+    { numRuns: 40, includeErrorInReport: true },
   );
 });
 
@@ -61,6 +61,6 @@ test('payments are never allocated beyond their amount (paid + positive balance 
         for (const p of paymentsOf(s)) assert.ok(allocatedOf(p).lte(paymentAmountOf(p)), `payment over-allocated: ${JSON.stringify(p)}`);
       }
     }),
-    { numRuns: 40 },
+    { numRuns: 40, includeErrorInReport: true },
   );
 });

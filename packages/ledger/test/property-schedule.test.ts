@@ -44,7 +44,7 @@ test('schedule = reference for random loans', () => {
         assert.equal(bucket(s, 'L', 'installment_fee_2').current, inst.fee2, `fee2 ${k + 1}`);
       });
     }),
-    { numRuns: 40 },
+    { numRuns: 40, includeErrorInReport: true },
   );
 });
 

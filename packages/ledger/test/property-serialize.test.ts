@@ -32,7 +32,7 @@ test('serialize -> JSON -> deserialize keeps the state (status and next apply)',
       assert.deepEqual(a.result, b.result);
       assert.deepEqual(statusAt(a.state, '2024-09-01', TZ), statusAt(b.state, '2024-09-01', TZ));
     }),
-    { numRuns: 30 },
+    { numRuns: 30, includeErrorInReport: true },
   );
 });
 
@@ -62,6 +62,6 @@ test('history: running balances add up, never negative, payments never over-allo
         assert.ok(got.lte(String(op.body.payment.amount_paid)), `payment ${op.operationId} took ${got} > ${op.body.payment.amount_paid}`);
       }
     }),
-    { numRuns: 40 },
+    { numRuns: 40, includeErrorInReport: true },
   );
 });

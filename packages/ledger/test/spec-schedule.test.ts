@@ -98,6 +98,24 @@ test('tiny fee: 0.03 over 5 installments still totals 0.03 with no negative shar
   b.loan('L1', { amount: 1, rate: 0, drate: 0, origination: '2024-01-15', dues, fee2: 0.03 });
   assert.equal(bucket(b.status('2024-01-15'), 'L1', 'installment_fee_2').initial, '0.03');
   for (const d of dues) assert.ok(Number(bucket(b.status(d), 'L1', 'installment_fee_2').current) >= 0, d);
+  assert.equal(bucket(b.status('2024-01-15'), 'L1', 'installment_fee_2').total, '0.03');
+});
+
+test('tiny fee: 0.02 over 4 installments totals 0.02 (initial and outstanding agree)', () => {
+  // rounded(0.02/4 = 0.005) = 0.01 x 3 = 0.03 > 0.02 -> literal last share -0.01. Found by
+  // property-buckets (initial 0.02 but total 0.03 on the origination day).
+  const b = new Book();
+  const dues = ['2024-01-25', '2024-02-04', '2024-02-14', '2024-02-24'];
+  b.loan('L1', { amount: 1000, rate: 0, drate: 0, origination: '2024-01-15', dues, fee: 0.02 });
+  const f = bucket(b.status('2024-01-15'), 'L1', 'installment_fee');
+  assert.deepEqual([f.initial, f.total], ['0.02', '0.02']);
+  let sum = 0;
+  for (const d of dues) {
+    const c = Number(bucket(b.status(d), 'L1', 'installment_fee').current);
+    assert.ok(c >= 0, d);
+    sum += c;
+  }
+  assert.equal(sum.toFixed(2), '0.02');
 });
 
 test('usury cap: interest and delinquency rates above usury_rate are lowered to it', () => {
