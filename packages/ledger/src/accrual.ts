@@ -5,10 +5,12 @@
  *   2. the late fee check for installments whose grace ends on t;
  *   3. delinquency interest and the daily fee accrue for day t.
  *
- * Days on which nothing but accrual can happen ("quiet" days: no due day, no late-fee day)
- * are accrued as one span: principal cannot change on them, so k days accrue k times one
- * day's amount. This keeps a status read years after the last operation cheap, and history
- * gets one accrual entry per span rather than one per day.
+ * Principal only moves at the end of a day through step 1, and only on due days with a
+ * positive balance. Every other run of days is a "span" processed at once: its late fee
+ * checks (which never touch principal) and k days of accrual as k times one day's amount.
+ * Spans stop at each due day, because the next day's daily fee belongs to the next
+ * installment. This keeps a status read years after the last operation cheap, and history
+ * gets one accrual entry per installment and bucket per span rather than one per day.
  */
 import type { DayNum } from './calendar.js';
 import { allocate, markPaidOff, targetsByDueDate } from './allocation.js';
@@ -39,23 +41,35 @@ function openLoans(d: Draft): Loan[] {
   return d.allLoans().filter((loan) => loan.closed === null);
 }
 
-/** The first day ≥ t on which something other than accrual happens, or Infinity. */
-function nextEventDay(d: Draft, t: DayNum): number {
-  let next = Infinity;
+/**
+ * The last day of the span that starts on t: the first due day ≥ t of an accruing loan
+ * (a due day closes its period: the daily fee of the next day belongs to the next
+ * installment), or the day before a due day on which a positive balance must be applied
+ * (that day is processed on its own, since the application changes principal before the
+ * day's accrual). Infinity when nothing bounds the span.
+ */
+function spanEnd(d: Draft, t: DayNum): { last: number; event: boolean } {
+  let last = Infinity;
+  let event = false;
   if (d.positiveBalance.gt(0)) {
     for (const loan of openLoans(d)) {
-      for (const inst of loan.installments) if (inst.due >= t && inst.due < next) next = inst.due;
+      for (const inst of loan.installments) {
+        if (inst.due >= t && inst.due - 1 < last) {
+          last = inst.due - 1;
+          event = true;
+        }
+      }
     }
   }
   for (const loan of accruingLoans(d)) {
-    const fee = lateFeeAmount(loan) !== null;
-    const grace = graceDays(loan);
     for (const inst of loan.installments) {
-      if (inst.due >= t && inst.due < next) next = inst.due;
-      if (fee && !inst.lateFeeCharged && inst.due + grace >= t && inst.due + grace < next) next = inst.due + grace;
+      if (inst.due >= t && inst.due < last) {
+        last = inst.due;
+        event = false;
+      }
     }
   }
-  return next;
+  return { last, event };
 }
 
 export function advance(d: Draft, target: DayNum): void {
@@ -67,23 +81,23 @@ export function advance(d: Draft, target: DayNum): void {
   d.operationId = null; // end-of-day steps belong to no operation
   while (d.day < target) {
     const t: DayNum = d.day;
-    const event = nextEventDay(d, t);
-    if (event > t) {
-      const end = Math.min(event, target);
-      accrue(d, t, end - t);
-      d.day = end;
-    } else {
-      endOfEventDay(d, t);
+    const { last, event } = spanEnd(d, t);
+    if (event && last < t) {
+      // t is a due day and there is positive balance: the full end-of-day sequence.
+      applyPositiveBalance(d, t);
+      chargeLateFees(d, t, t);
+      accrue(d, t, 1);
       d.day = t + 1;
+      continue;
     }
+    // Days t..end−1: no positive balance application, so principal cannot move; the late
+    // fee checks of these days (which never touch principal) and k days of accrual.
+    const end = Math.min(last + 1, target);
+    chargeLateFees(d, t, end - 1);
+    accrue(d, t, end - t);
+    d.day = end;
   }
   d.operationId = previousOp;
-}
-
-function endOfEventDay(d: Draft, t: DayNum): void {
-  applyPositiveBalance(d, t);
-  chargeLateFees(d, t);
-  accrue(d, t, 1);
 }
 
 /** SPEC: the positive balance pays what is owed at the end of each due day of any active loan. */
@@ -103,19 +117,20 @@ function applyPositiveBalance(d: Draft, t: DayNum): void {
   markPaidOff(d, new Set(lines.map((l) => l.loanId)));
 }
 
-function chargeLateFees(d: Draft, t: DayNum): void {
+/** Late fee checks of the days up to `last` (principal and interest are constant over them). */
+function chargeLateFees(d: Draft, t: DayNum, last: DayNum): void {
   for (const snapshot of accruingLoans(d)) {
     const fee = lateFeeAmount(snapshot);
     if (fee === null) continue;
     const grace = graceDays(snapshot);
-    if (!snapshot.installments.some((inst) => !inst.lateFeeCharged && inst.due + grace <= t)) continue;
+    if (!snapshot.installments.some((inst) => !inst.lateFeeCharged && inst.due + grace <= last)) continue;
     const loan = d.mutable(snapshot.id);
     loan.installments.forEach((shared, index) => {
-      if (shared.lateFeeCharged || shared.due + grace > t) return;
+      if (shared.lateFeeCharged || shared.due + grace > last) return;
       const inst = d.own(loan, index);
       inst.lateFeeCharged = true; // checked once, whether or not it was owed
       const owes = outstanding(inst.buckets.principal).gt(0) || outstanding(inst.buckets.interest).gt(0);
-      if (owes) d.charge(loan, inst, 'late_fee', fee, 'late_fee');
+      if (owes) d.charge(loan, inst, 'late_fee', fee, 'late_fee', Math.max(t, inst.due + grace));
     });
   }
 }
@@ -143,7 +158,7 @@ function accrue(d: Draft, t: DayNum, k: number): void {
       });
     }
     if (wantsFee) {
-      // A quiet span never crosses a due day, so all its days belong to one period.
+      // A span never crosses a due day, so all its days belong to one period.
       let amount = loan.dailyFee!.times(feeDays);
       if (feeRoom !== null) amount = minDec(amount, feeRoom);
       const index = loan.installments.findIndex((inst) => inst.due >= last);

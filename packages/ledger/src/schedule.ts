@@ -35,12 +35,21 @@ export function periodRate(annualRate: Dec, days: number): Dec {
   return new Dec(1).plus(annualRate).pow(new Dec(days).div(365)).minus(1);
 }
 
-/** A total split as rounded(F/n) per installment, the last taking the remainder. */
+/**
+ * A total split as rounded(F/n) per installment, the last taking the remainder. When
+ * rounding up leaves less than a share (0.03 over 5: 0.01 × 4 > 0.03), shares stop at what
+ * is left instead of a negative last share: 0.01, 0.01, 0.01, 0, 0. The total is always F.
+ */
 export function splitEvenly(total: Dec | null, n: number): Dec[] {
   if (total === null || total.isZero() || n === 0) return new Array<Dec>(n).fill(ZERO);
   const each = round2(total.div(n));
-  const parts = new Array<Dec>(n).fill(each);
-  parts[n - 1] = total.minus(each.times(n - 1));
+  const parts: Dec[] = [];
+  let left = total;
+  for (let i = 0; i < n; i++) {
+    const share = i === n - 1 ? left : each.gt(left) ? left : each;
+    parts.push(share);
+    left = left.minus(share);
+  }
   return parts;
 }
 
