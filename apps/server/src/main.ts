@@ -27,7 +27,11 @@ async function main() {
 
   const db = createDb({ connectionString: databaseUrl, max: env.DATABASE_POOL_SIZE, applicationName: 'lsl-server' });
   await migrateToLatest(db);
-  await ensureConfigs(db, CONFIG_KINDS.map((kind) => ({ kind, id: DEFAULT_CONFIG_ID, body: { ...DEFAULT_CONFIGS[kind] } })));
+  await ensureConfigs(db, [
+    ...CONFIG_KINDS.map((kind) => ({ kind, id: DEFAULT_CONFIG_ID, body: { ...DEFAULT_CONFIGS[kind] } })),
+    // The seed's create-waiver example names this config; a fresh install accepts it as-is.
+    { kind: 'waivers' as const, id: 'DEFAULT_WAIVER_CONFIG', body: { ...DEFAULT_CONFIGS.waivers } },
+  ]);
 
   const producer = createRedis({ url: env.REDIS_URL });
   const queues = new OperationQueues({ connection: producer, partitions: env.QUEUE_PARTITIONS, prefix: env.QUEUE_PREFIX });

@@ -1,0 +1,403 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createLoanBody, startSystem, type System } from './helpers.js';
+
+/*
+ * Following one loan by reads alone (issue 5, SPEC §5 and §6), over HTTP against the real
+ * processes. The loan is the SPEC's worked example: P = 1 200 000, EA 0.3848 (interest and
+ * delinquency), originated 2024-01-15, due the 15th of Feb..Jul 2024, installment fee total
+ * 60 000, DEFAULT configs (no late fee, no daily fee, no usury rate).
+ *
+ *   2024-02-25  P1 150 000      (installment 1 overdue since 02-16: a late, partial payment)
+ *   2024-03-20  P2 300 000      (installment 2 overdue since 03-16)
+ *   2024-03-25  W1 amount 5 000 on `installment_fee`
+ *   2024-04-01  transfer BANK_1 → BANK_2
+ *   2024-04-10  P3 = full payment amount of that day + 50 000 → paid off, positive balance 50 000
+ *
+ * How the figures were derived: an independent model of SPEC §5 in python3's decimal module
+ * (50 digits, ROUND_HALF_UP), reproduced at the end of this file. Its conventions:
+ * - schedule: r_i = 1.3848^(d_i/365) − 1, A = round(P / Σ_k Π_{i≤k} 1/(1+r_i)),
+ *   interest_i = round(B_{i−1}·r_i), fee 60 000/6 = 10 000 each;
+ * - delinquency interest: daily factor f = 1.3848^(1/365) − 1 = 0.000892331383787982...;
+ *   installment i accrues f × (its unpaid principal at the end of day t) for every day
+ *   t > D_i, accumulated in full precision and rounded when read or allocated;
+ * - a read on day C (and an operation effective on C) sees the end-of-day work of days up to
+ *   C − 1, so a payment on T meets what accrued through T − 1 (SPEC §5), and the status on C
+ *   includes every operation effective on C;
+ * - payments go installment by installment in due order, buckets late_fee, daily_fee,
+ *   delinquency_interest, installment_fee_2, installment_fee, interest, principal.
+ * For example on 2024-02-20 installment 1 has accrued 4 days (02-16..02-19) on 185 987.30:
+ * 185 987.30 × 4 × f = 663.8521... → 663.85.
+ */
+
+const BORROWER = 'B-follow';
+const MIG = '?is_migration=true';
+const WAIT = { prefer: 'wait=10' };
+const BUCKETS = ['principal', 'interest', 'installment_fee', 'installment_fee_2', 'delinquency_interest', 'daily_fee', 'late_fee'];
+const FIGURES = ['initial_balance', 'paid', 'waived_off', 'charged_off', 'current', 'overdue', 'unpaid', 'total'];
+
+/** Expected bucket figures; omitted ones are 0. */
+type Figures = Partial<Record<(typeof FIGURES)[number], number>>;
+
+function assertBucket(actual: Record<string, number>, expected: Figures, label: string): void {
+  for (const f of FIGURES) assert.equal(actual[f], expected[f] ?? 0, `${label}.${f}`);
+}
+
+/** Outstanding per bucket of one installment (omitted buckets: 0). */
+function assertInstallmentOutstanding(inst: any, expected: Record<string, number>, label: string): void {
+  for (const b of BUCKETS) assert.equal(inst.buckets[b].outstanding, expected[b] ?? 0, `${label} ${b}`);
+}
+
+describe('reads: following a loan by get_status and get_history', () => {
+  let system: System;
+  const statusAt = async (day: string) => {
+    const res = await system.api.get(`/v1/borrowers/${BORROWER}/get_status?calculation_date=${day}`);
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    return res.body;
+  };
+  const pay = async (id: string, day: string, amount: number) => {
+    const res = await system.api.post(`/v1/borrowers/${BORROWER}/payments/${id}/create${MIG}`, {
+      payment: { amount_paid: amount, config_id: null, payment_date: `${day}T12:00:00-05:00` },
+      payment_allocations: null,
+      occurred_on: `${day}T12:00:00-05:00`,
+      request_id: `req-${id}`,
+    }, WAIT);
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    return res.body;
+  };
+  /** Status bodies read before later operations existed, to compare with re-reads afterwards. */
+  const earlier = new Map<string, unknown>();
+
+  before(async () => {
+    system = await startSystem({ serverWorkerConcurrency: 2 });
+    const res = await system.api.post(`/v1/borrowers/${BORROWER}/loans/L1/create${MIG}`, createLoanBody({ request_id: 'req-L1' }), WAIT);
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+  });
+  after(async () => {
+    await system?.stop();
+  });
+
+  it('at origination: the worked example schedule, attributes and summary (2024-01-20)', async () => {
+    const s = await statusAt('2024-01-20');
+    earlier.set('2024-01-20', s);
+    assert.equal(s.borrower_id, BORROWER);
+    assert.equal(s.calculation_date, '2024-01-20');
+    assert.equal(s.positive_balance, 0);
+    assert.equal(s.loans.length, 1);
+    const loan = s.loans[0];
+    const a = loan.attributes;
+    assert.equal(a.id, 'L1');
+    assert.equal(a.kordev_id, 1);
+    assert.equal(a.amount_financed, 1200000);
+    assert.equal(a.config_id, 'DEFAULT');
+    assert.equal(a.fixed_installment_amount, 219630.19);
+    assert.deepEqual(a.interest_rates, { fixed: 0.3848, applicable: 0.3848 });
+    assert.equal(a.is_cancelled, false);
+    assert.equal(a.owner, 'BANK_1');
+    assert.equal(a.origination_date, '2024-01-15T00:00:00-05:00');
+    assert.equal(a.paid_off_date, null);
+    assert.deepEqual(a.due_dates, [2, 3, 4, 5, 6, 7].map((m) => `2024-0${m}-15T23:59:59.999999-05:00`));
+
+    // Schedule (python model): principal, interest per installment; fee 10 000 each.
+    const schedule = [
+      [185987.3, 33642.89],
+      [193059.51, 26570.68],
+      [196614.16, 23016.03],
+      [202698.61, 16931.58],
+      [207809.19, 11821.0],
+      [213831.23, 5798.94],
+    ];
+    assert.equal(loan.installments.length, 6);
+    loan.installments.forEach((inst: any, i: number) => {
+      assert.equal(inst.number, i + 1);
+      assert.equal(inst.due_date, a.due_dates[i]);
+      assert.equal(inst.state, i === 0 ? 'current' : 'future');
+      assert.equal(inst.is_paid, false);
+      assertInstallmentOutstanding(inst, { principal: schedule[i]![0]!, interest: schedule[i]![1]!, installment_fee: 10000 }, `installment ${i + 1}`);
+      // Every installment but the last is A + fee; the last is its principal + interest + fee.
+      assert.equal(inst.scheduled_amount, i < 5 ? 229630.19 : 229630.17);
+    });
+
+    const detail = loan.balance_detail.at_calculation_date;
+    assert.deepEqual(Object.keys(detail).sort(), [...BUCKETS].sort());
+    // Total interest 117 781.12 (SPEC §5); installment 1 is current.
+    assertBucket(detail.principal, { initial_balance: 1200000, current: 185987.3, unpaid: 185987.3, total: 1200000 }, 'principal');
+    assertBucket(detail.interest, { initial_balance: 117781.12, current: 33642.89, unpaid: 33642.89, total: 117781.12 }, 'interest');
+    assertBucket(detail.installment_fee, { initial_balance: 60000, current: 10000, unpaid: 10000, total: 60000 }, 'installment_fee');
+    for (const b of ['installment_fee_2', 'delinquency_interest', 'daily_fee', 'late_fee']) assertBucket(detail[b], {}, b);
+
+    const summary = { days_past_due: 0, immediate_payment_amount: 0, next_payment_amount: 229630.19, next_payment_date: '2024-02-15', full_payment_amount: 1377781.12 };
+    assert.deepEqual(s.summary, summary);
+    assert.deepEqual(loan.summary, summary);
+    assert.deepEqual(loan.payments, []);
+    assert.deepEqual(s.payments, []);
+  });
+
+  it('on the due day the installment is still current; after it, overdue and accruing delinquency interest', async () => {
+    const due = await statusAt('2024-02-15');
+    assert.equal(due.loans[0].installments[0].state, 'current');
+    assert.equal(due.summary.days_past_due, 0);
+    assert.equal(due.summary.immediate_payment_amount, 0);
+    assert.equal(due.summary.next_payment_date, '2024-02-15');
+
+    // 2024-02-20: 5 days past due; delinquency interest of days 02-16..02-19 on 185 987.30:
+    // 4 × f × 185 987.30 = 663.85. Immediate = 229 630.19 + 663.85 = 230 294.04.
+    const s = await statusAt('2024-02-20');
+    earlier.set('2024-02-20', s);
+    const loan = s.loans[0];
+    assert.deepEqual(loan.installments.map((i: any) => i.state), ['overdue', 'current', 'future', 'future', 'future', 'future']);
+    const detail = loan.balance_detail.at_calculation_date;
+    assertBucket(detail.delinquency_interest, { initial_balance: 663.85, overdue: 663.85, unpaid: 663.85, total: 663.85 }, 'delinquency_interest');
+    assertBucket(detail.principal, { initial_balance: 1200000, overdue: 185987.3, current: 193059.51, unpaid: 379046.81, total: 1200000 }, 'principal');
+    assertBucket(detail.interest, { initial_balance: 117781.12, overdue: 33642.89, current: 26570.68, unpaid: 60213.57, total: 117781.12 }, 'interest');
+    assertBucket(detail.installment_fee, { initial_balance: 60000, overdue: 10000, current: 10000, unpaid: 20000, total: 60000 }, 'installment_fee');
+    assert.deepEqual(s.summary, {
+      days_past_due: 5,
+      immediate_payment_amount: 230294.04,
+      next_payment_amount: 229630.19,
+      next_payment_date: '2024-03-15',
+      full_payment_amount: 1378444.97,
+    });
+  });
+
+  it('a late partial payment (P1, 2024-02-25) is allocated delinquency interest, fee, interest, then principal', async () => {
+    // Delinquency interest through 02-24: 9 days × f × 185 987.30 = 1 493.66.
+    // 150 000 − 1 493.66 − 10 000 − 33 642.89 = 104 863.45 of principal.
+    const body = await pay('P1', '2024-02-25', 150000);
+    assert.equal(body.id, 'P1');
+    const s = await statusAt('2024-02-25');
+    earlier.set('2024-02-25', s);
+    const loan = s.loans[0];
+    assert.equal(loan.payments.length, 1);
+    const p = loan.payments[0];
+    assert.equal(p.id, 'P1');
+    assert.equal(p.kordev_id, 2);
+    assert.equal(p.payment_date, '2024-02-25');
+    assert.equal(p.amount, 150000);
+    assert.deepEqual(p.allocations, [
+      { loan_id: 'L1', installment_number: 1, bucket: 'delinquency_interest', amount: 1493.66 },
+      { loan_id: 'L1', installment_number: 1, bucket: 'installment_fee', amount: 10000 },
+      { loan_id: 'L1', installment_number: 1, bucket: 'interest', amount: 33642.89 },
+      { loan_id: 'L1', installment_number: 1, bucket: 'principal', amount: 104863.45 },
+    ]);
+    assert.deepEqual(s.payments.map((x: any) => x.id), ['P1']);
+    assertInstallmentOutstanding(loan.installments[0], { principal: 81123.85 }, 'installment 1');
+    const detail = loan.balance_detail.at_calculation_date;
+    assertBucket(detail.delinquency_interest, { initial_balance: 1493.66, paid: 1493.66 }, 'delinquency_interest');
+    assertBucket(detail.principal, { initial_balance: 1200000, paid: 104863.45, overdue: 81123.85, current: 193059.51, unpaid: 274183.36, total: 1095136.55 }, 'principal');
+    assert.deepEqual(s.summary, {
+      days_past_due: 10,
+      immediate_payment_amount: 81123.85,
+      next_payment_amount: 229630.19,
+      next_payment_date: '2024-03-15',
+      full_payment_amount: 1229274.78,
+    });
+  });
+
+  it('a second late payment (P2, 2024-03-20) pays installment 1 off and most of installment 2', async () => {
+    // Before P2: installment 1 accrued 02-25..03-19 (24 days) on 81 123.85 → 1 737.35;
+    // installment 2 accrued 03-16..03-19 (4 days) on 193 059.51 → 689.09.
+    const pay2 = await pay('P2', '2024-03-20', 300000);
+    assert.equal(pay2.id, 'P2');
+    const s = await statusAt('2024-03-20');
+    const loan = s.loans[0];
+    const p = loan.payments.find((x: any) => x.id === 'P2');
+    assert.deepEqual(p.allocations, [
+      { loan_id: 'L1', installment_number: 1, bucket: 'delinquency_interest', amount: 1737.35 },
+      { loan_id: 'L1', installment_number: 1, bucket: 'principal', amount: 81123.85 },
+      { loan_id: 'L1', installment_number: 2, bucket: 'delinquency_interest', amount: 689.09 },
+      { loan_id: 'L1', installment_number: 2, bucket: 'installment_fee', amount: 10000 },
+      { loan_id: 'L1', installment_number: 2, bucket: 'interest', amount: 26570.68 },
+      { loan_id: 'L1', installment_number: 2, bucket: 'principal', amount: 179879.03 },
+    ]);
+    assert.equal(loan.installments[0].is_paid, true);
+    assert.equal(loan.installments[1].is_paid, false);
+    assertInstallmentOutstanding(loan.installments[1], { principal: 13180.48 }, 'installment 2');
+    const detail = loan.balance_detail.at_calculation_date;
+    assertBucket(detail.delinquency_interest, { initial_balance: 3920.1, paid: 3920.1 }, 'delinquency_interest');
+    assertBucket(detail.principal, { initial_balance: 1200000, paid: 365866.33, overdue: 13180.48, current: 196614.16, unpaid: 209794.64, total: 834133.67 }, 'principal');
+    assertBucket(detail.interest, { initial_balance: 117781.12, paid: 60213.57, current: 23016.03, unpaid: 23016.03, total: 57567.55 }, 'interest');
+    assert.deepEqual(s.summary, {
+      days_past_due: 5,
+      immediate_payment_amount: 13180.48,
+      next_payment_amount: 229630.19,
+      next_payment_date: '2024-04-15',
+      full_payment_amount: 931701.22,
+    });
+  });
+
+  it('a waiver of 5 000 on installment_fee (2024-03-25) lands on the current installment', async () => {
+    const res = await system.api.post(`/v1/borrowers/${BORROWER}/loans/L1/waivers/W1/create${MIG}`, {
+      occurred_on: '2024-03-25T09:00:00-05:00',
+      request_id: 'req-W1',
+      waiver: { amount: 5000, bucket: 'installment_fee', config_id: null, effective_date: '2024-03-25T00:00:00-05:00', percentage: null, reason: 'goodwill', type: 'amount' },
+    }, WAIT);
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    // Installments 1 and 2 have paid their fees, so the waiver goes to installment 3's.
+    // Installment 2's 13 180.48 of principal accrued 03-20..03-24 (5 days) → 58.81.
+    const s = await statusAt('2024-03-25');
+    earlier.set('2024-03-25', s);
+    const loan = s.loans[0];
+    assertInstallmentOutstanding(loan.installments[1], { principal: 13180.48, delinquency_interest: 58.81 }, 'installment 2');
+    assertInstallmentOutstanding(loan.installments[2], { principal: 196614.16, interest: 23016.03, installment_fee: 5000 }, 'installment 3');
+    assert.equal(loan.installments[2].buckets.installment_fee.waived_off, 5000);
+    const detail = loan.balance_detail.at_calculation_date;
+    assertBucket(detail.installment_fee, { initial_balance: 60000, paid: 20000, waived_off: 5000, current: 5000, unpaid: 5000, total: 35000 }, 'installment_fee');
+    assertBucket(detail.delinquency_interest, { initial_balance: 3978.91, paid: 3920.1, overdue: 58.81, unpaid: 58.81, total: 58.81 }, 'delinquency_interest');
+    assert.deepEqual(s.summary, {
+      days_past_due: 10,
+      immediate_payment_amount: 13239.29,
+      next_payment_amount: 224630.19,
+      next_payment_date: '2024-04-15',
+      full_payment_amount: 926760.03,
+    });
+  });
+
+  it('a transfer (2024-04-01) changes the owner from that day on, and only from it', async () => {
+    const res = await system.api.post(`/v1/borrowers/loans/transfer_ownership${MIG}`, [{
+      borrower_id: BORROWER,
+      loan_id: 'L1',
+      occurred_on: '2024-04-01T09:00:00-05:00',
+      ownership_transfer: { effective_date: '2024-04-01T00:00:00-05:00', new_owner: 'BANK_2' },
+      request_id: 'req-T1',
+    }], WAIT);
+    assert.equal(res.status, 207, JSON.stringify(res.body));
+    // What moved with the loan on 04-01 (installment 2 overdue, 3 current).
+    assert.deepEqual(res.body.succeeded[0].transferred_amounts.principal, { current: 196614.16, overdue: 13180.48, total: 834133.67, unpaid: 209794.64 });
+    assert.equal((await statusAt('2024-03-31')).loans[0].attributes.owner, 'BANK_1');
+    const s = await statusAt('2024-04-01');
+    assert.equal(s.loans[0].attributes.owner, 'BANK_2');
+    // 12 days (03-20..03-31) on 13 180.48 → 141.14 of delinquency interest.
+    assert.equal(s.loans[0].balance_detail.at_calculation_date.delinquency_interest.overdue, 141.14);
+    assert.deepEqual(s.summary, {
+      days_past_due: 17,
+      immediate_payment_amount: 13321.62,
+      next_payment_amount: 224630.19,
+      next_payment_date: '2024-04-15',
+      full_payment_amount: 926842.36,
+    });
+  });
+
+  it('an overpayment (P3, 2024-04-10) pays the loan off and leaves a positive balance', async () => {
+    // Full payment amount on 04-10: 926 948.21 (delinquency interest of installment 2 now
+    // 21 days × f × 13 180.48 = 246.99). Paying 50 000 more leaves 50 000 as positive balance.
+    const before10 = await statusAt('2024-04-10');
+    assert.equal(before10.summary.full_payment_amount, 926948.21);
+    await pay('P3', '2024-04-10', 976948.21);
+    const s = await statusAt('2024-04-10');
+    assert.equal(s.positive_balance, 50000);
+    const loan = s.loans[0];
+    assert.equal(loan.attributes.paid_off_date, '2024-04-10');
+    assert.ok(loan.installments.every((i: any) => i.is_paid));
+    const p3 = s.payments.find((x: any) => x.id === 'P3');
+    assert.equal(p3.amount, 976948.21);
+    assert.equal(p3.positive_balance_amount, 50000);
+    assert.equal(p3.allocations.reduce((sum: number, l: any) => sum + Math.round(l.amount * 100), 0), 92694821);
+    const detail = loan.balance_detail.at_calculation_date;
+    assertBucket(detail.principal, { initial_balance: 1200000, paid: 1200000 }, 'principal');
+    assertBucket(detail.interest, { initial_balance: 117781.12, paid: 117781.12 }, 'interest');
+    assertBucket(detail.installment_fee, { initial_balance: 60000, paid: 55000, waived_off: 5000 }, 'installment_fee');
+    assertBucket(detail.delinquency_interest, { initial_balance: 4167.09, paid: 4167.09 }, 'delinquency_interest');
+    const zero = { days_past_due: 0, immediate_payment_amount: 0, next_payment_amount: 0, next_payment_date: null, full_payment_amount: 0 };
+    assert.deepEqual(s.summary, zero);
+    // Nothing accrues on a paid-off loan; the positive balance stays (nothing left to pay on
+    // the loan's later due days).
+    const later = await statusAt('2024-08-01');
+    assert.equal(later.positive_balance, 50000);
+    assert.deepEqual(later.summary, zero);
+    assert.equal(later.loans[0].balance_detail.at_calculation_date.delinquency_interest.initial_balance, 4167.09);
+  });
+
+  it('a past day reads the same after later operations as it did before them', async () => {
+    for (const [day, body] of earlier) assert.deepEqual(await statusAt(day), body, day);
+  });
+
+  it('get_history: every bucket change with its step, paged', async () => {
+    const all: any[] = [];
+    let offset: number | null = 0;
+    while (offset !== null) {
+      const res = await system.api.get(`/v1/borrowers/${BORROWER}/get_history?limit=7&offset=${offset}`);
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      assert.equal(res.body.borrower_id, BORROWER);
+      assert.equal(res.body.limit, 7);
+      assert.equal(res.body.offset, offset);
+      assert.ok(res.body.entries.length <= 7);
+      all.push(...res.body.entries);
+      offset = res.body.next_offset;
+    }
+    const whole = await system.api.get(`/v1/borrowers/${BORROWER}/get_history?limit=1000`);
+    assert.equal(whole.body.total, all.length);
+    assert.deepEqual(whole.body.entries, all);
+    for (const e of all) {
+      for (const key of ['loan_id', 'bucket_type', 'bucket_status', 'delta', 'balance', 'effective_date', 'step_type']) assert.ok(key in e, `${key} in ${JSON.stringify(e)}`);
+      assert.match(e.effective_date, /^\d{4}-\d{2}-\d{2}$/);
+    }
+    // Effective dates never go backwards.
+    for (let i = 1; i < all.length; i++) assert.ok(all[i - 1].effective_date <= all[i].effective_date, `${all[i - 1].effective_date} then ${all[i].effective_date}`);
+    const steps = new Set(all.map((e) => e.step_type));
+    for (const step of ['origination', 'delinquency_interest_accrual', 'waiver']) assert.ok(steps.has(step), `step ${step} in ${[...steps]}`);
+
+    // Origination: the schedule, bucket by bucket.
+    const origination = all.filter((e) => e.step_type === 'origination' && e.bucket_type === 'principal');
+    assert.deepEqual(origination.map((e) => e.delta), [185987.3, 193059.51, 196614.16, 202698.61, 207809.19, 213831.23]);
+    assert.ok(origination.every((e) => e.loan_id === 'L1' && e.effective_date === '2024-01-15' && e.delta === e.balance));
+
+    // P1's movements are its allocation, negative deltas on outstanding amounts.
+    const p1 = all.filter((e) => e.effective_date === '2024-02-25' && e.delta < 0);
+    assert.deepEqual(p1.map((e) => [e.bucket_type, e.delta, e.balance]), [
+      ['delinquency_interest', -1493.66, 0],
+      ['installment_fee', -10000, 0],
+      ['interest', -33642.89, 0],
+      ['principal', -104863.45, 81123.85],
+    ]);
+    // The waiver: one movement of installment 3's fee.
+    const waiver = all.filter((e) => e.step_type === 'waiver');
+    assert.deepEqual(waiver.map((e) => [e.installment_number, e.bucket_type, e.delta, e.balance, e.effective_date]), [[3, 'installment_fee', -5000, 5000, '2024-03-25']]);
+    // Delinquency interest accrued over the whole life of the loan adds up to 4 167.09.
+    const accrued = all.filter((e) => e.step_type === 'delinquency_interest_accrual').reduce((sum, e) => sum + Math.round(e.delta * 100), 0);
+    assert.ok(Math.abs(accrued - 416709) <= all.length, `accrued ${accrued / 100}`);
+    // The overpayment's remainder reaches the positive balance.
+    const pb = all.filter((e) => e.bucket_type === 'positive_balance');
+    assert.equal(pb.at(-1)?.balance, 50000);
+  });
+
+  it('unknown borrower: 404 in the seed error body, for status and history', async () => {
+    for (const path of ['get_status?calculation_date=2024-01-20', 'get_status', 'get_history']) {
+      const res = await system.api.get(`/v1/borrowers/NO-SUCH-BORROWER/${path}`);
+      assert.equal(res.status, 404, path);
+      assert.deepEqual(Object.keys(res.body).sort(), ['code', 'context', 'error', 'status']);
+      assert.equal(res.body.status, 'Not Found');
+      assert.equal(typeof res.body.code, 'number');
+      assert.equal(res.body.context.borrower_id, 'NO-SUCH-BORROWER');
+    }
+  });
+
+  it('a malformed calculation_date is 400 naming the parameter', async () => {
+    for (const bad of ['2024-13-01', '2024-02-30', 'yesterday', '2024-2-1', '', '2024-02-20T00:00:00Z', '2024-02-20&calculation_date=2024-02-21']) {
+      const res = await system.api.get(`/v1/borrowers/${BORROWER}/get_status?calculation_date=${bad}`);
+      assert.equal(res.status, 400, `${bad}: ${JSON.stringify(res.body)}`);
+      assert.deepEqual(Object.keys(res.body).sort(), ['code', 'context', 'error', 'status']);
+      assert.equal(res.body.status, 'Bad Request');
+      assert.ok('query.calculation_date' in res.body.context.fields, JSON.stringify(res.body));
+    }
+    // A malformed date is 400 even for an unknown borrower: the request is wrong before the lookup.
+    const unknown = await system.api.get('/v1/borrowers/NO-SUCH-BORROWER/get_status?calculation_date=yesterday');
+    assert.equal(unknown.status, 400);
+    // Leap day is a real day.
+    assert.equal((await system.api.get(`/v1/borrowers/${BORROWER}/get_status?calculation_date=2024-02-29`)).status, 200);
+  });
+
+  it('bad paging is 400 naming the parameter', async () => {
+    for (const [query, field] of [['limit=0', 'limit'], ['limit=1001', 'limit'], ['limit=abc', 'limit'], ['limit=1.5', 'limit'], ['offset=-1', 'offset'], ['offset=x', 'offset'], ['limit=', 'limit']] as const) {
+      const res = await system.api.get(`/v1/borrowers/${BORROWER}/get_history?${query}`);
+      assert.equal(res.status, 400, `${query}: ${JSON.stringify(res.body)}`);
+      assert.deepEqual(Object.keys(res.body).sort(), ['code', 'context', 'error', 'status']);
+      assert.ok(`query.${field}` in res.body.context.fields, JSON.stringify(res.body));
+    }
+    // Past the end: an empty page, not an error.
+    const past = await system.api.get(`/v1/borrowers/${BORROWER}/get_history?offset=100000`);
+    assert.equal(past.status, 200);
+    assert.deepEqual(past.body.entries, []);
+    assert.equal(past.body.next_offset, null);
+  });
+});
