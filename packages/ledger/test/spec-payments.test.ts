@@ -177,6 +177,19 @@ test('an allocation larger than its loan owes leaves the rest as positive balanc
   assert.equal(positiveBalance(s), '10000.00');
 });
 
+test('without allocations: overdue installments of all loans, oldest due date first', () => {
+  // L2 1500 EA 0 dues 02-10, 03-10 (inst1 750 overdue since 02-11); L1 worked (R 0), inst1
+  // overdue since 02-16. 100000 on 02-20: L2 inst1 750 first (due 02-10), then L1 inst1:
+  // fee 10000, interest 33642.89, principal 100000 - 750 - 43642.89 = 55607.11.
+  const b = new Book();
+  b.loan('L1', { ...WORKED, drate: 0 });
+  b.loan('L2', { amount: 1500, rate: 0, origination: '2024-01-15', dues: ['2024-02-10', '2024-03-10'] });
+  b.pay('P1', 100000, '2024-02-20');
+  const s = b.status('2024-02-20');
+  assert.equal(bucket(s, 'L2', 'principal').paid, '750.00');
+  assert.equal(bucket(s, 'L1', 'principal').paid, '55607.11');
+});
+
 test('without allocations: oldest due amount first across loans', () => {
   // 250000 on 02-20: L1 inst1 (overdue since 02-16) 229630.19 first; the remaining
   // 20369.81 goes to the next oldest due amount, L2 inst1 (due 03-01), before L1 inst2 (03-15).

@@ -67,6 +67,16 @@ test('partial payment reduces the oldest installment first in every state', () =
   assert.deepEqual([p.paid, p.overdue, p.current, p.unpaid, p.total], ['56357.11', '129630.19', '193059.51', '322689.70', '1143642.89']);
 });
 
+test('summary with delinquency interest: immediate = overdue of every bucket', () => {
+  // R 0.3848: on 02-21 inst1 229630.19 + delinquency 5 days 829.81 = 230460.00; dpd 6
+  const b = new Book();
+  b.loan('L1', WORKED);
+  const s = summary(b.status('2024-02-21'));
+  assert.equal(Number(s.days_past_due), 6);
+  assert.equal(m(s.immediate_payment_amount), '230460.00');
+  assert.equal(m(s.full_payment_amount), '1378610.93'); // 1377781.12 + 829.81
+});
+
 test('summary: days past due, immediate (= overdue) and full payment amounts', () => {
   const b = book();
   const s15 = summary(b.status('2024-02-15'));

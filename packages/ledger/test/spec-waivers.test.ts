@@ -155,6 +155,21 @@ test('`delinquency_interest` amount: 500 of 663.85 waived on 02-20 -> 829.81 - 5
   b.refuse(waiver(b.next(), 'L1', 'W2', { bucket: 'delinquency_interest', type: 'amount', amount: 1000, day: '2024-02-20' }), 409);
 });
 
+test('`all` percentage with accrued delinquency interest: rounded(10% x everything owed)', () => {
+  // R 0.3848; on 02-21 delinquency accrued 5 days = 829.8115 (derive.py); owed
+  // 1377781.12 + 829.8115 = 1378610.9315 -> 10% = 137861.09. Scope order, inst1 (overdue):
+  // delinquency 829.81, fee 10000, interest 33642.89, principal 137861.09 - 44472.70 = 93388.39.
+  const b = book(WORKED);
+  b.waive('L1', 'W1', { bucket: 'all', type: 'percentage', percentage: 0.1, day: '2024-02-21' });
+  const s = b.status('2024-02-21');
+  assert.equal(bucket(s, 'L1', 'delinquency_interest').waived, '829.81');
+  assert.equal(bucket(s, 'L1', 'delinquency_interest').total, '0.00');
+  assert.equal(bucket(s, 'L1', 'installment_fee').waived, '10000.00');
+  assert.equal(bucket(s, 'L1', 'interest').waived, '33642.89');
+  assert.equal(bucket(s, 'L1', 'principal').waived, '93388.39');
+  assert.equal(bucket(s, 'L1', 'principal').overdue, '92598.91'); // 185987.30 - 93388.39
+});
+
 test('`late_fee`: the fee incurred can be waived; more is 409', () => {
   const b = book({ ...WORKED, drate: 0 }, { late_fee_amount: 25000 });
   b.refuse(waiver(b.next(), 'L1', 'W1', { bucket: 'late_fee', type: 'amount', amount: 25000.01, day: '2024-02-20' }), 409);
