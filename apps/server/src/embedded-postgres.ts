@@ -29,7 +29,15 @@ export async function startEmbeddedPostgres(options: { dir: string; port: number
     options.log(`initialising embedded PostgreSQL in ${databaseDir}`);
     await pg.initialise();
   }
-  await pg.start();
+  try {
+    await pg.start();
+  } catch (error) {
+    throw new Error(
+      `could not start the embedded PostgreSQL in ${databaseDir} on port ${options.port} (${String((error as Error)?.message ?? error)}). ` +
+        'Is another one still running on that directory or port? Stop it, or set EMBEDDED_PG_PORT / EMBEDDED_PG_DIR, or DATABASE_URL.',
+      { cause: error },
+    );
+  }
   const client = pg.getPgClient();
   await client.connect();
   try {

@@ -90,6 +90,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(String(error?.message ?? error));
+  console.error(error instanceof Error ? error.message : `start-up failed: ${JSON.stringify(error) ?? String(error)}`);
   process.exit(1);
 });

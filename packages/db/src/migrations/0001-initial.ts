@@ -1,5 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 
+// Bodies lenders sent and bodies they get back are `json`, not `jsonb`: `json` keeps the keys in
+// the order they were written, so an echoed request reads like the request. The ledger state
+// is `json` too: it is written once per batch and read whole, never queried inside.
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('borrowers')
@@ -12,7 +15,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('borrower_ledgers')
     .addColumn('borrower_id', 'text', (c) => c.primaryKey().references('borrowers.id'))
     .addColumn('applied_seq', 'bigint', (c) => c.notNull().defaultTo(0))
-    .addColumn('state', 'jsonb', (c) => c.notNull())
+    .addColumn('state', 'json', (c) => c.notNull())
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
 
@@ -36,7 +39,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('request_hash', 'text', (c) => c.notNull())
     .addColumn('idempotency_key', 'text')
     .addColumn('params', 'jsonb', (c) => c.notNull())
-    .addColumn('body', 'jsonb', (c) => c.notNull())
+    .addColumn('body', 'json', (c) => c.notNull())
     .addColumn('is_migration', 'boolean', (c) => c.notNull())
     .addColumn('recorded_at', 'timestamptz', (c) => c.notNull())
     .addColumn('request_id', 'text')
@@ -46,7 +49,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('batch_index', 'integer')
     .addColumn('status', 'text', (c) => c.notNull().defaultTo('queued'))
     .addColumn('result_status_code', 'integer')
-    .addColumn('result_body', 'jsonb')
+    .addColumn('result_body', 'json')
     .addColumn('accepted_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('completed_at', 'timestamptz')
     .addUniqueConstraint('operations_borrower_seq_key', ['borrower_id', 'seq'])
@@ -62,7 +65,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('key', 'text', (c) => c.primaryKey())
     .addColumn('request_hash', 'text', (c) => c.notNull())
     .addColumn('response_status', 'integer')
-    .addColumn('response_body', 'jsonb')
+    .addColumn('response_body', 'json')
     .addColumn('response_location', 'text')
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
