@@ -5,7 +5,7 @@
  */
 import type { BucketType } from './api.js';
 import type { DayNum } from './calendar.js';
-import { ZERO, round2, type Dec } from './decimal.js';
+import { ZERO, add, round2, type Dec } from './decimal.js';
 import { BUCKETS, type Bucket, type Installment, type Loan } from './model.js';
 
 export function emptyBucket(): Bucket {
@@ -42,13 +42,13 @@ export function hasPrincipal(loan: Loan): boolean {
 
 export function installmentOutstanding(inst: Installment, buckets: readonly BucketType[] = BUCKETS): Dec {
   let sum = ZERO;
-  for (const b of buckets) sum = sum.plus(outstanding(inst.buckets[b]));
+  for (const b of buckets) sum = add(sum, inst.buckets[b].out);
   return sum;
 }
 
 export function loanOutstanding(loan: Loan, buckets: readonly BucketType[] = BUCKETS): Dec {
   let sum = ZERO;
-  for (const inst of loan.installments) sum = sum.plus(installmentOutstanding(inst, buckets));
+  for (const inst of loan.installments) sum = add(sum, installmentOutstanding(inst, buckets));
   return sum;
 }
 
@@ -82,26 +82,31 @@ export interface BucketFigures {
 
 /** One bucket type of a loan, summed over installments, at calculation day C. */
 export function bucketFigures(loan: Loan, bucket: BucketType, day: DayNum): BucketFigures {
+  return allBucketFigures(loan, day, [bucket])[bucket]!;
+}
+
+/** Every bucket type of a loan in one pass over the installments (status reads). */
+export function allBucketFigures(loan: Loan, day: DayNum, buckets: readonly BucketType[] = BUCKETS): Partial<Record<BucketType, BucketFigures>> {
   const cur = currentIndex(loan, day);
-  let initial = ZERO;
-  let paid = ZERO;
-  let waived = ZERO;
-  let closed = ZERO;
-  let overdue = ZERO;
-  let current = ZERO;
-  let total = ZERO;
+  const out: Partial<Record<BucketType, BucketFigures>> = {};
+  for (const b of buckets) out[b] = { initial: ZERO, paid: ZERO, waived: ZERO, closed: ZERO, overdue: ZERO, current: ZERO, unpaid: ZERO, total: ZERO };
   loan.installments.forEach((inst, i) => {
-    const b = inst.buckets[bucket];
-    const out = outstanding(b);
-    initial = initial.plus(round2(b.initial));
-    paid = paid.plus(b.paid);
-    waived = waived.plus(b.waived);
-    closed = closed.plus(b.closed);
-    total = total.plus(out);
-    if (inst.due < day) overdue = overdue.plus(out);
-    else if (i === cur) current = current.plus(out);
+    const state = inst.due < day ? 'overdue' : i === cur ? 'current' : 'future';
+    for (const b of buckets) {
+      const x = inst.buckets[b];
+      if (x.initial.isZero()) continue; // nothing ever charged: nothing paid, waived or closed either
+      const f = out[b]!;
+      f.initial = add(f.initial, round2(x.initial));
+      f.paid = add(f.paid, x.paid);
+      f.waived = add(f.waived, x.waived);
+      f.closed = add(f.closed, x.closed);
+      f.total = add(f.total, x.out);
+      if (state === 'overdue') f.overdue = add(f.overdue, x.out);
+      else if (state === 'current') f.current = add(f.current, x.out);
+    }
   });
-  return { initial, paid, waived, closed, overdue, current, unpaid: overdue.plus(current), total };
+  for (const b of buckets) out[b]!.unpaid = add(out[b]!.overdue, out[b]!.current);
+  return out;
 }
 
 /** Outstanding principal of a loan over all installments. */

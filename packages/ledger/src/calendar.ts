@@ -59,8 +59,20 @@ export function dayToNum(day: Day): DayNum {
   return Math.round(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / MS_PER_DAY);
 }
 
+// Pure memo tables (a day's name and its end-of-day string never change): status reads
+// format every due date of every loan, and Intl formatting dominates otherwise.
+const dayNames = new Map<DayNum, Day>();
+const endOfDays = new Map<string, string>();
+const MEMO_LIMIT = 100_000;
+
 export function numToDay(n: DayNum): Day {
-  return new Date(n * MS_PER_DAY).toISOString().slice(0, 10);
+  let name = dayNames.get(n);
+  if (name === undefined) {
+    name = new Date(n * MS_PER_DAY).toISOString().slice(0, 10);
+    if (dayNames.size > MEMO_LIMIT) dayNames.clear();
+    dayNames.set(n, name);
+  }
+  return name;
 }
 
 export function instantToDayNum(instant: string, timeZone: string): DayNum {
@@ -97,6 +109,16 @@ function formatOffset(minutes: number): string {
  */
 export function endOfDay(day: DayNum | Day, timeZone: string): string {
   const n = typeof day === 'number' ? day : dayToNum(day);
+  const key = `${timeZone}|${n}`;
+  const known = endOfDays.get(key);
+  if (known !== undefined) return known;
+  const value = computeEndOfDay(n, timeZone);
+  if (endOfDays.size > MEMO_LIMIT) endOfDays.clear();
+  endOfDays.set(key, value);
+  return value;
+}
+
+function computeEndOfDay(n: DayNum, timeZone: string): string {
   const wall = n * MS_PER_DAY + MS_PER_DAY - 1000;
   const first = offsetMinutesAt(wall, timeZone);
   const offset = offsetMinutesAt(wall - first * 60_000, timeZone);

@@ -38,13 +38,23 @@ export function toDecOrNull(value: unknown): Dec | null {
 
 /** Rounded to cents, half up (SPEC §5 "rounded"). */
 export function round2(value: Dec): Dec {
-  return value.toDecimalPlaces(2, Dec.ROUND_HALF_UP);
+  return value.decimalPlaces() <= 2 ? value : value.toDecimalPlaces(2, Dec.ROUND_HALF_UP);
 }
 
-/** The amount a result body shows: a JSON number with at most 2 decimals. */
+/**
+ * The amount a result body shows: a JSON number with at most 2 decimals. The conversion
+ * goes through the decimal string, so the number is the double nearest to the cents value.
+ */
 export function money(value: Dec): number {
-  const n = round2(value).toNumber();
-  return n === 0 ? 0 : n; // never -0 in a body
+  if (value.isZero()) return 0; // never -0 in a body
+  return round2(value).toNumber();
+}
+
+/** a + b, skipping the allocation when one side is zero (status sums are mostly zeros). */
+export function add(a: Dec, b: Dec): Dec {
+  if (b.isZero()) return a;
+  if (a.isZero()) return b;
+  return a.plus(b);
 }
 
 export function maxDec(a: Dec, b: Dec): Dec {

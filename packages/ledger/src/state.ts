@@ -9,7 +9,7 @@ import type { Core, LogRecord, Snapshot } from './model.js';
 import { EMPTY_CORE } from './draft.js';
 
 /** Trade-off: a back-dated apply replays at most this many records before its insertion point. */
-export const SNAPSHOT_EVERY = 32;
+export const SNAPSHOT_EVERY = 16;
 
 export interface BorrowerState {
   readonly format: 'lsl-ledger/1';

@@ -4,7 +4,7 @@
  */
 import type { BucketType, Day, LedgerOptions } from './api.js';
 import { dayToNum, endOfDay, numToDay, type DayNum } from './calendar.js';
-import { bucketFigures, currentIndex, installmentOutstanding, outstanding, stateAt } from './buckets.js';
+import { allBucketFigures, currentIndex, installmentOutstanding, outstanding } from './buckets.js';
 import { toArray } from './cons.js';
 import { ZERO, money, round2, type Dec } from './decimal.js';
 import { BUCKETS, type Core, type Loan, type LogRecord, type PaymentRecord } from './model.js';
@@ -182,8 +182,9 @@ function numberOrNull(value: Dec | null): number | null {
 
 function loanStatus(loan: Loan, day: DayNum, kordev: Map<number, number>, payments: PaymentRecord[], timeZone: string): LoanStatus {
   const detail = {} as Record<BucketType, BucketStatus>;
+  const figures = allBucketFigures(loan, day);
   for (const b of BUCKETS) {
-    const f = bucketFigures(loan, b, day);
+    const f = figures[b]!;
     detail[b] = {
       initial_balance: money(f.initial),
       paid: money(f.paid),
@@ -196,6 +197,7 @@ function loanStatus(loan: Loan, day: DayNum, kordev: Map<number, number>, paymen
       total: money(f.total),
     };
   }
+  const cur = currentIndex(loan, day);
   const installments: InstallmentStatus[] = loan.installments.map((inst, i) => {
     const buckets = {} as InstallmentStatus['buckets'];
     for (const b of BUCKETS) {
@@ -207,14 +209,13 @@ function loanStatus(loan: Loan, day: DayNum, kordev: Map<number, number>, paymen
     return {
       number: inst.number,
       due_date: endOfDay(inst.due, timeZone),
-      state: stateAt(loan, i, day),
+      state: inst.due < day ? 'overdue' : i === cur ? 'current' : 'future',
       is_paid: owed.isZero() && loan.closed === null,
       scheduled_amount: money(scheduled),
       outstanding: money(owed),
       buckets,
     };
   });
-  void currentIndex;
   return {
     attributes: {
       id: loan.id,
