@@ -28,8 +28,10 @@ export interface System {
   api: Api;
 }
 
+/** `LSL_CHILD_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"` profiles the spawned processes. */
 function tsxArgs(entry: string): string[] {
-  return ['--conditions=source', '--import', 'tsx', `${ROOT}/${entry}`];
+  const extra = process.env.LSL_CHILD_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  return [...extra, '--conditions=source', '--import', 'tsx', `${ROOT}/${entry}`];
 }
 
 /** Waits for a JSON log line with `message`; returns it. */
@@ -89,7 +91,9 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
   const workers: ChildProcess[] = [];
   const startWorker = async () => {
     const worker = spawn(process.execPath, tsxArgs('apps/worker/src/main.ts'), { env: { ...env, WORKER_CONCURRENCY: '2' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    await waitForLog(worker, 'worker started');
+    const started = await waitForLog(worker, 'worker started');
+    // The worker's start line (with its BullMQ worker ids), for tests that look at its jobs.
+    workerStartLogs.set(worker, started);
     forwardProblems(worker, `worker ${worker.pid}`);
     workers.push(worker);
     return worker;
@@ -126,6 +130,9 @@ function forwardProblems(child: ChildProcess, name: string): void {
     }
   });
 }
+
+/** The 'worker started' log line of each worker process started by `System.startWorker`. */
+export const workerStartLogs = new WeakMap<ChildProcess, Record<string, any>>();
 
 export async function cleanRedisPrefix(prefix: string): Promise<void> {
   const redis = new Redis(REDIS_URL);

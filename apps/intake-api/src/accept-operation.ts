@@ -42,9 +42,7 @@ function hashOf(parsed: ParsedOperation, rawBody: unknown): string {
  */
 export async function acceptOperation(ctx: AcceptContext, parsed: ParsedOperation, options: AcceptOptions): Promise<Accepted> {
   const hash = hashOf(parsed, options.rawBody);
-  const existing = await findOperationByNaturalKey(ctx.db, parsed.borrowerId, parsed.naturalKey);
-  if (existing) return replayOrConflict(existing, hash, parsed);
-
+  // No look-up first: a resubmission is rare, and the unique natural key catches it below.
   const configs = await resolveConfigs(ctx.db, parsed);
   const acceptedAt = (ctx.now ?? (() => new Date()))();
   const params =
@@ -53,8 +51,7 @@ export async function acceptOperation(ctx: AcceptContext, parsed: ParsedOperatio
       : (parsed.params as Record<string, string>);
   const body = options.rawBody as Record<string, unknown>;
   try {
-    const row = await ctx.db.transaction().execute((trx) =>
-      insertOperationWithSeq(trx, {
+    const row = await insertOperationWithSeq(ctx.db, {
         id: randomUUID(),
         borrower_id: parsed.borrowerId,
         type: parsed.type,
@@ -70,11 +67,11 @@ export async function acceptOperation(ctx: AcceptContext, parsed: ParsedOperatio
         batch_id: options.batch?.id ?? null,
         batch_index: options.batch?.index ?? null,
         accepted_at: acceptedAt,
-      }),
-    );
+    });
     return { row, replayed: false };
   } catch (error) {
-    // Two submissions of one operation raced: the loser answers as a replay of the winner.
+    // A resubmission, or two submissions of one operation racing: answer as a replay of the
+    // first (or 409 if its body differs).
     if (isUniqueViolation(error, 'operations_borrower_natural_key')) {
       const winner = await findOperationByNaturalKey(ctx.db, parsed.borrowerId, parsed.naturalKey);
       if (winner) return replayOrConflict(winner, hash, parsed);

@@ -6,22 +6,31 @@ type Db = Kysely<Database> | Transaction<Database>;
 export type AcceptOperationInput = Omit<NewOperation, 'seq' | 'status'>;
 
 /**
- * Records an accepted operation with the borrower's next sequence number. Must run inside a
- * transaction: the upsert locks the borrower's row until commit, so sequence numbers are
- * handed out, and committed, in acceptance order with no gaps.
+ * Records an accepted operation with the borrower's next sequence number, in ONE statement
+ * (so one round trip and its own transaction): the upsert locks the borrower's row until the
+ * statement commits, so sequence numbers are handed out, and committed, in acceptance order
+ * with no gaps. A natural-key collision fails the whole statement, the increment included.
  */
-export async function insertOperationWithSeq(trx: Transaction<Database>, input: AcceptOperationInput): Promise<OperationRow> {
-  const { last_seq: seq } = await trx
-    .insertInto('borrowers')
-    .values({ id: input.borrower_id, last_seq: 1 })
-    .onConflict((oc) => oc.column('id').doUpdateSet({ last_seq: sql`borrowers.last_seq + 1` }))
-    .returning('last_seq')
-    .executeTakeFirstOrThrow();
-  return trx
-    .insertInto('operations')
-    .values({ ...input, seq })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+export async function insertOperationWithSeq(db: Db, input: AcceptOperationInput): Promise<OperationRow> {
+  const result = await sql<OperationRow>`
+    with b as (
+      insert into borrowers (id, last_seq) values (${input.borrower_id}, 1)
+      on conflict (id) do update set last_seq = borrowers.last_seq + 1
+      returning last_seq
+    )
+    insert into operations (
+      id, borrower_id, seq, type, natural_key, request_hash, idempotency_key, params, body,
+      is_migration, recorded_at, request_id, configs, batch_id, batch_index, accepted_at
+    )
+    select
+      ${input.id}::uuid, ${input.borrower_id}, b.last_seq, ${input.type}, ${input.natural_key},
+      ${input.request_hash}, ${input.idempotency_key ?? null}, ${input.params}::jsonb, ${input.body}::json,
+      ${input.is_migration}, ${input.recorded_at}::timestamptz, ${input.request_id ?? null},
+      ${input.configs}::jsonb, ${input.batch_id ?? null}::uuid, ${input.batch_index ?? null}::integer,
+      ${input.accepted_at ?? new Date()}::timestamptz
+    from b
+    returning *`.execute(db);
+  return result.rows[0]!;
 }
 
 export async function findOperationByNaturalKey(db: Db, borrowerId: string, naturalKey: string): Promise<OperationRow | undefined> {
