@@ -1,5 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import pg from 'pg';
 import { createLoanBody, startSystem, type System } from './helpers.js';
 
 // The six operations through the whole system: HTTP intake → Postgres → BullMQ → worker →
@@ -172,6 +173,25 @@ describe('operation pipeline', () => {
     const c = await system.api.post('/v1/borrowers/B-idem/loans/L3/create' + mig, createLoanBody({ request_id: 'k' }), key);
     assert.equal(c.status, 422);
     assert.equal(c.body.status, 'Unprocessable Entity');
+  });
+
+  it('Idempotency-Key: a retry while the first request is still being accepted is 409', async () => {
+    // The first request's claim, caught between claiming the key and storing its response.
+    const { bodyFingerprint } = await import('@lsl/contracts');
+    const body = createLoanBody({ request_id: 'inflight' });
+    const client = new pg.Client({ connectionString: system.databaseUrl });
+    await client.connect();
+    try {
+      const hash = bodyFingerprint({ path: '/v1/borrowers/B-flight/loans/L1/create', query: { is_migration: true }, body });
+      await client.query('insert into idempotency_keys (key, request_hash) values ($1, $2)', ['in-flight-key', hash]);
+      const res = await system.api.post('/v1/borrowers/B-flight/loans/L1/create' + mig, body, { 'idempotency-key': 'in-flight-key' });
+      assert.equal(res.status, 409);
+      assert.equal(res.body.code, 4092);
+      const ops = await client.query("select count(*)::int as n from operations where borrower_id = 'B-flight'");
+      assert.equal(ops.rows[0].n, 0, 'nothing was recorded');
+    } finally {
+      await client.end();
+    }
   });
 
   it('a batch with good and bad items: bad ones fail at once, good ones apply; GET /v1/batches gives the 207 body', async () => {

@@ -401,3 +401,78 @@ describe('reads: following a loan by get_status and get_history', () => {
     assert.equal(past.body.next_offset, null);
   });
 });
+
+/*
+ * The python3 model the figures above come from (strip the leading " * " and run it with python3). It knows nothing of
+ * the engine: it is SPEC §5 transcribed day by day.
+ *
+ * # Independent SPEC §5 model of the reads scenario (python3 decimal, 50 digits, ROUND_HALF_UP).
+ * from decimal import Decimal as D, getcontext, ROUND_HALF_UP
+ * from datetime import date, timedelta
+ * getcontext().prec = 50
+ * def r2(x): return x.quantize(D('0.01'), rounding=ROUND_HALF_UP)
+ * def day(s): return date.fromisoformat(s)
+ * P, EA, F = D(1200000), D('0.3848'), D(60000)
+ * O = day('2024-01-15'); dues = [day(f'2024-{m:02d}-15') for m in range(2, 8)]
+ * n = len(dues)
+ * prev = O; rates = []
+ * for d in dues: rates.append((1 + EA) ** (D((d - prev).days) / D(365)) - 1); prev = d
+ * acc, disc = D(1), D(0)
+ * for r in rates: acc = acc / (1 + r); disc += acc
+ * A = r2(P / disc)
+ * B = P; sched = []
+ * for i, r in enumerate(rates):
+ *     it = r2(B * r); pr = max(A - it, D(0)) if i < n - 1 else B
+ *     B -= pr; fee = r2(F / n) if i < n - 1 else F - r2(F / n) * (n - 1)
+ *     sched.append(dict(principal=pr, interest=it, installment_fee=fee))
+ * f = (1 + EA) ** (D(1) / D(365)) - 1   # delinquency EA = 0.3848, no usury
+ * ORDER = ['late_fee', 'daily_fee', 'delinquency_interest', 'installment_fee_2', 'installment_fee', 'interest', 'principal']
+ * inst = [dict(due=dues[i], acc={b: D(0) for b in ORDER}, init={**{b: D(0) for b in ORDER}, **sched[i]}, paid={b: D(0) for b in ORDER}, waived={b: D(0) for b in ORDER}) for i in range(n)]
+ * def out(x, b): return r2(x['init'][b] + x['acc'][b]) - x['paid'][b] - x['waived'][b]
+ * state = dict(day=O, pb=D(0))
+ * def eod(t):  # end of day t: delinquency interest on principal unpaid at the end of t, for t > D_i
+ *     for x in inst:
+ *         if t > x['due'] and out(x, 'principal') > 0: x['acc']['delinquency_interest'] += out(x, 'principal') * f
+ * def advance(to):  # a read or operation on day C sees end-of-day work through C-1
+ *     while state['day'] < to: eod(state['day']); state['day'] += timedelta(1)
+ * def pay(T, amount):
+ *     advance(T); lines = []
+ *     for x in inst:  # overdue oldest first, then current, then future: due order
+ *         for b in ORDER:
+ *             o = out(x, b)
+ *             if amount <= 0 or o <= 0: continue
+ *             take = min(o, amount); x['paid'][b] += take; amount -= take; lines.append((inst.index(x) + 1, b, take))
+ *     state['pb'] += amount; return lines
+ * def waive(T, bucket, amount):
+ *     advance(T)
+ *     for x in inst:
+ *         take = min(out(x, bucket), amount); x['waived'][bucket] += take; amount -= take
+ * def status(C):
+ *     advance(C); res = {}
+ *     for b in ORDER:
+ *         ov = sum((out(x, b) for x in inst if x['due'] < C), D(0))
+ *         cur = [x for x in inst if x['due'] >= C]
+ *         cu = out(cur[0], b) if cur else D(0)
+ *         tot = sum((out(x, b) for x in inst), D(0))
+ *         res[b] = dict(initial=sum((r2(x['init'][b] + x['acc'][b]) for x in inst), D(0)), paid=sum((x['paid'][b] for x in inst), D(0)), waived=sum((x['waived'][b] for x in inst), D(0)), overdue=ov, current=cu, unpaid=ov + cu, total=tot)
+ *     owed = [sum((out(x, b) for b in ORDER), D(0)) for x in inst]
+ *     overdue_idx = [i for i, x in enumerate(inst) if x['due'] < C and owed[i] > 0]
+ *     nxt = [i for i, x in enumerate(inst) if x['due'] >= C and owed[i] > 0]
+ *     summ = dict(dpd=max([(C - inst[i]['due']).days for i in overdue_idx], default=0), immediate=sum((owed[i] for i in overdue_idx), D(0)),
+ *                 next_date=str(inst[nxt[0]]['due']) if nxt else None, next_amount=owed[nxt[0]] if nxt else D(0), full=sum(owed, D(0)), pb=state['pb'])
+ *     return res, summ, [[(b, out(x, b)) for b in ORDER if out(x, b) != 0] for x in inst]
+ * print('A', A, 'f', f); print('sched', [(s['principal'], s['interest'], s['installment_fee']) for s in sched]); print('total interest', sum(s['interest'] for s in sched))
+ * def show(C):
+ *     res, summ, insts = status(day(C)); print('== status', C, summ)
+ *     for b in ORDER:
+ *         if any(res[b].values()): print('  ', b, {k: str(v) for k, v in res[b].items()})
+ *     for i, x in enumerate(insts): print('   inst', i + 1, [(b, str(v)) for b, v in x])
+ * show('2024-01-20'); show('2024-02-15'); show('2024-02-20')
+ * print('P1', pay(day('2024-02-25'), D(150000))); show('2024-02-25')
+ * show('2024-03-20')
+ * print('P2', pay(day('2024-03-20'), D(300000))); show('2024-03-20')
+ * waive(day('2024-03-25'), 'installment_fee', D(5000)); show('2024-03-25')
+ * show('2024-04-01')
+ * res, summ, _ = status(day('2024-04-10')); full = summ['full']; print('full at 04-10', full)
+ * print('P3', pay(day('2024-04-10'), full + 50000)); show('2024-04-10'); show('2024-04-11')
+ */

@@ -1,0 +1,141 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { ChildProcess } from 'node:child_process';
+import pg from 'pg';
+import { REDIS_URL, startSystem, workerStartLogs, type System } from './helpers.js';
+import {
+  jobsHeldBy,
+  operationOf,
+  planLoad,
+  recoveryAfterKill,
+  runLoad,
+  signalAndWait,
+  sleep,
+  totalOps,
+  verifyLedger,
+  waitFor,
+  waitForAllApplied,
+  type InFlight,
+} from './fault-helpers.js';
+
+// (a) Many operations over many borrowers, four worker processes, one of them killed with
+// SIGKILL every few seconds and replaced. Afterwards, read from Postgres: every operation
+// applied exactly once, each borrower's in acceptance order. The issue's full size (5,000
+// operations over 200 borrowers) is `node scripts/soak.mjs`; this is the CI-sized run.
+const BORROWERS = Number(process.env.FAULT_BORROWERS ?? 40);
+const OPS_PER_BORROWER = Number(process.env.FAULT_OPS_PER_BORROWER ?? 20);
+const KILL_EVERY_MS = 3000;
+const PARTITIONS = 4;
+
+let system: System;
+
+const live = (): ChildProcess[] => system.workers.filter((w) => w.exitCode === null && w.signalCode === null);
+const held = (w: ChildProcess) => jobsHeldBy(REDIS_URL, system.prefix, PARTITIONS, workerStartLogs.get(w)?.workerIds ?? []);
+
+/** Looks for up to 1.5 s for a worker holding a job, so that the kill lands mid-operation. */
+async function pickVictim(turn: number): Promise<{ victim: ChildProcess; jobs: InFlight[] }> {
+  const deadline = Date.now() + 1500;
+  while (Date.now() < deadline) {
+    for (const w of live()) {
+      const jobs = await held(w);
+      if (jobs.length > 0) return { victim: w, jobs };
+    }
+  }
+  const workers = live();
+  const victim = workers[turn % workers.length]!;
+  return { victim, jobs: await held(victim) };
+}
+
+describe('fault: SIGKILL of worker processes', () => {
+  before(async () => {
+    // No worker in the server: the four worker processes do all the applying.
+    system = await startSystem({ serverWorkerConcurrency: 0, workers: 4, partitions: PARTITIONS, env: { DATABASE_POOL_SIZE: '6' } });
+  });
+  after(async () => {
+    await system?.stop();
+  });
+
+  it('under load, one worker killed every few seconds: every operation applied exactly once, in order', async (t) => {
+    const plan = planLoad('kill', BORROWERS, OPS_PER_BORROWER);
+    const total = totalOps(plan);
+    let loadDone = false;
+    const load = runLoad(system.api, plan, { concurrency: 24 }).finally(() => (loadDone = true));
+
+    const recoveries: Array<Promise<number[]>> = [];
+    const replacements: Array<Promise<ChildProcess>> = [];
+    let kills = 0;
+    // Kill through the load and for a few rounds after it, while the backlog drains.
+    let roundsAfterLoad = 0;
+    while (roundsAfterLoad < 2) {
+      await sleep(KILL_EVERY_MS);
+      if (loadDone) roundsAfterLoad++;
+      if (live().length === 0) continue;
+      const { victim, jobs } = await pickVictim(kills);
+      const killedAt = Date.now();
+      const exit = await signalAndWait(victim, 'SIGKILL');
+      assert.equal(exit.signal, 'SIGKILL');
+      kills++;
+      recoveries.push(recoveryAfterKill(system.databaseUrl, jobs, killedAt, 120_000));
+      // The replacement starts in the background (a few seconds), so kills keep their pace.
+      replacements.push(system.startWorker());
+    }
+    const result = await load;
+    await Promise.all(replacements);
+    await waitForAllApplied(system.databaseUrl, total, 120_000);
+    const recovery = (await Promise.all(recoveries)).flat();
+    const verdict = await verifyLedger(system.databaseUrl, plan, result.accepted);
+    const maxRecovery = recovery.length ? Math.max(...recovery) : 0;
+    t.diagnostic(`recovery times (ms): ${recovery.sort((a, b) => a - b).join(' ')}`);
+    t.diagnostic(
+      `operations ${total}, kills ${kills}, load ${result.durationMs} ms, retries ${result.retries}, ` +
+        `operations held by killed workers ${recovery.length}, max recovery ${maxRecovery} ms, lost ${verdict.lost}, doubled ${verdict.doubled}, out of order ${verdict.outOfOrder}`,
+    );
+    assert.deepEqual(verdict.problems, []);
+    assert.equal(verdict.operations, total);
+    assert.equal(result.accepted.size, total);
+    assert.ok(kills >= 4, `only ${kills} kills`);
+    assert.ok(maxRecovery < 15_000, `recovery took ${maxRecovery} ms`);
+  });
+
+  it('a worker killed while it holds a borrower’s only job: the sweeper has the borrower resumed within seconds', async (t) => {
+    // Deterministic "killed mid-operation": the test holds the borrower's ledger row lock, so
+    // the worker that takes the job blocks inside its transaction; then it is killed and the
+    // lock released. Nothing else will ever enqueue this borrower: only a takeover helps.
+    const plan = planLoad('held', 1, 2);
+    const borrowerId = plan.borrowers[0]!;
+    const loan = operationOf(borrowerId, 0);
+    const created = await system.api.post(loan.path, loan.body, { prefer: 'wait=20' });
+    assert.equal(created.status, 200, JSON.stringify(created.body));
+
+    const blocker = new pg.Client({ connectionString: system.databaseUrl });
+    await blocker.connect();
+    try {
+      await blocker.query('begin');
+      await blocker.query('select 1 from borrower_ledgers where borrower_id = $1 for update', [borrowerId]);
+      const payment = operationOf(borrowerId, 1);
+      const accepted = await system.api.post(payment.path, payment.body);
+      assert.equal(accepted.status, 202);
+      const operationId = accepted.body.operation_id as string;
+      const victim = await waitFor(
+        async () => {
+          for (const w of live()) if ((await held(w)).some((j) => j.operationId === operationId)) return w;
+          return undefined;
+        },
+        30_000,
+        () => 'no worker took the job',
+      );
+      const killedAt = Date.now();
+      await signalAndWait(victim, 'SIGKILL');
+      await blocker.query('rollback');
+      const [recovery] = await recoveryAfterKill(system.databaseUrl, [{ jobId: operationId, borrowerId, operationId }], killedAt, 90_000);
+      t.diagnostic(`the killed worker's job was taken over and applied ${recovery} ms after the kill`);
+      // BullMQ alone takes lockDuration (15 s) plus up to two stalled intervals.
+      assert.ok(recovery !== undefined && recovery < 12_000, `recovery took ${recovery} ms`);
+    } finally {
+      await blocker.end();
+    }
+    await system.startWorker();
+    const verdict = await verifyLedger(system.databaseUrl, plan);
+    assert.deepEqual(verdict.problems, []);
+  });
+});
