@@ -113,3 +113,75 @@ test('engine = reference model (several loans, allocations, positive balance, ca
     { numRuns: 100, includeErrorInReport: true },
   );
 });
+
+test('engine = reference model when operations are back-dated and arrive in any order', () => {
+  fc.assert(
+    fc.property(arb, fc.array(fc.nat(), { minLength: 10, maxLength: 10 }), (a, perm) => {
+      const defs = a.loans.map((l, k) => {
+        const dues: string[] = [];
+        let d = addDays(O, l.start - 1);
+        for (const g of l.gaps) dues.push((d = addDays(d, g)));
+        const spec: LoanSpec = { amount: l.cents / 100, rate: l.rate, drate: l.drate, origination: O, dues, fee: l.fee, daily: l.daily };
+        return { id: `L${k}`, spec, cfg: { lateFee: l.lateFee, grace: l.grace, dailyMax: l.dailyMax } };
+      });
+      const creates = defs.map((d, k) =>
+        createLoan(k + 1, d.id, d.spec, { late_fee_amount: d.cfg.lateFee, late_fee_grace_days: d.cfg.grace, daily_fee_max_charge: d.cfg.dailyMax }),
+      );
+      // seq = generation order (so later seqs are often effective earlier: back-dated)
+      const withSeq = a.ops.map((o, k) => ({ o, k, seq: defs.length + 1 + k, day: addDays(O, o.d) }));
+      // validity decided in the canonical order (effective day, seq); loans that are ever
+      // cancelled get no allocations or transfers (their fate would depend on arrival order)
+      const canonical = [...withSeq].sort((x, y) => x.o.d - y.o.d || x.seq - y.seq);
+      const everCancelled = new Set(a.ops.filter((o) => o.kind === 'cancel').map((o) => defs[o.to % defs.length]!.id));
+      const cancelledSoFar = new Set<string>();
+      const keep = new Set<number>();
+      for (const x of canonical) {
+        const o = x.o;
+        if (o.kind === 'cancel') {
+          const id = defs[o.to % defs.length]!.id;
+          if (cancelledSoFar.has(id)) continue;
+          cancelledSoFar.add(id);
+        } else if (o.to !== null && everCancelled.has(defs[o.to % defs.length]!.id)) continue;
+        keep.add(x.seq);
+      }
+      const kept = withSeq.filter((x) => keep.has(x.seq));
+      const engineOps = kept.map(({ o, k, seq, day }) => {
+        const loanId = o.to === null ? null : defs[o.to % defs.length]!.id;
+        if (o.kind === 'pay') return payment(seq, `P${k}`, o.cents / 100, day, loanId ? [{ loan_id: loanId, amount: o.cents / 100 }] : null);
+        if (o.kind === 'transfer') return transfer(seq, 'B1', loanId!, `OWN_${k}`, day);
+        return cancel(seq, loanId!, day);
+      });
+      const mops: MOp[] = kept.flatMap(({ o, day }) => {
+        const loanId = o.to === null ? null : defs[o.to % defs.length]!.id;
+        if (o.kind === 'pay') return [{ kind: 'pay' as const, day, amount: o.cents / 100, alloc: loanId ? { loanId, amount: o.cents / 100 } : null }];
+        if (o.kind === 'cancel') return [{ kind: 'cancel' as const, day, loanId: loanId! }];
+        return [];
+      });
+      // arrival: creates first, then a permutation of the rest
+      const rest = [...engineOps];
+      const arrival = [];
+      for (let i = 0; rest.length > 0; i++) arrival.push(rest.splice((perm[i % perm.length] ?? 0) % rest.length, 1)[0]!);
+      let state = emptyState('B1');
+      for (const op of [...creates, ...arrival]) {
+        const r = apply(state, op, TZ);
+        assert.equal(r.result.ok, true, `${op.type} seq ${op.seq}: ${JSON.stringify(r.result.body)}`);
+        state = r.state;
+      }
+      for (const c of a.checks) {
+        const C = addDays(O, c);
+        const m = multiModelAt(defs, mops, C);
+        const s = statusAt(state, C, TZ);
+        for (const d of defs) {
+          for (const b of BUCKETS) {
+            const e = bucket(s, d.id, b);
+            const x = m.bucket(d.id, b, C);
+            const pick = (v: any) => (m.isCancelled(d.id) ? { overdue: v.overdue, current: v.current, unpaid: v.unpaid, total: v.total } : { initial: v.initial, paid: v.paid, overdue: v.overdue, current: v.current, unpaid: v.unpaid, total: v.total });
+            assert.deepEqual(pick(e), pick(x), `${d.id} ${b} on ${C}`);
+          }
+        }
+        assert.equal(positiveBalance(s), m.pb.toFixed(2), `positive balance on ${C}`);
+      }
+    }),
+    { numRuns: 80, includeErrorInReport: true },
+  );
+});
