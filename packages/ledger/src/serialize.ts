@@ -42,20 +42,24 @@ function installmentIn(i: Json): Installment {
   return { number: i[0], due: i[1], lateFeeCharged: i[2] === 1, buckets };
 }
 
-function loanOut(l: Loan, installmentRef: (i: Installment) => number): Json {
+/** What never changes after origination: written once per loan, however many snapshots hold it. */
+function termsOut(l: Loan): Json {
   return {
     id: l.id, cs: l.createdBySeq, co: l.createdByOperation, cfg: l.configId, lc: l.loanConfig,
     af: str(l.amountFinanced), o: l.origination, od: l.originationDate, fi: str(l.fixedInstallment),
     ir: l.interestRate, dr: l.delinquencyRate, ddf: str(l.dailyDelinquencyFactor),
-    df: l.dailyFee && str(l.dailyFee), dfm: l.dailyFeeMax && str(l.dailyFeeMax), dfa: str(l.dailyFeeAccrued),
+    df: l.dailyFee && str(l.dailyFee), dfm: l.dailyFeeMax && str(l.dailyFeeMax),
     f1: l.installmentFeeCharge && str(l.installmentFeeCharge), f2: l.installmentFee2Charge && str(l.installmentFee2Charge),
-    gp: l.guaranteeProvider,
-    inst: l.installments.map(installmentRef),
-    ow: l.owners, cl: l.closed, po: l.paidOff, cof: l.consolidationOf,
+    gp: l.guaranteeProvider, cof: l.consolidationOf,
   };
 }
 
-function loanIn(j: Json, installments: Installment[]): Loan {
+function loanOut(l: Loan, installmentRef: (i: Installment) => number, termsRef: (l: Loan) => number): Json {
+  return { t: termsRef(l), dfa: str(l.dailyFeeAccrued), inst: l.installments.map(installmentRef), ow: l.owners, cl: l.closed, po: l.paidOff };
+}
+
+function loanIn(loan: Json, installments: Installment[], terms: Json[]): Loan {
+  const j = { ...terms[loan.t], ...loan };
   return {
     id: j.id, createdBySeq: j.cs, createdByOperation: j.co, configId: j.cfg, loanConfig: j.lc as LoanConfig,
     amountFinanced: dec(j.af), origination: j.o, originationDate: j.od, fixedInstallment: dec(j.fi),
@@ -102,13 +106,26 @@ export function serializeState(state: BorrowerState): unknown {
     }
     return i;
   };
+  const termsTable: Json[] = [];
+  const termsIndex = new Map<string, number>();
+  const termsRef = (loan: Loan): number => {
+    const json = termsOut(loan);
+    const key = JSON.stringify(json);
+    let i = termsIndex.get(key);
+    if (i === undefined) {
+      i = termsTable.length;
+      termsTable.push(json);
+      termsIndex.set(key, i);
+    }
+    return i;
+  };
   const table: Json[] = [];
   const index = new Map<Loan, number>();
   const ref = (loan: Loan): number => {
     let i = index.get(loan);
     if (i === undefined) {
       i = table.length;
-      table.push(loanOut(loan, instRef));
+      table.push(loanOut(loan, instRef, termsRef));
       index.set(loan, i);
     }
     return i;
@@ -131,6 +148,7 @@ export function serializeState(state: BorrowerState): unknown {
     log: toArray(state.log).map((r) => ({ op: r.op, day: r.day, seq: r.seq, k: r.kordevId, e: r.effect })),
     history: toArray(state.live.history).map(historyOut),
     payments: toArray(state.live.payments).map(paymentOut),
+    terms: termsTable,
     installments: instTable,
     loans: table,
     live,
@@ -154,7 +172,7 @@ export function deserializeState(json: unknown): BorrowerState {
   const j = json as Json;
   if (j === null || typeof j !== 'object' || j.format !== 'lsl-ledger/1') throw new Error('not a serialized ledger state');
   const installments = (j.installments as Json[]).map(installmentIn);
-  const loans = (j.loans as Json[]).map((l) => loanIn(l, installments));
+  const loans = (j.loans as Json[]).map((l) => loanIn(l, installments, j.terms as Json[]));
   const cores: Json[] = [j.live, ...(j.snapshots as Json[]).map((s: Json) => s.core)];
   const history = rebuild((j.history as Json[]).map(historyIn), new Set(cores.map((c) => c.h)));
   const payments = rebuild((j.payments as Json[]).map(paymentIn), new Set(cores.map((c) => c.p)));
