@@ -1,19 +1,21 @@
 import type { Kysely } from 'kysely';
 import {
-  completeOperation,
+  completeOperations,
   listPendingOperations,
   lockBorrowerLedger,
   saveBorrowerLedger,
   type Database,
   type OperationRow,
 } from '@lsl/db';
-import { apply, deserializeState, emptyState, serializeState, type ApplyResult, type LedgerOptions } from '@lsl/ledger';
+import { apply, deserializeState, emptyState, serializeState, type ApplyResult, type BorrowerState, type LedgerOptions } from '@lsl/ledger';
+import type { StateCache } from './state-cache.js';
 import { toLedgerOperation } from './to-ledger-operation.js';
 
 export interface ApplyPendingOptions {
   ledger: LedgerOptions;
   /** Operations applied per transaction. */
   batchSize?: number;
+  cache?: StateCache;
   onApplied?: (row: OperationRow, result: ApplyResult) => void;
 }
 
@@ -26,28 +28,40 @@ export interface ApplyPendingOptions {
  */
 export async function applyPendingOperations(db: Kysely<Database>, borrowerId: string, options: ApplyPendingOptions): Promise<number> {
   const batchSize = options.batchSize ?? 100;
+  const cache = options.cache;
   let total = 0;
   for (;;) {
+    let committed: { appliedSeq: number; state: BorrowerState } | undefined;
     const applied = await db.transaction().execute(async (trx) => {
-      const ledger = await lockBorrowerLedger(trx, borrowerId);
+      const cached = cache?.get(borrowerId);
+      const ledger = await lockBorrowerLedger(trx, borrowerId, cached?.appliedSeq);
       const appliedSeq = ledger?.applied_seq ?? 0;
       const pending = await listPendingOperations(trx, borrowerId, appliedSeq, batchSize);
       if (pending.length === 0) return [];
-      let state = ledger ? deserializeState(ledger.state) : emptyState(borrowerId);
+      let state: BorrowerState;
+      if (!ledger) state = emptyState(borrowerId);
+      else if (ledger.state === null && cached) state = cached.state;
+      else state = deserializeState(ledger.state);
       const results: Array<[OperationRow, ApplyResult]> = [];
       for (const row of pending) {
         const outcome = applyOne(state, row, options.ledger);
         state = outcome.state;
         results.push([row, outcome.result]);
-        await completeOperation(trx, row.id, {
-          status: outcome.result.ok ? 'succeeded' : 'failed',
-          statusCode: outcome.result.statusCode,
-          body: outcome.result.body,
-        });
       }
-      await saveBorrowerLedger(trx, borrowerId, serializeState(state), pending[pending.length - 1]!.seq);
+      await completeOperations(
+        trx,
+        results.map(([row, result]) => ({ id: row.id, status: result.ok ? 'succeeded' : 'failed', statusCode: result.statusCode, body: result.body })),
+      );
+      const lastSeq = pending[pending.length - 1]!.seq;
+      await saveBorrowerLedger(trx, borrowerId, serializeState(state), lastSeq);
+      committed = { appliedSeq: lastSeq, state };
       return results;
+    }).catch((error) => {
+      // Whatever the cache held may be ahead of a rolled-back transaction: forget it.
+      cache?.delete(borrowerId);
+      throw error;
     });
+    if (committed) cache?.set(borrowerId, committed.appliedSeq, committed.state);
     for (const [row, result] of applied) options.onApplied?.(row, result);
     total += applied.length;
     if (applied.length < batchSize) return total;
@@ -58,21 +72,23 @@ export async function applyPendingOperations(db: Kysely<Database>, borrowerId: s
  * A throw from the ledger is a defect, and deterministic: retrying would fail forever and block
  * the borrower. It becomes this operation's 500 result; the state is left as it was.
  */
-function applyOne(state: ReturnType<typeof emptyState>, row: OperationRow, ledger: LedgerOptions) {
+function applyOne(state: BorrowerState, row: OperationRow, ledger: LedgerOptions): { state: BorrowerState; result: ApplyResult } {
   try {
     return apply(state, toLedgerOperation(row), ledger);
   } catch (error) {
-    const result: ApplyResult = {
-      ok: false,
-      statusCode: 500 as never,
-      body: {
-        code: 50001,
-        context: { operation_id: row.id },
-        error: 'The ledger could not apply this operation; it has been recorded as failed.',
-        status: 'Internal Server Error',
+    console.error(JSON.stringify({ level: 'error', message: 'ledger error', operation_id: row.id, type: row.type, error: String((error as Error)?.stack ?? error) }));
+    return {
+      state,
+      result: {
+        ok: false,
+        statusCode: 500 as never,
+        body: {
+          code: 50001,
+          context: { operation_id: row.id },
+          error: 'The ledger could not apply this operation; it has been recorded as failed.',
+          status: 'Internal Server Error',
+        },
       },
     };
-    console.error(`ledger error on operation ${row.id} (${row.type}):`, error);
-    return { state, result };
   }
 }

@@ -14,7 +14,7 @@ const worker = await startWorker({
   ledger: { timeZone: env.LEDGER_TIMEZONE },
   log: (message, fields) => console.log(JSON.stringify({ level: 'info', service: 'worker', pid: process.pid, message, ...fields })),
 });
-console.log(JSON.stringify({ level: 'info', service: 'worker', pid: process.pid, message: 'worker started', partitions: env.QUEUE_PARTITIONS }));
+console.log(JSON.stringify({ level: 'info', service: 'worker', pid: process.pid, message: 'worker started', partitions: env.QUEUE_PARTITIONS, workerIds: worker.workers.map((w) => w.id) }));
 
 let closing = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

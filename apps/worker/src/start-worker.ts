@@ -13,6 +13,7 @@ import {
 } from '@lsl/queue';
 import { applyPendingOperations } from './apply-pending.js';
 import { startSweeper } from './sweeper.js';
+import { StateCache } from './state-cache.js';
 
 export interface StartWorkerOptions {
   db: Kysely<Database>;
@@ -24,8 +25,15 @@ export interface StartWorkerOptions {
   concurrency?: number;
   sweepIntervalMs?: number;
   sweepGraceMs?: number;
-  /** BullMQ lock; a worker killed mid-job has its job taken over after about this long. */
+  /**
+   * BullMQ lock. BullMQ itself takes over the job of a killed worker only after the lock
+   * expires and a stalled check runs; the sweeper does it sooner (see `staleLockMs`).
+   */
   lockDurationMs?: number;
+  /** How often a live worker renews its locks. */
+  lockRenewMs?: number;
+  /** A lock not renewed for this long means its worker is gone: the sweeper wakes the borrower. */
+  staleLockMs?: number;
   onApplied?: (row: OperationRow, result: ApplyResult) => void;
   log?: (message: string, fields?: Record<string, unknown>) => void;
 }
@@ -43,18 +51,26 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
   const producerConnection = createRedis({ url: options.redisUrl });
   const queues = new OperationQueues({ connection: producerConnection, partitions: options.partitions, prefix: options.prefix });
 
+  const cache = new StateCache();
   const processor = async (job: Job) => {
     const { borrowerId } = jobCatalog['borrower.apply'].schema.parse(job.data) as JobPayload<'borrower.apply'>;
-    await applyPendingOperations(options.db, borrowerId, { ledger: options.ledger, onApplied: options.onApplied });
+    await applyPendingOperations(options.db, borrowerId, { ledger: options.ledger, cache, onApplied: options.onApplied });
   };
 
   const lockDuration = options.lockDurationMs ?? 15_000;
+  // Renewing often is cheap (one script per partition queue per second) and lets the sweeper
+  // tell a dead worker's job within seconds, while a worker whose event loop stalls for a
+  // while keeps its lock for the full lockDuration.
+  const lockRenewTime = options.lockRenewMs ?? 1_000;
+  const staleLockMs = options.staleLockMs ?? 4_000;
   const workers = Array.from({ length: options.partitions }, (_, p) => {
     const worker = new Worker(partitionQueueName(p), processor, {
       connection,
       prefix: partitionPrefix(options.prefix, p),
       concurrency: options.concurrency ?? 2,
       lockDuration,
+      lockRenewTime,
+      stalledInterval: 10_000,
       // A stalled job is one whose worker died: always take it over, never fail it (failing
       // would leave its operation waiting for the sweeper).
       maxStalledCount: 1_000_000,
@@ -68,7 +84,9 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
   const sweeper = startSweeper(options.db, queues, {
     intervalMs: options.sweepIntervalMs ?? 2_000,
     graceMs: options.sweepGraceMs ?? 3_000,
+    locks: { lockDurationMs: lockDuration, staleLockMs },
     onError: (error) => log('sweeper error', { error: String(error) }),
+    onRepair: (result) => log('sweeper repaired', { ...result }),
   });
 
   return {

@@ -1,37 +1,39 @@
 import { sql, type Kysely } from 'kysely';
 import { findStrandedOperations, type Database } from '@lsl/db';
-import type { OperationQueues } from '@lsl/queue';
+import type { EnsureWorkOptions, EnsureWorkResult, OperationQueues } from '@lsl/queue';
 
 export interface SweeperOptions {
   /** How often to look. */
   intervalMs: number;
   /** Pending for longer than this without being applied: its job may be gone. */
   graceMs: number;
+  /** How to tell a job held by a dead worker (see `OperationQueues.ensureWork`). */
+  locks: Omit<EnsureWorkOptions, 'now'>;
   onError?: (error: unknown) => void;
+  onRepair?: (result: EnsureWorkResult) => void;
 }
 
 /**
  * Postgres is the record of what is pending; Redis only carries wake-ups. When Redis loses
  * jobs (restart without persistence, FLUSHALL, an enqueue that failed after the commit), the
- * sweeper re-enqueues the oldest pending operation of each borrower left waiting. Re-adding a
- * job BullMQ still holds is a no-op (the job id is the operation id), so sweeping is safe to
- * run in every worker process; an advisory lock keeps it to one at a time anyway.
+ * sweeper looks at the oldest pending operation of each borrower left waiting and makes sure a
+ * job will run for it: re-adds a job Redis lost, and wakes the borrower up when its job is held
+ * by a worker that died (whose lock is no longer renewed) instead of waiting for BullMQ's lock
+ * to expire and its stalled check to run. Safe to run in every worker process (extra jobs find
+ * nothing to apply); a transaction-scoped advisory lock keeps it to one at a time anyway, and
+ * is released with the transaction whatever happens to the connection.
  */
 export function startSweeper(db: Kysely<Database>, queues: OperationQueues, options: SweeperOptions): { stop(): Promise<void> } {
   let running: Promise<void> | undefined;
   let stopped = false;
   const tick = async () => {
-    await db.connection().execute(async (conn) => {
-      const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_lock(hashtextextended('lsl:sweeper', 0)) as locked`.execute(conn);
+    await db.transaction().execute(async (trx) => {
+      const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(hashtextextended('lsl:sweeper', 0)) as locked`.execute(trx);
       if (!rows[0]?.locked) return;
-      try {
-        const stranded = await findStrandedOperations(conn, options.graceMs, 1000);
-        if (stranded.length > 0) {
-          await queues.enqueueMany(stranded.map((op) => ({ borrowerId: op.borrower_id, operationId: op.id })));
-        }
-      } finally {
-        await sql`select pg_advisory_unlock(hashtextextended('lsl:sweeper', 0))`.execute(conn);
-      }
+      const stranded = await findStrandedOperations(trx, options.graceMs, 1000);
+      if (stranded.length === 0) return;
+      const result = await queues.ensureWork(stranded.map((op) => ({ borrowerId: op.borrower_id, operationId: op.id })), options.locks);
+      if (result.enqueued > 0 || result.woken > 0) options.onRepair?.(result);
     });
   };
   const timer = setInterval(() => {

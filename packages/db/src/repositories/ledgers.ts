@@ -1,10 +1,11 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 export interface BorrowerLedgerRow {
   applied_seq: number;
+  /** Null when the caller said it already holds the state of this `applied_seq`. */
   state: unknown;
 }
 
@@ -13,12 +14,17 @@ export interface BorrowerLedgerRow {
  * stored state; `undefined` for a borrower nothing has been applied to yet (the row is created
  * by `saveBorrowerLedger`). Two workers holding jobs of the same borrower serialise here.
  */
-export async function lockBorrowerLedger(trx: Transaction<Database>, borrowerId: string): Promise<BorrowerLedgerRow | undefined> {
+export async function lockBorrowerLedger(
+  trx: Transaction<Database>,
+  borrowerId: string,
+  /** The `applied_seq` of a state the caller has cached: the stored state is then not sent. */
+  cachedSeq?: number,
+): Promise<BorrowerLedgerRow | undefined> {
   // Lock the borrowers row too when no ledger row exists yet, so two first applications of a
   // new borrower cannot both start from an empty state.
   const existing = await trx
     .selectFrom('borrower_ledgers')
-    .select(['applied_seq', 'state'])
+    .select(['applied_seq', sql<unknown>`case when applied_seq = ${cachedSeq ?? -1} then null else state end`.as('state')])
     .where('borrower_id', '=', borrowerId)
     .forUpdate()
     .executeTakeFirst();

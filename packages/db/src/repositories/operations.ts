@@ -80,6 +80,21 @@ export async function completeOperation(
     .execute();
 }
 
+/** Records the results of a batch of operations in one statement. */
+export async function completeOperations(
+  db: Db,
+  results: Array<{ id: string; status: Extract<OperationStatus, 'succeeded' | 'failed'>; statusCode: number; body: unknown }>,
+): Promise<void> {
+  if (results.length === 0) return;
+  await sql`
+    update operations o
+    set status = v.status, result_status_code = v.code, result_body = v.body::json, completed_at = now()
+    from unnest(${results.map((r) => r.id)}::uuid[], ${results.map((r) => r.status)}::text[],
+                ${results.map((r) => r.statusCode)}::int[], ${results.map((r) => JSON.stringify(r.body))}::text[])
+         as v(id, status, code, body)
+    where o.id = v.id`.execute(db);
+}
+
 export async function markProcessing(db: Db, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
   await db.updateTable('operations').set({ status: 'processing' }).where('id', 'in', ids).where('status', '=', 'queued').execute();
