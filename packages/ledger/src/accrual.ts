@@ -15,7 +15,7 @@
 import type { DayNum } from './calendar.js';
 import { allocate, markPaidOff, targetsByDueDate } from './allocation.js';
 import { hasPrincipal, outstanding } from './buckets.js';
-import { Dec, minDec } from './decimal.js';
+import { minDec, toDec, type Dec } from './decimal.js';
 import type { Draft } from './draft.js';
 import { DEFAULT_ORDER, type AllocationLine, type Loan } from './model.js';
 
@@ -27,7 +27,7 @@ function accruingLoans(d: Draft): Loan[] {
 function lateFeeAmount(loan: Loan): Dec | null {
   const amount = loan.loanConfig?.late_fee_amount;
   if (amount === null || amount === undefined) return null;
-  const value = new Dec(String(amount));
+  const value = toDec(amount);
   return value.gt(0) ? value : null;
 }
 
