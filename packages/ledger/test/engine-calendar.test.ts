@@ -36,8 +36,10 @@ test('usury cap: the status shows the lender rate (fixed) and the one used (appl
   assert.ok(result.ok);
   assert.equal(result.body.interest_rate, 0.3848, 'the body echoes the request');
   const a = statusAt(state, '2024-01-15', TZ).loans[0]!.attributes;
-  assert.deepEqual(a.interest_rates, { fixed: 0.3848, applicable: 0.3 });
-  assert.deepEqual(a.delinquency_interest_rates, { fixed: 0.5, applicable: 0.3 });
+  assert.deepEqual(a.interest_rates, {
+    fixed: { interest_rate: 0.3848, delinquency_interest_rate: 0.5 },
+    applicable: { interest_rate: 0.3, delinquency_interest_rate: 0.3 },
+  });
 });
 
 test('usury reject: 400 from apply and from checkUsury, naming the rates', () => {

@@ -114,9 +114,11 @@ test('engine = reference model (several loans, allocations, positive balance, ca
   );
 });
 
-test('engine = reference model when operations are back-dated and arrive in any order', () => {
-  fc.assert(
-    fc.property(arb, fc.array(fc.nat(), { minLength: 10, maxLength: 10 }), (a, perm) => {
+type Gen = typeof arb extends fc.Arbitrary<infer T> ? T : never;
+
+function shuffledAgainstModel(a: Gen, perm: number[]) {
+  {
+    {
       const defs = a.loans.map((l, k) => {
         const dues: string[] = [];
         let d = addDays(O, l.start - 1);
@@ -151,7 +153,7 @@ test('engine = reference model when operations are back-dated and arrive in any 
         if (o.kind === 'transfer') return transfer(seq, 'B1', loanId!, `OWN_${k}`, day);
         return cancel(seq, loanId!, day);
       });
-      const mops: MOp[] = kept.flatMap(({ o, day }) => {
+      const mops: MOp[] = kept.flatMap(({ o, day }): MOp[] => {
         const loanId = o.to === null ? null : defs[o.to % defs.length]!.id;
         if (o.kind === 'pay') return [{ kind: 'pay' as const, day, amount: o.cents / 100, alloc: loanId ? { loanId, amount: o.cents / 100 } : null }];
         if (o.kind === 'cancel') return [{ kind: 'cancel' as const, day, loanId: loanId! }];
@@ -181,7 +183,30 @@ test('engine = reference model when operations are back-dated and arrive in any 
         }
         assert.equal(positiveBalance(s), m.pb.toFixed(2), `positive balance on ${C}`);
       }
-    }),
-    { numRuns: 80, includeErrorInReport: true },
-  );
+    }
+  }
+}
+
+test('engine = reference model when operations are back-dated and arrive in any order', () => {
+  fc.assert(fc.property(arb, fc.array(fc.nat(), { minLength: 10, maxLength: 10 }), shuffledAgainstModel), { numRuns: 80, includeErrorInReport: true });
+});
+
+// long histories cross the engine's snapshots (every 16 records): back-dated operations
+// replay from an earlier snapshot
+const arbLong = fc.record({
+  loans: fc.array(loanArb, { minLength: 2, maxLength: 3 }),
+  ops: fc.array(
+    fc.oneof(
+      { weight: 8, arbitrary: fc.record({ kind: fc.constant('pay' as const), d: fc.integer({ min: 0, max: 150 }), cents: fc.integer({ min: 0, max: 5_000_000 }), to: fc.option(fc.integer({ min: 0, max: 2 }), { nil: null }) }) },
+      // only loan 0 may be cancelled, so the others keep taking allocations and transfers
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant('cancel' as const), d: fc.integer({ min: 0, max: 150 }), to: fc.constant(0) }) },
+      { weight: 2, arbitrary: fc.record({ kind: fc.constant('transfer' as const), d: fc.integer({ min: 0, max: 150 }), to: fc.integer({ min: 0, max: 2 }) }) },
+    ),
+    { minLength: 20, maxLength: 45 },
+  ),
+  checks: fc.array(fc.integer({ min: 0, max: 180 }), { minLength: 2, maxLength: 4 }),
+});
+
+test('long histories across snapshots, back-dated, any arrival order = reference model', () => {
+  fc.assert(fc.property(arbLong, fc.array(fc.nat(), { minLength: 45, maxLength: 45 }), shuffledAgainstModel), { numRuns: 15, includeErrorInReport: true });
 });

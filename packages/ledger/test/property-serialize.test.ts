@@ -10,7 +10,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import { apply, emptyState, statusAt, serializeState, deserializeState, historyOf } from '../src/index.js';
 import { TZ, payment } from './fixtures/ops.js';
 import { historyArb, checkDays } from './fixtures/gen.js';

@@ -6,10 +6,10 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Book, WORKED, waiver } from './fixtures/ops.js';
+import { Book, WORKED, waiver, type LoanSpec } from './fixtures/ops.js';
 import { bucket } from './fixtures/read.js';
 
-function book(spec = { ...WORKED, drate: 0 }, cfg = {}) {
+function book(spec: LoanSpec = { ...WORKED, drate: 0 }, cfg = {}) {
   const b = new Book();
   b.loan('L1', spec, cfg);
   return b;
