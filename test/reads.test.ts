@@ -197,6 +197,10 @@ describe('reads: following a loan by get_status and get_history', () => {
   it('a second late payment (P2, 2024-03-20) pays installment 1 off and most of installment 2', async () => {
     // Before P2: installment 1 accrued 02-25..03-19 (24 days) on 81 123.85 → 1 737.35;
     // installment 2 accrued 03-16..03-19 (4 days) on 193 059.51 → 689.09.
+    // Read the day first: the answer must change once P2 is applied (no stale cached status).
+    const unpaid = await statusAt('2024-03-20');
+    assert.equal(unpaid.summary.immediate_payment_amount, 313180.48);
+    assert.equal(unpaid.summary.days_past_due, 34);
     const pay2 = await pay('P2', '2024-03-20', 300000);
     assert.equal(pay2.id, 'P2');
     const s = await statusAt('2024-03-20');
@@ -328,6 +332,17 @@ describe('reads: following a loan by get_status and get_history', () => {
     const whole = await system.api.get(`/v1/borrowers/${BORROWER}/get_history?limit=1000`);
     assert.equal(whole.body.total, all.length);
     assert.deepEqual(whole.body.entries, all);
+    assert.equal(whole.body.next_cursor, null);
+    // The same pages by cursor (the OpenAPI document's name for the offset to continue at).
+    const byCursor: any[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await system.api.get(`/v1/borrowers/${BORROWER}/get_history?limit=11${cursor === null ? '' : `&cursor=${cursor}`}`);
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      byCursor.push(...res.body.entries);
+      cursor = res.body.next_cursor;
+    } while (cursor !== null);
+    assert.deepEqual(byCursor, all);
     for (const e of all) {
       for (const key of ['loan_id', 'bucket_type', 'bucket_status', 'delta', 'balance', 'effective_date', 'step_type']) assert.ok(key in e, `${key} in ${JSON.stringify(e)}`);
       assert.match(e.effective_date, /^\d{4}-\d{2}-\d{2}$/);
@@ -359,6 +374,28 @@ describe('reads: following a loan by get_status and get_history', () => {
     // The overpayment's remainder reaches the positive balance.
     const pb = all.filter((e) => e.bucket_type === 'positive_balance');
     assert.equal(pb.at(-1)?.balance, 50000);
+    assert.equal(pb.at(-1)?.effective_date, '2024-04-10');
+
+    // History as of a past day stops there: through 2024-02-25 it is the origination, the
+    // accrual of 02-16..02-24 and P1 (whose entries match the full history's).
+    const asOf = await system.api.get(`/v1/borrowers/${BORROWER}/get_history?calculation_date=2024-02-25&limit=1000`);
+    assert.equal(asOf.status, 200);
+    assert.equal(asOf.body.calculation_date, '2024-02-25');
+    assert.ok(asOf.body.entries.every((e: any) => e.effective_date <= '2024-02-25'));
+    assert.deepEqual(asOf.body.entries, all.filter((e) => e.effective_date <= '2024-02-25'));
+    const bad = await system.api.get(`/v1/borrowers/${BORROWER}/get_history?calculation_date=2024-02-30`);
+    assert.equal(bad.status, 400);
+  });
+
+  it('a repeated status read can be revalidated: ETag and 304', async () => {
+    const first = await system.api.get(`/v1/borrowers/${BORROWER}/get_status?calculation_date=2024-03-25`);
+    const etag = first.headers.get('etag');
+    assert.ok(etag, 'an ETag');
+    assert.match(first.headers.get('content-type') ?? '', /^application\/json/);
+    const again = await system.api.get(`/v1/borrowers/${BORROWER}/get_status?calculation_date=2024-03-25`, { 'if-none-match': etag! });
+    assert.equal(again.status, 304);
+    const otherDay = await system.api.get(`/v1/borrowers/${BORROWER}/get_status?calculation_date=2024-03-26`, { 'if-none-match': etag! });
+    assert.equal(otherDay.status, 200);
   });
 
   it('unknown borrower: 404 in the seed error body, for status and history', async () => {
@@ -388,7 +425,7 @@ describe('reads: following a loan by get_status and get_history', () => {
   });
 
   it('bad paging is 400 naming the parameter', async () => {
-    for (const [query, field] of [['limit=0', 'limit'], ['limit=1001', 'limit'], ['limit=abc', 'limit'], ['limit=1.5', 'limit'], ['offset=-1', 'offset'], ['offset=x', 'offset'], ['limit=', 'limit']] as const) {
+    for (const [query, field] of [['limit=0', 'limit'], ['limit=1001', 'limit'], ['limit=abc', 'limit'], ['limit=1.5', 'limit'], ['offset=-1', 'offset'], ['offset=x', 'offset'], ['limit=', 'limit'], ['cursor=abc', 'cursor'], ['offset=1&cursor=2', 'cursor'], ['limit=1&limit=2', 'limit']] as const) {
       const res = await system.api.get(`/v1/borrowers/${BORROWER}/get_history?${query}`);
       assert.equal(res.status, 400, `${query}: ${JSON.stringify(res.body)}`);
       assert.deepEqual(Object.keys(res.body).sort(), ['code', 'context', 'error', 'status']);

@@ -1,19 +1,73 @@
+import { createHash } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
 import type { Kysely } from 'kysely';
 import { AppError } from '@lsl/contracts';
-import { borrowerExists, getBorrowerLedger, getOperation, loadBatchStatus, operationView, type Database } from '@lsl/db';
+import { getOperation, loadBatchStatus, operationView, type Database } from '@lsl/db';
+import { historyOf, statusAt, toDay, type HistoryEntry, type LedgerOptions } from '@lsl/ledger';
 import { createConfigRouter } from './config-routes.js';
-import { deserializeState, emptyState, historyOf, statusAt, toDay, type LedgerOptions } from '@lsl/ledger';
+import { createLedgerReader } from './ledger-reader.js';
+import { WeightedLru } from './lru-cache.js';
 
 export interface ResultsOptions {
   db: Kysely<Database>;
   ledger: LedgerOptions;
   /** The clock, for the default calculation date. */
   now?: () => Date;
+  /** Memory budgets of the read caches, in estimated bytes (0 turns one off). */
+  cache?: { stateBytes?: number; responseBytes?: number };
 }
+
+const DEFAULT_RESPONSE_CACHE_BYTES = 64 * 1024 * 1024;
+/** Rough heap size of one history entry object, for the cache budget. */
+const HISTORY_ENTRY_BYTES = 400;
+const MAX_HISTORY_PAGE = 1000;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function cacheKey(...parts: string[]): string {
+  return parts.join('\u0000');
+}
+
+interface Rendered {
+  body: string;
+  etag: string;
+}
+
+function render(value: unknown): Rendered {
+  const body = JSON.stringify(value);
+  return { body, etag: `W/"${createHash('sha1').update(body).digest('base64url')}"` };
+}
+
+/** Sends a rendered JSON body with its ETag; a client holding that body gets a 304. */
+function sendRendered(req: Request, res: Response, rendered: Rendered): void {
+  res.setHeader('ETag', rendered.etag);
+  if (req.headers['if-none-match'] === rendered.etag) {
+    res.status(304).end();
+    return;
+  }
+  res.type('application/json').send(rendered.body);
+}
+
+/**
+ * `limit` (1..1000, default 100) and `offset` (default 0); `cursor` is accepted for `offset`
+ * as the OpenAPI document names it (`next_cursor` of the previous page).
+ */
+function pagingOf(req: Request): { limit: number; offset: number } {
+  const fields: Record<string, string> = {};
+  const integer = (value: unknown, fallback: number): number => {
+    if (value === undefined) return fallback;
+    return typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  };
+  const limit = integer(req.query.limit, 100);
+  if (req.query.offset !== undefined && req.query.cursor !== undefined) fields['query.cursor'] = 'Give offset or cursor, not both';
+  const offsetName = req.query.cursor !== undefined ? 'cursor' : 'offset';
+  const offset = integer(req.query[offsetName], 0);
+  if (!Number.isSafeInteger(limit) || limit < 1 || limit > MAX_HISTORY_PAGE) fields['query.limit'] = `Must be an integer from 1 to ${MAX_HISTORY_PAGE}`;
+  if (!Number.isSafeInteger(offset)) fields[`query.${offsetName}`] = 'Must be a non-negative integer';
+  if (Object.keys(fields).length > 0) throw new AppError('validation_failed', 'Invalid paging parameters', { fields });
+  return { limit, offset };
+}
 
 function isRealDay(day: string): boolean {
   if (!DAY.test(day)) return false;
@@ -42,45 +96,56 @@ export function createResultsRouter(options: ResultsOptions): Router {
     res.status(status.done ? 207 : 202).json(status.body);
   });
 
-  const loadState = async (borrowerId: string) => {
-    const ledger = await getBorrowerLedger(db, borrowerId);
-    if (ledger) return deserializeState(ledger.state);
-    if (await borrowerExists(db, borrowerId)) return emptyState(borrowerId);
-    throw new AppError('not_found', `No borrower ${borrowerId}`, { borrower_id: borrowerId });
+  const reader = createLedgerReader({ db, stateCacheBytes: options.cache?.stateBytes });
+  const statuses = new WeightedLru<Rendered>(options.cache?.responseBytes ?? DEFAULT_RESPONSE_CACHE_BYTES);
+  const histories = new WeightedLru<HistoryEntry[]>(options.cache?.responseBytes ?? DEFAULT_RESPONSE_CACHE_BYTES);
+
+  /** `calculation_date`, default today in the ledger's time zone; 400 naming it when malformed. */
+  const calculationDay = (req: Request): string => {
+    const raw = req.query.calculation_date;
+    if (raw === undefined) return toDay(now().toISOString(), options.ledger.timeZone);
+    if (typeof raw === 'string' && isRealDay(raw)) return raw;
+    throw new AppError('validation_failed', 'calculation_date must be a date YYYY-MM-DD', {
+      fields: { 'query.calculation_date': 'Must be a calendar date YYYY-MM-DD' },
+    });
   };
 
   router.get('/v1/borrowers/:borrower_id/get_status', async (req: Request, res: Response) => {
     const borrowerId = String(req.params.borrower_id);
-    const raw = req.query.calculation_date;
-    let day: string;
-    if (raw === undefined) day = toDay(now().toISOString(), options.ledger.timeZone);
-    else if (typeof raw === 'string' && isRealDay(raw)) day = raw;
-    else {
-      throw new AppError('validation_failed', 'calculation_date must be a date YYYY-MM-DD', {
-        fields: { 'query.calculation_date': 'Must be a calendar date YYYY-MM-DD' },
-      });
+    const day = calculationDay(req);
+    const { state, version } = await reader.load(borrowerId);
+    // A status is a function of the stored state and the day: pollers of one borrower and
+    // day get the rendered body until the borrower's state changes.
+    const key = cacheKey(borrowerId, version, day);
+    let status = statuses.get(key);
+    if (status === undefined) {
+      status = render(statusAt(state, day, options.ledger));
+      statuses.set(key, status, status.body.length * 2);
     }
-    const state = await loadState(borrowerId);
-    res.json(statusAt(state, day, options.ledger));
+    sendRendered(req, res, status);
   });
 
   router.get('/v1/borrowers/:borrower_id/get_history', async (req: Request, res: Response) => {
     const borrowerId = String(req.params.borrower_id);
-    const fields: Record<string, string> = {};
-    const limit = req.query.limit === undefined ? 100 : Number(req.query.limit);
-    const offset = req.query.offset === undefined ? 0 : Number(req.query.offset);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) fields['query.limit'] = 'Must be an integer from 1 to 1000';
-    if (!Number.isInteger(offset) || offset < 0) fields['query.offset'] = 'Must be a non-negative integer';
-    if (Object.keys(fields).length > 0) throw new AppError('validation_failed', 'Invalid paging parameters', { fields });
-    const state = await loadState(borrowerId);
-    const entries = historyOf(state, options.ledger);
+    const { limit, offset } = pagingOf(req);
+    const day = calculationDay(req);
+    const { state, version } = await reader.load(borrowerId);
+    const key = cacheKey(borrowerId, version, day);
+    let entries = histories.get(key);
+    if (entries === undefined) {
+      entries = historyOf(state, options.ledger, day);
+      histories.set(key, entries, entries.length * HISTORY_ENTRY_BYTES);
+    }
     const page = entries.slice(offset, offset + limit);
+    const nextOffset = offset + page.length < entries.length ? offset + page.length : null;
     res.json({
       borrower_id: borrowerId,
+      calculation_date: day,
       total: entries.length,
       offset,
       limit,
-      next_offset: offset + page.length < entries.length ? offset + page.length : null,
+      next_offset: nextOffset,
+      next_cursor: nextOffset === null ? null : String(nextOffset),
       entries: page,
     });
   });
