@@ -56,6 +56,11 @@ export interface PaymentStatus {
   allocations: PaymentAllocationStatus[];
 }
 
+export interface Rates {
+  interest_rate: number;
+  delinquency_interest_rate: number;
+}
+
 export interface LoanStatus {
   attributes: {
     id: string;
@@ -64,8 +69,8 @@ export interface LoanStatus {
     config_id: string;
     due_dates: string[];
     fixed_installment_amount: number;
-    interest_rates: { fixed: number; applicable: number };
-    delinquency_interest_rates: { fixed: number; applicable: number };
+    /** The lender's rates (`fixed`) and the ones the engine uses after usury (`applicable`). */
+    interest_rates: { fixed: Rates; applicable: Rates };
     daily_fee_charge: number | null;
     installment_fee_charge: number | null;
     installment_fee_2_charge: number | null;
@@ -224,8 +229,10 @@ function loanStatus(loan: Loan, day: DayNum, kordev: Map<number, number>, paymen
       config_id: loan.configId,
       due_dates: loan.installments.map((inst) => endOfDay(inst.due, timeZone)),
       fixed_installment_amount: money(loan.fixedInstallment),
-      interest_rates: { fixed: loan.interestRate.fixed, applicable: loan.interestRate.applicable },
-      delinquency_interest_rates: { fixed: loan.delinquencyRate.fixed, applicable: loan.delinquencyRate.applicable },
+      interest_rates: {
+        fixed: { interest_rate: loan.interestRate.fixed, delinquency_interest_rate: loan.delinquencyRate.fixed },
+        applicable: { interest_rate: loan.interestRate.applicable, delinquency_interest_rate: loan.delinquencyRate.applicable },
+      },
       daily_fee_charge: numberOrNull(loan.dailyFee),
       installment_fee_charge: numberOrNull(loan.installmentFeeCharge),
       installment_fee_2_charge: numberOrNull(loan.installmentFee2Charge),
