@@ -1,5 +1,5 @@
 /**
- * Differential property: one loan with payments and waivers, engine vs the independent
+ * Differential property: one loan (usury cap, any payment order) with payments and waivers, engine vs the independent
  * day-by-day reference model of SPEC §5 (fixtures/model.ts), every bucket figure and the
  * positive balance on random days, to the cent.
  */
@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { apply, emptyState, statusAt } from '../src/index.js';
-import { TZ, addDays, createLoan, payment, waiver, type LoanSpec } from './fixtures/ops.js';
+import { TZ, addDays, createLoan, payment, waiver, PAYMENT_ORDER, PAYMENT_CONFIG, type LoanSpec } from './fixtures/ops.js';
 import { bucket, positiveBalance, BUCKETS } from './fixtures/read.js';
 import { modelAt, type ModelOp } from './fixtures/model.js';
 
@@ -24,9 +24,16 @@ const arb = fc.record({
   dailyMax: fc.option(fc.integer({ min: 0, max: 5_000_000 }).map((c) => c / 100), { nil: null }),
   lateFee: fc.option(fc.integer({ min: 1, max: 1_000_000 }).map((c) => c / 100), { nil: null }),
   grace: fc.integer({ min: 0, max: 5 }),
+  usury: fc.option(fc.constantFrom(0.1, 0.25, 0.3848, 0.5), { nil: null }),
   ops: fc.array(
     fc.oneof(
-      fc.record({ kind: fc.constant('pay' as const), d: fc.integer({ min: 0, max: 200 }), cents: fc.integer({ min: 0, max: 100_000_000 }) }),
+      fc.record({
+        kind: fc.constant('pay' as const),
+        d: fc.integer({ min: 0, max: 200 }),
+        cents: fc.integer({ min: 0, max: 100_000_000 }),
+        // a payment config may set another order (SPEC §5 Payments)
+        order: fc.option(fc.shuffledSubarray([...PAYMENT_ORDER], { minLength: 7, maxLength: 7 }), { nil: null }),
+      }),
       fc.record({
         kind: fc.constant('waive' as const),
         d: fc.integer({ min: 0, max: 200 }),
@@ -52,9 +59,9 @@ test('engine = reference model (one loan, payments, waivers, accruals)', () => {
       let d = O;
       for (const g of a.gaps) dues.push((d = addDays(d, g)));
       const spec: LoanSpec = { amount: a.cents / 100, rate: a.rate, drate: a.drate, origination: O, dues, fee: a.fee, fee2: a.fee2, daily: a.daily };
-      const cfg = { lateFee: a.lateFee, grace: a.grace, dailyMax: a.dailyMax };
+      const cfg = { lateFee: a.lateFee, grace: a.grace, dailyMax: a.dailyMax, usury: a.usury };
       let state = emptyState('B1');
-      state = apply(state, createLoan(1, 'L', spec, { late_fee_amount: a.lateFee, late_fee_grace_days: a.grace, daily_fee_max_charge: a.dailyMax }), TZ).state;
+      state = apply(state, createLoan(1, 'L', spec, { late_fee_amount: a.lateFee, late_fee_grace_days: a.grace, daily_fee_max_charge: a.dailyMax, usury_rate: a.usury, usury_behavior: 'cap' }), TZ).state;
       const mops: ModelOp[] = [];
       // ops are applied in effective-day order (ties by seq) so that a refusal means the
       // same thing in the engine and the model
@@ -64,8 +71,10 @@ test('engine = reference model (one loan, payments, waivers, accruals)', () => {
         const day = addDays(O, o.d);
         seq++;
         if (o.kind === 'pay') {
-          mops.push({ kind: 'pay', day, amount: o.cents / 100 });
-          const r = apply(state, payment(seq, `P${k}`, o.cents / 100, day), TZ);
+          const order = o.order ?? undefined;
+          mops.push({ kind: 'pay', day, amount: o.cents / 100, order });
+          const cfgP = order ? { ...PAYMENT_CONFIG, id: 'CUSTOM', allocation_order: [...order] } : PAYMENT_CONFIG;
+          const r = apply(state, payment(seq, `P${k}`, o.cents / 100, day, null, cfgP), TZ);
           assert.equal(r.result.ok, true, JSON.stringify(r.result.body));
           state = r.state;
         } else {
