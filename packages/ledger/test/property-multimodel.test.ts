@@ -1,6 +1,7 @@
 /**
  * Differential property: a borrower with 2-3 loans, payments with and without allocations,
- * the positive balance on due days, cancellations, transfers (transferred_amounts);
+ * the positive balance on due days, cancellations, transfers (transferred_amounts),
+ * a consolidation (default config);
  * engine vs fixtures/multimodel.ts.
  * All loans originate on O (so the model's day loop covers them all from the start).
  */
@@ -8,7 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { apply, emptyState, statusAt } from '../src/index.js';
-import { TZ, addDays, createLoan, payment, cancel, transfer, type LoanSpec } from './fixtures/ops.js';
+import { TZ, addDays, createLoan, payment, cancel, transfer, consolidation, type LoanSpec } from './fixtures/ops.js';
 import { bucket, positiveBalance, BUCKETS, transferred } from './fixtures/read.js';
 import { multiModelAt, type MOp } from './fixtures/multimodel.js';
 
@@ -38,6 +39,8 @@ const arb = fc.record({
     { maxLength: 7 },
   ),
   checks: fc.array(fc.integer({ min: 0, max: 180 }), { minLength: 1, maxLength: 4 }),
+  // consolidation of L0 and L1 into C on day d (at most one)
+  cons: fc.option(fc.record({ d: fc.integer({ min: 0, max: 150 }), rate: fc.constantFrom(0, 0.2, 0.3848), gaps: fc.array(fc.integer({ min: 10, max: 40 }), { minLength: 1, maxLength: 3 }) }), { nil: null }),
 });
 
 test('engine = reference model (several loans, allocations, positive balance, cancellations)', () => {
@@ -57,11 +60,27 @@ test('engine = reference model (several loans, allocations, positive balance, ca
         assert.equal(r.result.ok, true);
         state = r.state;
       }
-      const ordered = a.ops.map((o, k) => ({ o, k })).sort((x, y) => x.o.d - y.o.d || x.k - y.k);
+      type AnyOp = (typeof a.ops)[number] | { kind: 'consolidate'; d: number; rate: number; gaps: number[] };
+      const all: AnyOp[] = [...a.ops];
+      if (a.cons) all.push({ kind: 'consolidate', ...a.cons });
+      const ordered = all.map((o, k) => ({ o, k })).sort((x, y) => x.o.d - y.o.d || x.k - y.k);
       const mops: MOp[] = [];
-      const cancelled = new Set<string>();
+      const cancelled = new Set<string>(); // cancelled or consolidated
       for (const { o, k } of ordered) {
         const day = addDays(O, o.d);
+        if (o.kind === 'consolidate') {
+          const loans = ['L0', 'L1'];
+          if (loans.some((id) => cancelled.has(id))) continue;
+          const dues: string[] = [];
+          let dd = day;
+          for (const g of o.gaps) dues.push((dd = addDays(dd, g)));
+          const r = apply(state, consolidation(++seq, 'C', { originalLoans: loans, day, dues, rate: o.rate }), TZ);
+          assert.equal(r.result.ok, true, JSON.stringify(r.result.body));
+          state = r.state;
+          for (const id of loans) cancelled.add(id);
+          mops.push({ kind: 'consolidate', day, id: 'C', loans, rate: o.rate, dues });
+          continue;
+        }
         if (o.kind === 'pay') {
           const loanId = o.to === null ? null : defs[o.to % defs.length]!.id;
           if (loanId && cancelled.has(loanId)) continue; // allocation to a cancelled loan: SPEC silent
@@ -96,7 +115,9 @@ test('engine = reference model (several loans, allocations, positive balance, ca
         const C = addDays(O, c);
         const m = multiModelAt(defs, mops, C);
         const s = statusAt(state, C, TZ);
-        for (const d of defs) {
+        const ids = [...defs.map((d) => d.id), ...(m.has('C') ? ['C'] : [])];
+        for (const id of ids) {
+          const d = { id };
           for (const b of BUCKETS) {
             const e = bucket(s, d.id, b);
             const x = m.bucket(d.id, b, C);
@@ -116,7 +137,7 @@ test('engine = reference model (several loans, allocations, positive balance, ca
 
 type Gen = typeof arb extends fc.Arbitrary<infer T> ? T : never;
 
-function shuffledAgainstModel(a: Gen, perm: number[]) {
+function shuffledAgainstModel(a: Omit<Gen, 'cons'>, perm: number[]) {
   {
     {
       const defs = a.loans.map((l, k) => {
