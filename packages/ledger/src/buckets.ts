@@ -52,21 +52,9 @@ export function loanOutstanding(loan: Loan, buckets: readonly BucketType[] = BUC
   return sum;
 }
 
-export function isActive(loan: Loan): boolean {
-  return loan.closed === null;
-}
-
 /** Index of the current installment at day C: the first due on or after C; −1 when all are past. */
 export function currentIndex(loan: Loan, day: DayNum): number {
   return loan.installments.findIndex((inst) => inst.due >= day);
-}
-
-export type InstallmentState = 'overdue' | 'current' | 'future';
-
-export function stateAt(loan: Loan, index: number, day: DayNum): InstallmentState {
-  const inst = loan.installments[index]!;
-  if (inst.due < day) return 'overdue';
-  return index === currentIndex(loan, day) ? 'current' : 'future';
 }
 
 export interface BucketFigures {
@@ -107,9 +95,4 @@ export function allBucketFigures(loan: Loan, day: DayNum, buckets: readonly Buck
   });
   for (const b of buckets) out[b]!.unpaid = add(out[b]!.overdue, out[b]!.current);
   return out;
-}
-
-/** Outstanding principal of a loan over all installments. */
-export function principalOutstanding(loan: Loan): Dec {
-  return loanOutstanding(loan, ['principal']);
 }

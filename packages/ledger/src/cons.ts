@@ -28,12 +28,6 @@ export function toArray<T>(list: List<T>): T[] {
   return out;
 }
 
-export function fromArray<T>(values: readonly T[]): List<T> {
-  let list: List<T> = null;
-  for (const v of values) list = push(list, v);
-  return list;
-}
-
 /** The list cut back to its first `length` elements, plus the removed ones oldest first. O(removed). */
 export function splitAt<T>(list: List<T>, length: number): { prefix: List<T>; rest: T[] } {
   const rest: T[] = [];

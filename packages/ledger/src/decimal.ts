@@ -57,10 +57,6 @@ export function add(a: Dec, b: Dec): Dec {
   return a.plus(b);
 }
 
-export function maxDec(a: Dec, b: Dec): Dec {
-  return a.gte(b) ? a : b;
-}
-
 export function minDec(a: Dec, b: Dec): Dec {
   return a.lte(b) ? a : b;
 }

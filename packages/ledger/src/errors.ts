@@ -49,8 +49,4 @@ export function refusal(kind: LedgerErrorKind, context: Record<string, unknown>,
   };
 }
 
-export function isRefusal(value: unknown): value is Refusal {
-  return typeof value === 'object' && value !== null && (value as { ok?: unknown }).ok === false;
-}
-
 export type { ApplyResult };
