@@ -91,7 +91,8 @@ describe('reads: following a loan by get_status and get_history', () => {
     assert.equal(a.amount_financed, 1200000);
     assert.equal(a.config_id, 'DEFAULT');
     assert.equal(a.fixed_installment_amount, 219630.19);
-    assert.deepEqual(a.interest_rates, { fixed: 0.3848, applicable: 0.3848 });
+    const rates = { interest_rate: 0.3848, delinquency_interest_rate: 0.3848 };
+    assert.deepEqual(a.interest_rates, { fixed: rates, applicable: rates });
     assert.equal(a.is_cancelled, false);
     assert.equal(a.owner, 'BANK_1');
     assert.equal(a.origination_date, '2024-01-15T00:00:00-05:00');
