@@ -13,11 +13,21 @@ import { Decimal } from 'decimal.js';
 import { apply, emptyState, statusAt } from '../src/index.js';
 import { TZ } from './fixtures/ops.js';
 import { historyArb, checkDays } from './fixtures/gen.js';
-import { BUCKETS, bucket, loansOf, loanIdOf, positiveBalance, sumAll, paymentsOf, allocatedOf, paymentAmountOf } from './fixtures/read.js';
+import { appliedSplit, BUCKETS, bucket, loansOf, loanIdOf, positiveBalance, sumAll, paymentsOf, allocatedOf, paymentAmountOf } from './fixtures/read.js';
 
 function run(ops: any[]) {
   let state = emptyState('B1');
-  for (const op of ops) state = apply(state, op, TZ).state;
+  for (const op of ops) {
+    const r = apply(state, op, TZ);
+    state = r.state;
+    if (op.type === 'create_payment' && r.result.ok) {
+      // the result's split never exceeds the payment; split + positive-balance part = amount
+      const split = appliedSplit(r.result.body);
+      const amount = new Decimal(String(op.body.payment.amount_paid));
+      assert.ok(split.sum.lte(amount), `split ${split.sum} > ${amount}`);
+      assert.equal(split.sum.plus(split.positive).toFixed(2), amount.toFixed(2), `split + positive balance = amount: ${JSON.stringify(r.result.body)}`);
+    }
+  }
   return state;
 }
 

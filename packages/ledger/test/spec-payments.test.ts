@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Book, WORKED } from './fixtures/ops.js';
-import { attrs, bucket, positiveBalance, paymentsOf, allocatedOf, paymentAmountOf } from './fixtures/read.js';
+import { appliedSplit, attrs, bucket, positiveBalance, paymentsOf, allocatedOf, paymentAmountOf } from './fixtures/read.js';
 
 test('allocation order within an overdue installment: late, daily, delinquency, fee 2, fee, interest, principal', () => {
   // Loan: worked example + fee2 6000 (1000 each), daily fee 1000 (no cap), late fee 5000
@@ -188,6 +188,26 @@ test('without allocations: overdue installments of all loans, oldest due date fi
   const s = b.status('2024-02-20');
   assert.equal(bucket(s, 'L2', 'principal').paid, '750.00');
   assert.equal(bucket(s, 'L1', 'principal').paid, '55607.11');
+});
+
+test('the payment result body gives the split per loan and bucket', () => {
+  // L2 1000 EA 0 due 02-10; L1 worked (R 0). 240000 on 02-20: L2 inst1 1000 (oldest), L1
+  // inst1 229630.19, then L1 inst2 (due 03-15): fee 240000 - 1000 - 229630.19 = 9369.81.
+  const b = new Book();
+  b.loan('L1', { ...WORKED, drate: 0 });
+  b.loan('L2', { amount: 1000, rate: 0, origination: '2024-01-15', dues: ['2024-02-10'] });
+  const split = appliedSplit(b.pay('P1', 240000, '2024-02-20'));
+  assert.equal(split.loans.L2!.principal, '1000.00');
+  assert.equal(split.loans.L1!.principal, '185987.30');
+  assert.equal(split.loans.L1!.interest, '33642.89');
+  assert.equal(split.loans.L1!.installment_fee, '19369.81');
+  assert.equal(split.positive, '0.00');
+  assert.equal(split.sum.toFixed(2), '240000.00');
+  // overpayment: the rest is the positive-balance part
+  const c = new Book();
+  c.loan('L2', { amount: 1000, rate: 0, origination: '2024-01-15', dues: ['2024-02-10'] });
+  const s2 = appliedSplit(c.pay('P1', 1500.5, '2024-02-20'));
+  assert.deepEqual([s2.loans.L2!.principal, s2.positive, s2.sum.toFixed(2)], ['1000.00', '500.50', '1000.00']);
 });
 
 test('without allocations: oldest due amount first across loans', () => {
