@@ -1,5 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { borrowerHistorySchema, borrowerStatusSchema } from '@lsl/contracts';
 import { createLoanBody, startSystem, type System } from './helpers.js';
 
 /*
@@ -53,6 +54,9 @@ describe('reads: following a loan by get_status and get_history', () => {
   const statusAt = async (day: string) => {
     const res = await system.api.get(`/v1/borrowers/${BORROWER}/get_status?calculation_date=${day}`);
     assert.equal(res.status, 200, JSON.stringify(res.body));
+    // Every status answers the shape the OpenAPI document (packages/contracts) promises.
+    const shape = borrowerStatusSchema.safeParse(res.body);
+    assert.ok(shape.success, JSON.stringify(shape.error?.issues));
     return res.body;
   };
   const pay = async (id: string, day: string, amount: number) => {
@@ -326,6 +330,8 @@ describe('reads: following a loan by get_status and get_history', () => {
       assert.equal(res.body.borrower_id, BORROWER);
       assert.equal(res.body.limit, 7);
       assert.equal(res.body.offset, offset);
+      const shape = borrowerHistorySchema.safeParse(res.body);
+      assert.ok(shape.success, JSON.stringify(shape.error?.issues));
       assert.ok(res.body.entries.length <= 7);
       all.push(...res.body.entries);
       offset = res.body.next_offset;
@@ -411,7 +417,7 @@ describe('reads: following a loan by get_status and get_history', () => {
   });
 
   it('a malformed calculation_date is 400 naming the parameter', async () => {
-    for (const bad of ['2024-13-01', '2024-02-30', 'yesterday', '2024-2-1', '', '2024-02-20T00:00:00Z', '2024-02-20&calculation_date=2024-02-21']) {
+    for (const bad of ['2024-13-01', '2024-02-30', 'yesterday', '2024-2-1', '', '2024-02-20T00:00:00Z', '2024-02-20&calculation_date=2024-02-21', '0001-01-01', '1899-12-31']) {
       const res = await system.api.get(`/v1/borrowers/${BORROWER}/get_status?calculation_date=${bad}`);
       assert.equal(res.status, 400, `${bad}: ${JSON.stringify(res.body)}`);
       assert.deepEqual(Object.keys(res.body).sort(), ['code', 'context', 'error', 'status']);

@@ -69,8 +69,11 @@ function pagingOf(req: Request): { limit: number; offset: number } {
   return { limit, offset };
 }
 
+/** Reads reach back to 1900: earlier dates mean nothing to a loan ledger (and two-digit years are ambiguous to Date.UTC). */
+const FIRST_DAY = '1900-01-01';
+
 function isRealDay(day: string): boolean {
-  if (!DAY.test(day)) return false;
+  if (!DAY.test(day) || day < FIRST_DAY) return false;
   const d = new Date(`${day}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === day;
 }
@@ -106,7 +109,7 @@ export function createResultsRouter(options: ResultsOptions): Router {
     if (raw === undefined) return toDay(now().toISOString(), options.ledger.timeZone);
     if (typeof raw === 'string' && isRealDay(raw)) return raw;
     throw new AppError('validation_failed', 'calculation_date must be a date YYYY-MM-DD', {
-      fields: { 'query.calculation_date': 'Must be a calendar date YYYY-MM-DD' },
+      fields: { 'query.calculation_date': `Must be a calendar date YYYY-MM-DD, from ${FIRST_DAY}` },
     });
   };
 
