@@ -9,6 +9,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Book, WORKED, consolidation, cancel, waiver, transfer, createLoan } from './fixtures/ops.js';
+import { checkUsury } from '../src/index.js';
 import { attrs, bucket, BUCKETS, fixedInstallment, owner, m } from './fixtures/read.js';
 
 const CONS = { originalLoans: ['L1'], day: '2024-03-20', dues: ['2024-04-20', '2024-05-20', '2024-06-20'], rate: 0.24, owner: 'BANK_3' };
@@ -91,6 +92,22 @@ test('delinquency interest owed on the day is carried too', () => {
   assert.equal(bucket(s, 'C1', 'principal').initial, '1319395.45');
   assert.equal(bucket(b.status('2024-05-01'), 'L1', 'delinquency_interest').total, '0.00');
   assert.equal(bucket(b.status('2024-05-01'), 'L1', 'delinquency_interest').initial, '6165.85');
+});
+
+test('the new loan takes the request\'s loan config (late fee) and rates', () => {
+  // new loan C1 (EA 0.24, dues 04-20, ...) with a loan config late fee 500, grace 0:
+  // nothing paid by 04-20 -> 500 late fee on C1 by 04-21; L1's own config had none.
+  const b = withL1();
+  b.ok(consolidation(b.next(), 'C1', CONS, {}, { id: 'LATE', late_fee_amount: 500 }));
+  assert.equal(bucket(b.status('2024-04-21'), 'C1', 'late_fee').total, '500.00');
+});
+
+test('usury reject applies to the consolidated loan\'s rates (400, state unchanged)', () => {
+  const b = withL1();
+  const op = consolidation(b.next(), 'C1', { ...CONS, rate: 0.5 }, {}, { id: 'STRICT', usury_rate: 0.4, usury_behavior: 'reject' }) as any;
+  b.refuse(op, 400);
+  assert.ok(checkUsury(op.body.loan_consolidation, op.loanConfig), 'checkUsury refuses the consolidation body');
+  assert.equal(checkUsury({ ...op.body.loan_consolidation, interest_rate: 0.3, delinquency_interest_rate: 0.3 }, op.loanConfig), null);
 });
 
 test('refusals: unknown 404; consolidated, cancelled, duplicate 409; existing id 409', () => {

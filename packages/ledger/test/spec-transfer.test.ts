@@ -49,6 +49,20 @@ test('same owner 409; back and forth allowed; unknown loan 404', () => {
   b.refuse(transfer(b.next(), 'B1', 'NOPE', 'BANK_3', '2024-03-01'), 404);
 });
 
+test('a back-dated transfer: owners follow effective dates; same owner as the one in force is 409', () => {
+  // BANK_2 from 03-01 (seq 2), then back-dated BANK_3 from 02-01 (seq 3):
+  // 01-31 BANK_1, 02-15 BANK_3, 03-01 BANK_2
+  const b = new Book();
+  b.loan('L1', WORKED);
+  b.transfer('L1', 'BANK_2', '2024-03-01');
+  b.transfer('L1', 'BANK_3', '2024-02-01');
+  assert.equal(owner(b.status('2024-01-31'), 'L1'), 'BANK_1');
+  assert.equal(owner(b.status('2024-02-15'), 'L1'), 'BANK_3');
+  assert.equal(owner(b.status('2024-03-01'), 'L1'), 'BANK_2');
+  // on 02-10 the owner in force is BANK_3
+  b.refuse(transfer(b.next(), 'B1', 'L1', 'BANK_3', '2024-02-10'), 409);
+});
+
 test('cancelled loan: 409', () => {
   const b = new Book();
   b.loan('L1', WORKED);
