@@ -3,7 +3,8 @@
  * - serializeState -> JSON text -> deserializeState gives a state with the same statuses,
  *   and applying the next operation to either gives the same result (the worker stores
  *   the state in jsonb between operations);
- * - history: per (loan, installment, bucket) each entry's balance = previous balance +
+ * - history: its deltas add up to the status on the last applied day (every bucket and the
+ *   positive balance); per (loan, installment, bucket) each entry's balance = previous balance +
  *   delta, never below zero; what a payment's history entries take from the buckets is
  *   never more than the payment amount.
  */
@@ -14,6 +15,7 @@ import { Decimal } from 'decimal.js';
 import { apply, emptyState, statusAt, serializeState, deserializeState, historyOf } from '../src/index.js';
 import { TZ, payment } from './fixtures/ops.js';
 import { historyArb, checkDays } from './fixtures/gen.js';
+import { BUCKETS, bucket, loansOf, loanIdOf, positiveBalance } from './fixtures/read.js';
 
 test('serialize -> JSON -> deserialize keeps the state (status and next apply)', () => {
   fc.assert(
@@ -40,8 +42,29 @@ test('history: running balances add up, never negative, payments never over-allo
   fc.assert(
     fc.property(historyArb({ withCancel: true }), (h) => {
       let state = emptyState('B1');
-      for (const op of h.ops) state = apply(state, op, TZ).state;
+      const okDays: string[] = [];
+      h.ops.forEach((op, i) => {
+        const r = apply(state, op, TZ);
+        state = r.state;
+        if (r.result.ok) okDays.push(h.days[i]!);
+      });
       const entries = historyOf(state, TZ);
+      // the history adds up to the status on the last applied day, bucket by bucket
+      const L = okDays.sort().at(-1)!;
+      const status = statusAt(state, L, TZ);
+      const sums = new Map<string, Decimal>();
+      let pb = new Decimal(0);
+      for (const e of entries) {
+        if (e.effective_date > L) continue;
+        if (e.bucket_type === 'positive_balance') pb = pb.plus(String(e.delta));
+        else sums.set(`${e.loan_id}/${e.bucket_type}`, (sums.get(`${e.loan_id}/${e.bucket_type}`) ?? new Decimal(0)).plus(String(e.delta)));
+      }
+      for (const l of loansOf(status))
+        for (const b of BUCKETS) {
+          const id = loanIdOf(l);
+          assert.equal((sums.get(`${id}/${b}`) ?? new Decimal(0)).toFixed(2), bucket(status, id, b).total, `history vs status ${id} ${b} on ${L}`);
+        }
+      assert.equal(pb.toFixed(2), positiveBalance(status), `history vs status positive balance on ${L}`);
       const last = new Map<string, Decimal>();
       const taken = new Map<string, Decimal>();
       for (const e of entries) {
