@@ -88,3 +88,23 @@ test('history: running balances add up, never negative, payments never over-allo
     { numRuns: 40, includeErrorInReport: true },
   );
 });
+
+test('apply is pure: the state passed in is not mutated (success or refusal), statusAt neither', () => {
+  fc.assert(
+    fc.property(historyArb({ withCancel: true }), (h) => {
+      let state = emptyState('B1');
+      for (const op of h.ops) {
+        const before = JSON.stringify(serializeState(state));
+        const r = apply(state, op, TZ);
+        assert.equal(JSON.stringify(serializeState(state)), before, `apply mutated its input (${op.type} seq ${op.seq})`);
+        const after = JSON.stringify(serializeState(r.state));
+        statusAt(r.state, '2024-01-20', TZ);
+        statusAt(r.state, '2024-12-31', TZ);
+        historyOf(r.state, TZ);
+        assert.equal(JSON.stringify(serializeState(r.state)), after, 'a read mutated the state');
+        state = r.state;
+      }
+    }),
+    { numRuns: 30, includeErrorInReport: true },
+  );
+});

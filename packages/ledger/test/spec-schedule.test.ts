@@ -209,6 +209,23 @@ test('calendar: the time zone option decides the due day (Tokyo: due 02-16, not 
   assert.equal(bucket(bogota.status('2024-02-16'), 'L1', 'principal').overdue, '185987.30');
 });
 
+test('calendar: days are calendar days in a zone with daylight saving (New York, DST on 03-10)', () => {
+  // the worked-example dates as instants at 16:00Z (11:00/12:00 in New York): the periods
+  // are still 31, 29, 31, 30, 31, 30 calendar days, so the SPEC figures hold exactly.
+  const ny = new Book('B1', { timeZone: 'America/New_York' });
+  const op = createLoan(ny.next(), 'L1', WORKED) as any;
+  op.body.loan.origination_date = '2024-01-15T16:00:00Z';
+  op.body.loan.due_dates = WORKED.dues.map((d) => `${d}T16:00:00Z`);
+  const body = ny.ok(op);
+  assert.equal(body.due_dates[3], '2024-05-15T23:59:59.999999-04:00'); // end of the local day, EDT
+  const s0 = ny.status('2024-01-15');
+  assert.equal(fixedInstallment(s0, 'L1'), '219630.19');
+  assert.equal(bucket(s0, 'L1', 'interest').total, '117781.12');
+  const s6 = ny.status('2024-07-15');
+  assert.equal(bucket(s6, 'L1', 'interest').current, '5798.94');
+  assert.equal(bucket(s6, 'L1', 'principal').current, '213831.23');
+});
+
 test('kordev_id: 1, 2, 3 ... per borrower in order of creation', () => {
   const b = new Book();
   assert.equal(b.loan('L1', WORKED).kordev_id, 1);
