@@ -366,6 +366,7 @@ describe('reads: following a loan by get_status and get_history', () => {
 
     // P1's movements are its allocation, negative deltas on outstanding amounts.
     const p1 = all.filter((e) => e.effective_date === '2024-02-25' && e.delta < 0);
+    assert.ok(p1.every((e) => e.step_type === 'payment' && e.bucket_status === 'paid' && e.installment_number === 1 && typeof e.operation_id === 'string'));
     assert.deepEqual(p1.map((e) => [e.bucket_type, e.delta, e.balance]), [
       ['delinquency_interest', -1493.66, 0],
       ['installment_fee', -10000, 0],
@@ -374,7 +375,7 @@ describe('reads: following a loan by get_status and get_history', () => {
     ]);
     // The waiver: one movement of installment 3's fee.
     const waiver = all.filter((e) => e.step_type === 'waiver');
-    assert.deepEqual(waiver.map((e) => [e.installment_number, e.bucket_type, e.delta, e.balance, e.effective_date]), [[3, 'installment_fee', -5000, 5000, '2024-03-25']]);
+    assert.deepEqual(waiver.map((e) => [e.installment_number, e.bucket_type, e.bucket_status, e.delta, e.balance, e.effective_date]), [[3, 'installment_fee', 'waived', -5000, 5000, '2024-03-25']]);
     // Delinquency interest accrued over the whole life of the loan adds up to 4 167.09.
     const accrued = all.filter((e) => e.step_type === 'delinquency_interest_accrual').reduce((sum, e) => sum + Math.round(e.delta * 100), 0);
     assert.ok(Math.abs(accrued - 416709) <= all.length, `accrued ${accrued / 100}`);
