@@ -321,6 +321,32 @@ describe('reads: following a loan by get_status and get_history', () => {
     for (const [day, body] of earlier) assert.deepEqual(await statusAt(day), body, day);
   });
 
+  it('a back-dated payment is placed in its day: the same figures whatever the arrival order', async () => {
+    // P2 and W1 first, then P1 dated before both: the status of 2024-03-25 must be the one
+    // the in-order borrower showed (immediate 13 239.29, full 926 760.03), with P1 allocated
+    // as if it had arrived first.
+    const borrower = 'B-back';
+    const post = (path: string, body: unknown) => system.api.post(`/v1/borrowers/${borrower}${path}${MIG}`, body, WAIT);
+    const payment = (id: string, day: string, amount: number) => ({
+      payment: { amount_paid: amount, config_id: null, payment_date: `${day}T12:00:00-05:00` },
+      payment_allocations: null,
+      occurred_on: `${day}T12:00:00-05:00`,
+      request_id: id,
+    });
+    assert.equal((await post('/loans/L1/create', createLoanBody())).status, 200);
+    assert.equal((await post('/payments/P2/create', payment('P2', '2024-03-20', 300000))).status, 200);
+    const waiver = { amount: 5000, bucket: 'installment_fee', config_id: null, effective_date: '2024-03-25T00:00:00-05:00', percentage: null, reason: null, type: 'amount' };
+    assert.equal((await post('/loans/L1/waivers/W1/create', { occurred_on: '2024-03-25T09:00:00-05:00', request_id: 'w1', waiver })).status, 200);
+    const before = (await system.api.get(`/v1/borrowers/${borrower}/get_status?calculation_date=2024-03-25`)).body;
+    assert.notEqual(before.summary.full_payment_amount, 926760.03);
+    assert.equal((await post('/payments/P1/create', payment('P1', '2024-02-25', 150000))).status, 200);
+    const s = (await system.api.get(`/v1/borrowers/${borrower}/get_status?calculation_date=2024-03-25`)).body;
+    assert.deepEqual(s.summary, (earlier.get('2024-03-25') as any).summary);
+    assert.deepEqual(s.loans[0].balance_detail, (earlier.get('2024-03-25') as any).loans[0].balance_detail);
+    assert.deepEqual(s.payments.map((p: any) => p.id), ['P1', 'P2']);
+    assert.deepEqual(s.payments[0].allocations.map((a: any) => a.amount), [1493.66, 10000, 33642.89, 104863.45]);
+  });
+
   it('get_history: every bucket change with its step, paged', async () => {
     const all: any[] = [];
     let offset: number | null = 0;
