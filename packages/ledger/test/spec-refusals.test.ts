@@ -34,6 +34,13 @@ test('cancelled loan: 409', () => {
   b.refuse(transfer(b.next(), 'B1', 'L1', 'BANK_2', '2024-02-02'), 409);
 });
 
+test('allocation to a cancelled loan: 409 (SPEC silent; engine choice, docs/ledger.md)', () => {
+  const b = new Book();
+  b.loan('L1', WORKED);
+  b.cancel('L1', '2024-02-01');
+  b.refuse(payment(b.next(), 'P1', 10, '2024-02-05', [{ loan_id: 'L1', amount: 10 }]), 409);
+});
+
 test('consolidated loan: 409', () => {
   const b = new Book();
   b.loan('L1', WORKED);
