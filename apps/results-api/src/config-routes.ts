@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import type { Kysely } from 'kysely';
-import { AppError, canonicalJson, idSchema, isConfigKind, parseConfigBody, type ConfigKind } from '@lsl/contracts';
+import { AppError, idSchema, isConfigKind, parseConfigBody, type ConfigKind } from '@lsl/contracts';
 import { getConfigVersion, getLatestConfig, putConfig, type ConfigRow, type Database } from '@lsl/db';
 
 function configView(row: ConfigRow) {
@@ -26,15 +26,8 @@ export function createConfigRouter(db: Kysely<Database>): Router {
     const { kind, id } = kindAndId(req);
     const parsed = parseConfigBody(kind, req.body);
     if (!parsed.ok) throw parsed.error;
-    const body = parsed.value as Record<string, unknown>;
-    // The store keeps bodies as jsonb, which reorders keys, so "the same body again" is judged
-    // here on canonical JSON: an unchanged config keeps its version.
-    const current = await getLatestConfig(db, kind, id);
-    if (current && canonicalJson(current.body) === canonicalJson(body)) {
-      res.status(200).json(configView(current));
-      return;
-    }
-    const { row, created } = await putConfig(db, kind, id, body);
+    // An unchanged body keeps its version (putConfig compares as jsonb, whatever the key order).
+    const { row, created } = await putConfig(db, kind, id, parsed.value as Record<string, unknown>);
     res.status(created && row.version === 1 ? 201 : 200).json(configView(row));
   });
 

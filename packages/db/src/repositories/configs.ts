@@ -28,7 +28,11 @@ export async function putConfig(db: Kysely<Database>, kind: ConfigKind, id: stri
     // Serialise writers of one config id so two PUTs cannot take the same version.
     await sql`select pg_advisory_xact_lock(hashtextextended(${`config:${kind}:${id}`}, 0))`.execute(trx);
     const current = await getLatestConfig(trx, kind, id);
-    if (current && JSON.stringify(current.body) === JSON.stringify(body)) return { row: current, created: false };
+    if (current) {
+      // jsonb equality ignores key order, which JSON.stringify of the stored body would not.
+      const same = await sql<{ same: boolean }>`select ${JSON.stringify(current.body)}::jsonb = ${JSON.stringify(body)}::jsonb as same`.execute(trx);
+      if (same.rows[0]?.same) return { row: current, created: false };
+    }
     const row = await trx
       .insertInto('configs')
       .values({ kind, id, version: (current?.version ?? 0) + 1, body: JSON.stringify(body) })
