@@ -154,7 +154,7 @@ function accrue(d: Draft, t: DayNum, k: number): void {
         const principal = outstanding(shared.buckets.principal);
         if (principal.lte(0)) return;
         const inst = d.own(loan, index);
-        d.charge(loan, inst, 'delinquency_interest', principal.times(loan.dailyDelinquencyFactor).times(days), 'delinquency_interest_accrual', last);
+        d.accrue(inst, 'delinquency_interest', principal.times(loan.dailyDelinquencyFactor).times(days), 'delinquency_interest_accrual', Math.max(t, shared.due + 1), last);
       });
     }
     if (wantsFee) {
@@ -164,7 +164,7 @@ function accrue(d: Draft, t: DayNum, k: number): void {
       const index = loan.installments.findIndex((inst) => inst.due >= last);
       const inst = d.own(loan, index === -1 ? loan.installments.length - 1 : index);
       loan.dailyFeeAccrued = loan.dailyFeeAccrued.plus(amount);
-      d.charge(loan, inst, 'daily_fee', amount, 'daily_fee_accrual', last);
+      d.accrue(inst, 'daily_fee', amount, 'daily_fee_accrual', Math.max(t, loan.origination + 1), last);
     }
   }
 }

@@ -9,7 +9,7 @@ import { ZERO, add, round2, type Dec } from './decimal.js';
 import { BUCKETS, type Bucket, type Installment, type Loan } from './model.js';
 
 export function emptyBucket(): Bucket {
-  return { initial: ZERO, paid: ZERO, waived: ZERO, closed: ZERO, out: ZERO };
+  return { initial: ZERO, paid: ZERO, waived: ZERO, closed: ZERO, out: ZERO, pending: null };
 }
 
 /** Recomputes the cached outstanding after a movement. */

@@ -120,8 +120,8 @@ export class Draft {
     };
   }
 
-  record(entry: Omit<HistoryRecord, 'day' | 'operationId'> & { day?: DayNum }): void {
-    this.history = push(this.history, { ...entry, day: entry.day ?? this.today, operationId: this.operationId });
+  record(entry: Omit<HistoryRecord, 'day' | 'operationId'> & { day?: DayNum; operationId?: string | null }): void {
+    this.history = push(this.history, { ...entry, day: entry.day ?? this.today, operationId: entry.operationId === undefined ? this.operationId : entry.operationId });
   }
 
   addPayment(record: PaymentRecord): void {
@@ -130,8 +130,18 @@ export class Draft {
 
   // --- bucket movements on owned installments; each one writes its history entry ---------
 
-  /** Raises a bucket's initial amount (origination, accruals, late fee). */
+  /** Writes a bucket's pending accrual entry (before anything else moves the bucket). */
+  private flush(loan: Loan, inst: Installment, bucket: BucketType): void {
+    const b = inst.buckets[bucket];
+    const p = b.pending;
+    if (p === null) return;
+    b.pending = null;
+    this.record({ loanId: loan.id, installment: inst.number, bucket, status: 'initial', delta: p.delta, balance: b.out, step: p.step, day: p.to, operationId: null });
+  }
+
+  /** Raises a bucket's initial amount (origination, late fee). */
   charge(loan: Loan, inst: Installment, bucket: BucketType, amount: Dec, step: string, day?: DayNum): void {
+    this.flush(loan, inst, bucket);
     const b = inst.buckets[bucket];
     const before = round2(b.initial);
     b.initial = b.initial.plus(amount);
@@ -142,8 +152,24 @@ export class Draft {
     }
   }
 
+  /** Accrues days from..to into a bucket; history gets it with the bucket's next movement. */
+  accrue(inst: Installment, bucket: BucketType, amount: Dec, step: string, from: DayNum, to: DayNum): void {
+    const b = inst.buckets[bucket];
+    const before = round2(b.initial);
+    b.initial = b.initial.plus(amount);
+    refresh(b);
+    const delta = round2(b.initial).minus(before);
+    const p = b.pending;
+    if (p !== null && p.step === step) {
+      b.pending = { delta: p.delta.plus(delta), from: p.from, to, step };
+    } else if (!delta.isZero()) {
+      b.pending = { delta, from, to, step };
+    }
+  }
+
   pay(loan: Loan, inst: Installment, bucket: BucketType, amount: Dec, step: string): void {
     if (amount.isZero()) return;
+    this.flush(loan, inst, bucket);
     const b = inst.buckets[bucket];
     b.paid = b.paid.plus(amount);
     refresh(b);
@@ -152,6 +178,7 @@ export class Draft {
 
   waive(loan: Loan, inst: Installment, bucket: BucketType, amount: Dec, step: string): void {
     if (amount.isZero()) return;
+    this.flush(loan, inst, bucket);
     const b = inst.buckets[bucket];
     b.waived = b.waived.plus(amount);
     refresh(b);
@@ -161,9 +188,10 @@ export class Draft {
   /** Closes what every bucket of an installment still owes (cancellation, consolidation). */
   closeInstallment(loan: Loan, index: number, step: string): void {
     const shared = loan.installments[index]!;
-    if (BUCKETS.every((k) => shared.buckets[k].out.isZero())) return;
+    if (BUCKETS.every((k) => shared.buckets[k].out.isZero() && shared.buckets[k].pending === null)) return;
     const inst = this.own(loan, index);
     for (const bucket of BUCKETS) {
+      this.flush(loan, inst, bucket);
       const b = inst.buckets[bucket];
       const amount = b.out;
       if (amount.isZero()) continue;

@@ -1,13 +1,13 @@
 /**
- * Every bucket change (SPEC §6 get_history). Accruals are recorded per span of quiet days
- * between events (one entry per installment and bucket per span, dated the span's last
- * day); everything else is one entry per movement.
+ * Every bucket change (SPEC §6 get_history). Accruals of one bucket are aggregated until
+ * something else moves that bucket (a payment, waiver, closing) or until the history is read:
+ * one entry dated the last accrued day. Everything else is one entry per movement.
  */
 import type { Day, HistoryEntry, LedgerOptions } from './api.js';
 import { dayToNum, numToDay } from './calendar.js';
 import { toArray } from './cons.js';
 import { money } from './decimal.js';
-import type { HistoryRecord } from './model.js';
+import { BUCKETS, type HistoryRecord } from './model.js';
 import { coreAt } from './replay.js';
 import type { BorrowerState } from './state.js';
 
@@ -31,5 +31,21 @@ export function historyEntry(h: HistoryRecord): HistoryEntry {
  */
 export function historyOf(state: BorrowerState, options: LedgerOptions, day?: Day): HistoryEntry[] {
   const core = day === undefined || state.live.day === null ? state.live : coreAt(state, dayToNum(day), options);
-  return toArray(core.history).map(historyEntry);
+  const records = toArray(core.history);
+  // Accruals still pending on buckets are part of the history as of this state.
+  for (const id of core.loanOrder) {
+    const loan = core.loans[id]!;
+    for (const inst of loan.installments) {
+      for (const bucket of BUCKETS) {
+        const b = inst.buckets[bucket];
+        const p = b.pending;
+        if (p === null) continue;
+        records.push({ loanId: loan.id, installment: inst.number, bucket, status: 'initial', delta: p.delta, balance: b.out, day: p.to, step: p.step, operationId: null });
+      }
+    }
+  }
+  // Pending accruals are written when their bucket next moves, so the log is not in day
+  // order; a stable sort by day restores it (per bucket, the order never changes).
+  records.sort((a, b) => a.day - b.day);
+  return records.map(historyEntry);
 }

@@ -36,6 +36,20 @@ export interface Bucket {
   closed: Dec;
   /** round2(initial) − paid − waived − closed, kept current by every movement (read often). */
   out: Dec;
+  /**
+   * Accruals not yet written to history: consecutive accrual spans of one bucket become one
+   * history entry, written when something else moves the bucket or when history is read.
+   * Kept on the bucket (not in a side table) so snapshots share it with the installment.
+   */
+  pending: PendingAccrual | null;
+}
+
+export interface PendingAccrual {
+  /** Sum of the rounded deltas of the accruals (what history will show). */
+  delta: Dec;
+  from: DayNum;
+  to: DayNum;
+  step: string;
 }
 
 export interface Installment {

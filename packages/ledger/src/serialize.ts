@@ -20,14 +20,17 @@ const dec = (s: unknown): Dec => (s === 0 || s === undefined || s === null ? ZER
 const decOrNull = (s: unknown): Dec | null => (s === null || s === undefined ? null : new Dec(s as string));
 
 function bucketOut(b: Bucket): Json {
-  const parts = [b.initial, b.paid, b.waived, b.closed].map((x) => (x.isZero() ? 0 : str(x)));
+  const parts: Json[] = [b.initial, b.paid, b.waived, b.closed].map((x) => (x.isZero() ? 0 : str(x)));
+  if (b.pending !== null) parts.push([str(b.pending.delta), b.pending.from, b.pending.to, b.pending.step]);
   while (parts.length > 0 && parts[parts.length - 1] === 0) parts.pop();
   return parts.length === 0 ? 0 : parts;
 }
 
 function bucketIn(j: Json): Bucket {
   const a: unknown[] = Array.isArray(j) ? j : [];
-  const bucket: Bucket = { initial: dec(a[0]), paid: dec(a[1]), waived: dec(a[2]), closed: dec(a[3]), out: ZERO };
+  const p = a[4] as Json[] | undefined;
+  const pending = Array.isArray(p) ? { delta: dec(p[0]), from: p[1] as number, to: p[2] as number, step: p[3] as string } : null;
+  const bucket: Bucket = { initial: dec(a[0]), paid: dec(a[1]), waived: dec(a[2]), closed: dec(a[3]), out: ZERO, pending };
   refresh(bucket);
   return bucket;
 }

@@ -54,3 +54,25 @@ test('summary: days past due, immediate, next and full payment amounts', () => {
   assert.equal(st.loans[0]!.installments[0]!.state, 'overdue');
   assert.equal(st.loans[0]!.installments[1]!.state, 'current');
 });
+
+test('accruals of a bucket are one history entry until something else moves that bucket', () => {
+  resetSeq();
+  // Installment 1 is overdue from 02-16 (no daily fee, no late fee); payments of 10 on 03-01,
+  // 03-10 and 03-20 go to its delinquency interest first: each payment writes the accrual
+  // entry accumulated since the previous movement, then its own.
+  const s = run([createLoan('L1'), payment('P1', 10, '2024-03-01'), payment('P2', 10, '2024-03-10'), payment('P3', 10, '2024-03-20')]);
+  const di = historyOf(s, TZ).filter((h) => h.bucket_type === 'delinquency_interest' && h.installment_number === 1);
+  assert.deepEqual(di.map((h) => [h.bucket_status, h.effective_date]), [
+    ['initial', '2024-02-29'], ['paid', '2024-03-01'],
+    ['initial', '2024-03-09'], ['paid', '2024-03-10'],
+    ['initial', '2024-03-19'], ['paid', '2024-03-20'],
+  ]);
+  // 14 days (02-16..02-29) on 185 987.30 at 0.0008923313837879825 a day = 2 323.47.
+  assert.equal(di[0]!.delta, 2323.47);
+  // Installment 2 has been accruing since 03-16 without any movement: one entry, read as of the last day.
+  const di2 = historyOf(s, TZ, '2024-04-01').filter((h) => h.bucket_type === 'delinquency_interest' && h.installment_number === 2);
+  assert.equal(di2.length, 1);
+  assert.equal(di2[0]!.effective_date, '2024-03-31');
+  const days = historyOf(s, TZ, '2024-04-01').map((h) => h.effective_date);
+  assert.deepEqual(days, [...days].sort(), 'history is in day order');
+});
