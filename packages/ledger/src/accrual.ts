@@ -9,8 +9,8 @@
  * positive balance. Every other run of days is a "span" processed at once: its late fee
  * checks (which never touch principal) and k days of accrual as k times one day's amount.
  * Spans stop at each due day, because the next day's daily fee belongs to the next
- * installment. This keeps a status read years after the last operation cheap, and history
- * gets one accrual entry per installment and bucket per span rather than one per day.
+ * installment. This keeps a status read years after the last operation cheap (history
+ * aggregates accruals further: see Draft.accrue).
  */
 import type { DayNum } from './calendar.js';
 import { allocate, markPaidOff, targetsByDueDate } from './allocation.js';
