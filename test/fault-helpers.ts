@@ -77,6 +77,8 @@ export interface LoadOptions {
   onAccepted?: (count: number) => void;
   /** Most attempts per operation before the load gives up (a client's patience). */
   maxAttempts?: number;
+  /** At most this many new operations per second (so a load lasts long enough for its faults). */
+  ratePerSecond?: number;
 }
 
 /**
@@ -115,11 +117,18 @@ export async function runLoad(api: Api, plan: LoadPlan, options: LoadOptions = {
     }
   };
 
+  let slots = 0;
+  const paced = async () => {
+    if (!options.ratePerSecond) return;
+    const at = started + (slots++ * 1000) / options.ratePerSecond;
+    if (at > Date.now()) await sleep(at - Date.now());
+  };
   const runner = async () => {
     for (;;) {
       const borrowerId = ready.shift();
       if (borrowerId === undefined) return;
       const k = next.get(borrowerId)!;
+      await paced();
       const id = await submit(borrowerId, k);
       accepted.set(`${borrowerId}/${k}`, id);
       options.onAccepted?.(accepted.size);

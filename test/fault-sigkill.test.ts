@@ -24,13 +24,22 @@ import {
 // operations over 200 borrowers) is `node scripts/soak.mjs`; this is the CI-sized run.
 const BORROWERS = Number(process.env.FAULT_BORROWERS ?? 40);
 const OPS_PER_BORROWER = Number(process.env.FAULT_OPS_PER_BORROWER ?? 20);
-const KILL_EVERY_MS = 3000;
+const KILL_EVERY_MS = 2000;
 const PARTITIONS = 4;
 
 let system: System;
+// Workers being started; awaited before the system stops, so none is left behind.
+const starting: Array<Promise<ChildProcess>> = [];
 
 const live = (): ChildProcess[] => system.workers.filter((w) => w.exitCode === null && w.signalCode === null);
 const held = (w: ChildProcess) => jobsHeldBy(REDIS_URL, system.prefix, PARTITIONS, workerStartLogs.get(w)?.workerIds ?? []);
+
+const t0 = Date.now();
+/** FAULT_DEBUG=1 prints the workers' sweeper and error lines. */
+function debugLog(w: ChildProcess): ChildProcess {
+  if (process.env.FAULT_DEBUG) w.stdout?.on('data', (d) => { for (const l of String(d).split('\n')) if (/sweeper|error|fail/.test(l)) console.log(Date.now() - t0, w.pid, l.slice(0, 300)); });
+  return w;
+}
 
 /** Looks for up to 1.5 s for a worker holding a job, so that the kill lands mid-operation. */
 async function pickVictim(turn: number): Promise<{ victim: ChildProcess; jobs: InFlight[] }> {
@@ -50,8 +59,10 @@ describe('fault: SIGKILL of worker processes', () => {
   before(async () => {
     // No worker in the server: the four worker processes do all the applying.
     system = await startSystem({ serverWorkerConcurrency: 0, workers: 4, partitions: PARTITIONS, env: { DATABASE_POOL_SIZE: '6' } });
+    system.workers.forEach(debugLog);
   });
   after(async () => {
+    await Promise.allSettled(starting);
     await system?.stop();
   });
 
@@ -59,28 +70,28 @@ describe('fault: SIGKILL of worker processes', () => {
     const plan = planLoad('kill', BORROWERS, OPS_PER_BORROWER);
     const total = totalOps(plan);
     let loadDone = false;
-    const load = runLoad(system.api, plan, { concurrency: 24 }).finally(() => (loadDone = true));
+    const load = runLoad(system.api, plan, { concurrency: 24, ratePerSecond: 30 }).finally(() => (loadDone = true));
 
     const recoveries: Array<Promise<number[]>> = [];
-    const replacements: Array<Promise<ChildProcess>> = [];
     let kills = 0;
-    // Kill through the load and for a few rounds after it, while the backlog drains.
+    // Kill through the load and for a couple of rounds after it, while the backlog drains. A
+    // kill comes KILL_EVERY_MS after the previous one, once its replacement is up (starting a
+    // worker takes seconds on a busy machine), so four workers run between kills.
     let roundsAfterLoad = 0;
     while (roundsAfterLoad < 2) {
       await sleep(KILL_EVERY_MS);
+      await waitFor(async () => live().length >= 4, 60_000, () => `${live().length} workers live`);
       if (loadDone) roundsAfterLoad++;
-      if (live().length === 0) continue;
       const { victim, jobs } = await pickVictim(kills);
       const killedAt = Date.now();
       const exit = await signalAndWait(victim, 'SIGKILL');
       assert.equal(exit.signal, 'SIGKILL');
+      if (process.env.FAULT_DEBUG) console.log(killedAt - t0, 'KILL', victim.pid, jobs.map((j) => `${j.borrowerId}:${j.operationId.slice(0, 8)}`).join(' '));
       kills++;
       recoveries.push(recoveryAfterKill(system.databaseUrl, jobs, killedAt, 120_000));
-      // The replacement starts in the background (a few seconds), so kills keep their pace.
-      replacements.push(system.startWorker());
+      starting.push(system.startWorker().then(debugLog));
     }
     const result = await load;
-    await Promise.all(replacements);
     await waitForAllApplied(system.databaseUrl, total, 120_000);
     const recovery = (await Promise.all(recoveries)).flat();
     const verdict = await verifyLedger(system.databaseUrl, plan, result.accepted);

@@ -1,5 +1,5 @@
 export { partitionOf, partitionQueueName, partitionPrefix } from './partitions.js';
 export { jobCatalog, cappedBackoff, type JobName, type JobPayload } from './job-catalog.js';
 export { createRedis, type RedisConnectionOptions } from './redis.js';
-export { OperationQueues, type OperationQueuesOptions, type BorrowerWork } from './operation-queues.js';
+export { OperationQueues, type OperationQueuesOptions, type BorrowerWork, type EnsureWorkOptions, type EnsureWorkResult } from './operation-queues.js';
 export { DEFAULT_PARTITIONS, DEFAULT_PREFIX, type QueueSettings } from './config.js';

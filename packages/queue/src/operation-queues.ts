@@ -15,6 +15,21 @@ export interface BorrowerWork {
   operationId: string;
 }
 
+export interface EnsureWorkOptions {
+  /** The workers' BullMQ lock duration: a live worker keeps its lock's TTL close to it. */
+  lockDurationMs: number;
+  /** A lock whose TTL has run down by more than this has missed its renewals: its owner is gone. */
+  staleLockMs: number;
+  now?: number;
+}
+
+export interface EnsureWorkResult {
+  /** Jobs Redis had lost, added again under the operation id. */
+  enqueued: number;
+  /** Wake-up jobs added for borrowers whose job is held by a dead worker (or oddly finished). */
+  woken: number;
+}
+
 /** The producer side: tells the partition of a borrower that it has work. */
 export class OperationQueues {
   readonly queues: Queue[];
@@ -54,6 +69,47 @@ export class OperationQueues {
         q.addBulk(items.map((data) => ({ name: 'borrower.apply', data, opts: { ...options, jobId: data.operationId } }))),
       ),
     );
+  }
+
+  /**
+   * The sweeper's repair, given each stranded borrower's oldest pending operation. A job that
+   * still exists makes `enqueue` a no-op, so look at it: missing (Redis lost it) → add it again;
+   * waiting or delayed (a retry backoff) → work will come, leave it; active but its lock no
+   * longer renewed → its worker died, and BullMQ would only notice after the lock expires and
+   * a stalled check runs, so add a wake-up job under another id (`<operation id>-wake-<n>`, at
+   * most one per staleLockMs) that any live worker takes at once. Finished while the operation
+   * is pending should not happen; it gets a wake-up too. A wrong guess costs one extra job that
+   * finds nothing to apply: order and exactly-once live in Postgres, not here.
+   */
+  async ensureWork(work: BorrowerWork[], options: EnsureWorkOptions): Promise<EnsureWorkResult> {
+    const { schema, options: jobOptions } = jobCatalog['borrower.apply'];
+    const now = options.now ?? Date.now();
+    const result: EnsureWorkResult = { enqueued: 0, woken: 0 };
+    await Promise.all(
+      work.map(async (w) => {
+        const data = schema.parse(w);
+        const queue = this.queueFor(w.borrowerId);
+        const state = await queue.getJobState(w.operationId);
+        let wake = false;
+        if (state === 'unknown') {
+          await queue.add('borrower.apply', data, { ...jobOptions, jobId: w.operationId });
+          result.enqueued++;
+          return;
+        }
+        if (state === 'active') {
+          const ttl = await this.options.connection.pttl(`${queue.toKey(w.operationId)}:lock`);
+          wake = ttl < options.lockDurationMs - options.staleLockMs;
+        } else {
+          wake = state === 'completed' || state === 'failed';
+        }
+        if (!wake) return;
+        // At the head of the queue: the borrower already waited its turn once.
+        const jobId = `${w.operationId}-wake-${Math.floor(now / options.staleLockMs)}`;
+        await queue.add('borrower.apply', data, { ...jobOptions, jobId, lifo: true });
+        result.woken++;
+      }),
+    );
+    return result;
   }
 
   async close(): Promise<void> {
