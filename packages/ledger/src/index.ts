@@ -11,3 +11,4 @@ export { serializeState, deserializeState } from './serialize.js';
 export { LEDGER_ERRORS, type LedgerErrorKind } from './errors.js';
 export { buildSchedule, type Schedule, type ScheduledInstallment } from './schedule.js';
 export { WAIVER_SCOPES } from './waivers.js';
+export { persistDelta, restoreState, isPersistedHead, LIST_NAMES, type PersistDelta, type ListDelta, type ListName } from './persist.js';

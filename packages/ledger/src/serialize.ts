@@ -11,12 +11,12 @@ import { push, toArray, type List } from './cons.js';
 import { Dec, ZERO } from './decimal.js';
 import { refresh } from './buckets.js';
 import { BUCKETS, type Bucket, type Core, type HistoryRecord, type Installment, type Loan, type LogRecord, type PaymentRecord, type Snapshot } from './model.js';
-import type { BorrowerState } from './state.js';
+import { STATE_FORMAT, type BorrowerState } from './state.js';
 
 type Json = any;
 
-const str = (d: Dec): string => d.toString();
-const dec = (s: unknown): Dec => (s === 0 || s === undefined || s === null ? ZERO : new Dec(s as string));
+export const str = (d: Dec): string => d.toString();
+export const dec = (s: unknown): Dec => (s === 0 || s === undefined || s === null ? ZERO : new Dec(s as string));
 const decOrNull = (s: unknown): Dec | null => (s === null || s === undefined ? null : new Dec(s as string));
 
 function bucketOut(b: Bucket): Json {
@@ -35,18 +35,18 @@ function bucketIn(j: Json): Bucket {
   return bucket;
 }
 
-function installmentOut(i: Installment): Json {
+export function installmentOut(i: Installment): Json {
   return [i.number, i.due, i.lateFeeCharged ? 1 : 0, BUCKETS.map((b) => bucketOut(i.buckets[b]))];
 }
 
-function installmentIn(i: Json): Installment {
+export function installmentIn(i: Json): Installment {
   const buckets = {} as Record<BucketType, Bucket>;
   BUCKETS.forEach((b, k) => { buckets[b] = bucketIn(i[3][k]); });
   return { number: i[0], due: i[1], lateFeeCharged: i[2] === 1, buckets };
 }
 
 /** What never changes after origination: written once per loan, however many snapshots hold it. */
-function termsOut(l: Loan): Json {
+export function termsOut(l: Loan): Json {
   return {
     id: l.id, cs: l.createdBySeq, co: l.createdByOperation, cfg: l.configId, lc: l.loanConfig,
     af: str(l.amountFinanced), o: l.origination, od: l.originationDate, fi: str(l.fixedInstallment),
@@ -62,38 +62,55 @@ function loanOut(l: Loan, installmentRef: (i: Installment) => number, termsRef: 
 }
 
 function loanIn(loan: Json, installments: Installment[], terms: Json[]): Loan {
-  const j = { ...terms[loan.t], ...loan };
+  return loanFromJson({ ...terms[loan.t], ...loan }, (loan.inst as number[]).map((k) => installments[k]!));
+}
+
+/** A loan from its terms and mutable parts merged in one object (`termsOut` + `loanOut` keys). */
+export function loanFromJson(j: Json, installments: Installment[]): Loan {
   return {
     id: j.id, createdBySeq: j.cs, createdByOperation: j.co, configId: j.cfg, loanConfig: j.lc as LoanConfig,
     amountFinanced: dec(j.af), origination: j.o, originationDate: j.od, fixedInstallment: dec(j.fi),
     interestRate: j.ir, delinquencyRate: j.dr, dailyDelinquencyFactor: dec(j.ddf),
     dailyFee: decOrNull(j.df), dailyFeeMax: decOrNull(j.dfm), dailyFeeAccrued: dec(j.dfa),
     installmentFeeCharge: decOrNull(j.f1), installmentFee2Charge: decOrNull(j.f2), guaranteeProvider: j.gp ?? null,
-    installments: (j.inst as number[]).map((k) => installments[k]!),
+    installments,
     owners: j.ow, closed: j.cl ?? null, paidOff: j.po ?? null, consolidationOf: j.cof ?? null,
   };
 }
 
-function historyOut(h: HistoryRecord): Json {
+export function historyOut(h: HistoryRecord): Json {
   return [h.loanId, h.installment, h.bucket, h.status, str(h.delta), str(h.balance), h.day, h.step, h.operationId];
 }
 
-function historyIn(j: Json): HistoryRecord {
+export function historyIn(j: Json): HistoryRecord {
   return { loanId: j[0], installment: j[1], bucket: j[2], status: j[3], delta: dec(j[4]), balance: dec(j[5]), day: j[6], step: j[7], operationId: j[8] };
 }
 
-function paymentOut(p: PaymentRecord): Json {
+export function paymentOut(p: PaymentRecord): Json {
   return {
     k: p.kind, id: p.paymentId, s: p.seq, op: p.operationId, d: p.day, a: str(p.amount), pb: str(p.positiveBalance), l: p.loanId,
     ln: p.lines.map((x) => [x.loanId, x.installment, x.bucket, str(x.amount)]),
   };
 }
 
-function paymentIn(j: Json): PaymentRecord {
+export function paymentIn(j: Json): PaymentRecord {
   return {
     kind: j.k, paymentId: j.id, seq: j.s, operationId: j.op, day: j.d, amount: dec(j.a), positiveBalance: dec(j.pb), loanId: j.l,
     lines: (j.ln as Json[]).map((x) => ({ loanId: x[0], installment: x[1], bucket: x[2], amount: dec(x[3]) })),
   };
+}
+
+const DOCUMENT_FORMAT = STATE_FORMAT;
+
+/**
+ * A whole-state document: `lsl-ledger/2` with `layout: 'document'`, or a legacy
+ * `lsl-ledger/1` one (rows written before the head + items layout; same fields, the
+ * bucket's pending accrual optional).
+ */
+export function isDocument(j: unknown): boolean {
+  if (j === null || typeof j !== 'object') return false;
+  const f = (j as Json).format;
+  return f === 'lsl-ledger/1' || (f === DOCUMENT_FORMAT && (j as Json).layout === 'document');
 }
 
 export function serializeState(state: BorrowerState): unknown {
@@ -144,7 +161,8 @@ export function serializeState(state: BorrowerState): unknown {
   const live = coreOut(state.live);
   const snapshots = toArray(state.snapshots).map((s) => ({ index: s.index, core: coreOut(s.core) }));
   return {
-    format: state.format,
+    format: DOCUMENT_FORMAT,
+    layout: 'document',
     borrowerId: state.borrowerId,
     nextKordev: state.nextKordev,
     maxSeq: state.maxSeq,
@@ -160,7 +178,7 @@ export function serializeState(state: BorrowerState): unknown {
 }
 
 /** Rebuilds a cons list, keeping the node of every length some core refers to. */
-function rebuild<T>(values: T[], lengths: Set<number>): Map<number, List<T>> {
+export function rebuild<T>(values: T[], lengths: Set<number>): Map<number, List<T>> {
   const nodes = new Map<number, List<T>>([[0, null]]);
   let list: List<T> = null;
   values.forEach((v, i) => {
@@ -173,7 +191,7 @@ function rebuild<T>(values: T[], lengths: Set<number>): Map<number, List<T>> {
 
 export function deserializeState(json: unknown): BorrowerState {
   const j = json as Json;
-  if (j === null || typeof j !== 'object' || j.format !== 'lsl-ledger/1') throw new Error('not a serialized ledger state');
+  if (!isDocument(j)) throw new Error('not a serialized ledger state');
   const installments = (j.installments as Json[]).map(installmentIn);
   const loans = (j.loans as Json[]).map((l) => loanIn(l, installments, j.terms as Json[]));
   const cores: Json[] = [j.live, ...(j.snapshots as Json[]).map((s: Json) => s.core)];
@@ -194,7 +212,7 @@ export function deserializeState(json: unknown): BorrowerState {
   let snapshots: List<Snapshot> = null;
   for (const s of j.snapshots as Json[]) snapshots = push(snapshots, { index: s.index, core: coreIn(s.core) });
   return {
-    format: 'lsl-ledger/1',
+    format: STATE_FORMAT,
     borrowerId: j.borrowerId,
     log,
     live: coreIn(j.live),

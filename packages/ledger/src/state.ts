@@ -11,8 +11,14 @@ import { EMPTY_CORE } from './draft.js';
 /** Trade-off: a back-dated apply replays at most this many records before its insertion point. */
 export const SNAPSHOT_EVERY = 16;
 
+/**
+ * Version of the stored forms (serialize.ts: whole document; persist.ts: head + list items).
+ * 2: the head + items layout; documents keep their layout under `layout: 'document'`.
+ */
+export const STATE_FORMAT = 'lsl-ledger/2';
+
 export interface BorrowerState {
-  readonly format: 'lsl-ledger/1';
+  readonly format: typeof STATE_FORMAT;
   readonly borrowerId: string;
   /** Newest (largest (day, seq)) first. */
   readonly log: List<LogRecord>;
@@ -26,7 +32,7 @@ export interface BorrowerState {
 }
 
 export function emptyState(borrowerId: string): BorrowerState {
-  return { format: 'lsl-ledger/1', borrowerId, log: null, live: EMPTY_CORE, snapshots: null, nextKordev: 1, maxSeq: 0 };
+  return { format: STATE_FORMAT, borrowerId, log: null, live: EMPTY_CORE, snapshots: null, nextKordev: 1, maxSeq: 0 };
 }
 
 export function compareKey(a: { day: DayNum; seq: number }, b: { day: DayNum; seq: number }): number {
