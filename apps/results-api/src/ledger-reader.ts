@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { AppError } from '@lsl/contracts';
-import { borrowerExists, type Database } from '@lsl/db';
-import { deserializeState, emptyState, type BorrowerState } from '@lsl/ledger';
+import { borrowerExists, loadBorrowerLedger, type Database } from '@lsl/db';
+import { emptyState, restoreState, type BorrowerState } from '@lsl/ledger';
 import { WeightedLru } from './lru-cache.js';
 
 export interface LedgerReaderOptions {
@@ -25,7 +25,8 @@ export interface LedgerReader {
 
 /**
  * A deserialized state costs about six times its JSON text in heap (measured on a borrower
- * with 10 loans and 200 payments: 2.1 MB of JSON, 13 MB of objects).
+ * with 10 loans and 200 payments: 2.1 MB of JSON, 13 MB of objects; the stored head + items
+ * are of the same order as that document).
  */
 const HEAP_PER_JSON_BYTE = 6;
 export const DEFAULT_STATE_CACHE_BYTES = 256 * 1024 * 1024;
@@ -45,14 +46,11 @@ export function createLedgerReader(options: LedgerReaderOptions): LedgerReader {
   const inFlight = new Map<string, Promise<LoadedLedger | undefined>>();
 
   const fetchState = async (borrowerId: string): Promise<LoadedLedger | undefined> => {
-    const row = await db
-      .selectFrom('borrower_ledgers')
-      .select([sql<string>`applied_seq::text`.as('applied_seq'), sql<string>`updated_at::text`.as('updated_at'), sql<string>`state::text`.as('state')])
-      .where('borrower_id', '=', borrowerId)
-      .executeTakeFirst();
-    if (!row) return undefined;
-    const loaded = { state: deserializeState(JSON.parse(row.state)), version: `${row.applied_seq}@${row.updated_at}` };
-    cache.set(borrowerId, loaded, row.state.length * HEAP_PER_JSON_BYTE);
+    // Head and items in one statement (one snapshot), as the worker reads them.
+    const stored = await loadBorrowerLedger(db, borrowerId);
+    if (!stored) return undefined;
+    const loaded = { state: restoreState(stored.head, stored.lists), version: `${stored.appliedSeq}@${stored.updatedAt}` };
+    cache.set(borrowerId, loaded, stored.bytes * HEAP_PER_JSON_BYTE);
     return loaded;
   };
 

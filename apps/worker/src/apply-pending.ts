@@ -2,12 +2,13 @@ import type { Kysely } from 'kysely';
 import {
   completeOperations,
   listPendingOperations,
+  loadBorrowerLedger,
   lockBorrowerLedger,
-  saveBorrowerLedger,
+  saveBorrowerLedgerDelta,
   type Database,
   type OperationRow,
 } from '@lsl/db';
-import { apply, deserializeState, emptyState, serializeState, type ApplyResult, type BorrowerState, type LedgerOptions } from '@lsl/ledger';
+import { apply, emptyState, isPersistedHead, persistDelta, restoreState, type ApplyResult, type BorrowerState, type LedgerOptions } from '@lsl/ledger';
 import type { StateCache } from './state-cache.js';
 import { toLedgerOperation } from './to-ledger-operation.js';
 
@@ -34,14 +35,26 @@ export async function applyPendingOperations(db: Kysely<Database>, borrowerId: s
     let committed: { appliedSeq: number; state: BorrowerState } | undefined;
     const applied = await db.transaction().execute(async (trx) => {
       const cached = cache?.get(borrowerId);
-      const ledger = await lockBorrowerLedger(trx, borrowerId, cached?.appliedSeq);
+      const ledger = await lockBorrowerLedger(trx, borrowerId);
       const appliedSeq = ledger?.applied_seq ?? 0;
       const pending = await listPendingOperations(trx, borrowerId, appliedSeq, batchSize);
       if (pending.length === 0) return [];
+      // `stored` is exactly what the database holds (head + items): the delta is computed from
+      // it. Undefined when nothing is stored, or when a whole document from before the head +
+      // items layout is (the save then writes every item).
+      let stored: BorrowerState | undefined;
       let state: BorrowerState;
-      if (!ledger) state = emptyState(borrowerId);
-      else if (ledger.state === null && cached) state = cached.state;
-      else state = deserializeState(ledger.state);
+      if (!ledger) {
+        stored = undefined;
+        state = emptyState(borrowerId);
+      } else if (cached && cached.appliedSeq === ledger.applied_seq) {
+        stored = state = cached.state;
+      } else {
+        const loaded = await loadBorrowerLedger(trx, borrowerId);
+        if (!loaded) throw new Error(`the ledger row of ${borrowerId} vanished under its lock`);
+        state = restoreState(loaded.head, loaded.lists);
+        stored = isPersistedHead(loaded.head) ? state : undefined;
+      }
       const results: Array<[OperationRow, ApplyResult]> = [];
       for (const row of pending) {
         const outcome = applyOne(state, row, options.ledger);
@@ -53,7 +66,7 @@ export async function applyPendingOperations(db: Kysely<Database>, borrowerId: s
         results.map(([row, result]) => ({ id: row.id, status: result.ok ? 'succeeded' : 'failed', statusCode: result.statusCode, body: result.body })),
       );
       const lastSeq = pending[pending.length - 1]!.seq;
-      await saveBorrowerLedger(trx, borrowerId, serializeState(state), lastSeq);
+      await saveBorrowerLedgerDelta(trx, borrowerId, persistDelta(stored, state), lastSeq);
       committed = { appliedSeq: lastSeq, state };
       return results;
     }).catch((error) => {

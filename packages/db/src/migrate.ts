@@ -1,9 +1,11 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as m0001 from './migrations/0001-initial.js';
+import * as m0002 from './migrations/0002-ledger-items.js';
 
 // Migrations are imported, not read from disk, so the same code runs from src (tests) and dist.
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
+  '0002-ledger-items': m0002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

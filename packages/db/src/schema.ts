@@ -8,6 +8,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 export interface Database {
   borrowers: BorrowersTable;
   borrower_ledgers: BorrowerLedgersTable;
+  ledger_items: LedgerItemsTable;
   operations: OperationsTable;
   batches: BatchesTable;
   idempotency_keys: IdempotencyKeysTable;
@@ -27,9 +28,22 @@ export interface BorrowerLedgersTable {
   borrower_id: string;
   /** Highest sequence number whose operation has been applied (or refused). */
   applied_seq: number;
-  /** The ledger's serialised `BorrowerState`. */
+  /**
+   * The ledger state's head (`persistDelta(...).head`: counters, list lengths, live core);
+   * its lists are in `ledger_items`. A row written by an older version may hold a whole
+   * serialised `BorrowerState` instead (no items); the ledger reads both.
+   */
   state: ColumnType<unknown, string, string>;
   updated_at: Timestamp;
+}
+
+/** One item of one of a borrower's ledger lists (see migrations/0002-ledger-items.ts). */
+export interface LedgerItemsTable {
+  borrower_id: string;
+  list: string;
+  /** Position in the list, oldest first, from 0. */
+  idx: number;
+  item: ColumnType<unknown, string, string>;
 }
 
 export type OperationStatus = 'queued' | 'processing' | 'succeeded' | 'failed';

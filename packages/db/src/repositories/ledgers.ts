@@ -3,41 +3,107 @@ import type { Database } from '../schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export interface BorrowerLedgerRow {
-  applied_seq: number;
-  /** Null when the caller said it already holds the state of this `applied_seq`. */
-  state: unknown;
+/**
+ * A borrower's stored ledger: the head (`borrower_ledgers.state`) and the items of each of
+ * its lists, oldest first (`ledger_items`). A row written before the head + items layout has
+ * a whole-state document as its head and no items; `restoreState` of @lsl/ledger reads both.
+ */
+export interface StoredLedger {
+  appliedSeq: number;
+  /** `updated_at` as Postgres prints it (with `appliedSeq`, names this exact stored state). */
+  updatedAt: string;
+  head: unknown;
+  lists: Record<string, unknown[]>;
+  /** Characters of JSON read (head and items): a measure of the state's size. */
+  bytes: number;
+}
+
+/** What `persistDelta` of @lsl/ledger returns: per list, items kept from 0 and items to append after them. */
+export interface LedgerDelta {
+  head: unknown;
+  lists: Record<string, { keep: number; append: unknown[] }>;
 }
 
 /**
  * Takes the borrower's ledger lock for the rest of the transaction (row lock) and returns the
- * stored state; `undefined` for a borrower nothing has been applied to yet (the row is created
- * by `saveBorrowerLedger`). Two workers holding jobs of the same borrower serialise here.
+ * applied sequence number; `undefined` for a borrower nothing has been applied to yet (the
+ * row is created by the first save). Two workers holding jobs of the same borrower serialise
+ * here. The state itself is read with `loadBorrowerLedger`, only when the caller has no copy
+ * of the state of this `applied_seq`.
  */
-export async function lockBorrowerLedger(
-  trx: Transaction<Database>,
-  borrowerId: string,
-  /** The `applied_seq` of a state the caller has cached: the stored state is then not sent. */
-  cachedSeq?: number,
-): Promise<BorrowerLedgerRow | undefined> {
+export async function lockBorrowerLedger(trx: Transaction<Database>, borrowerId: string): Promise<{ applied_seq: number } | undefined> {
   // Lock the borrowers row too when no ledger row exists yet, so two first applications of a
   // new borrower cannot both start from an empty state.
-  const existing = await trx
-    .selectFrom('borrower_ledgers')
-    .select(['applied_seq', sql<unknown>`case when applied_seq = ${cachedSeq ?? -1} then null else state end`.as('state')])
-    .where('borrower_id', '=', borrowerId)
-    .forUpdate()
-    .executeTakeFirst();
+  const existing = await trx.selectFrom('borrower_ledgers').select(['applied_seq']).where('borrower_id', '=', borrowerId).forUpdate().executeTakeFirst();
   if (existing) return existing;
   await trx.selectFrom('borrowers').select('id').where('id', '=', borrowerId).forUpdate().executeTakeFirst();
-  return trx
-    .selectFrom('borrower_ledgers')
-    .select(['applied_seq', 'state'])
-    .where('borrower_id', '=', borrowerId)
-    .forUpdate()
-    .executeTakeFirst();
+  return trx.selectFrom('borrower_ledgers').select(['applied_seq']).where('borrower_id', '=', borrowerId).forUpdate().executeTakeFirst();
 }
 
+/**
+ * The head and every item in one statement, so one snapshot: a reader outside the writer's
+ * lock never sees a head of one version with items of another. JSON is parsed here (text on
+ * the wire), which also gives the size read.
+ */
+export async function loadBorrowerLedger(db: Db, borrowerId: string): Promise<StoredLedger | undefined> {
+  const { rows } = await sql<{ part: number; list: string | null; item: string; applied_seq: string | null; updated_at: string | null }>`
+    select 0 as part, null::text as list, 0 as idx, state::text as item, applied_seq::text as applied_seq, updated_at::text as updated_at
+      from borrower_ledgers where borrower_id = ${borrowerId}
+    union all
+    select 1, list, idx, item::text, null, null from ledger_items where borrower_id = ${borrowerId}
+    order by part, list, idx`.execute(db);
+  const first = rows[0];
+  if (first === undefined || first.part !== 0) return undefined;
+  const lists: Record<string, unknown[]> = {};
+  let bytes = first.item.length;
+  for (let i = 1; i < rows.length; i++) {
+    const row = rows[i]!;
+    bytes += row.item.length;
+    (lists[row.list!] ??= []).push(JSON.parse(row.item));
+  }
+  return { appliedSeq: Number(first.applied_seq), updatedAt: first.updated_at!, head: JSON.parse(first.item), lists, bytes };
+}
+
+/**
+ * Saves a state as a delta from the stored one, in one statement: the head is upserted, each
+ * list loses its items from its new length on, and the items from `keep` on are written
+ * (upserted: a back-dated apply rewrites positions that exist). Must run under the lock, and
+ * the delta must be computed from exactly the stored state.
+ */
+export async function saveBorrowerLedgerDelta(trx: Transaction<Database>, borrowerId: string, delta: LedgerDelta, appliedSeq: number): Promise<void> {
+  const names: string[] = [];
+  const lengths: number[] = [];
+  const itemLists: string[] = [];
+  const itemIdx: number[] = [];
+  const items: string[] = [];
+  for (const [name, { keep, append }] of Object.entries(delta.lists)) {
+    names.push(name);
+    lengths.push(keep + append.length);
+    append.forEach((item, k) => {
+      itemLists.push(name);
+      itemIdx.push(keep + k);
+      items.push(JSON.stringify(item));
+    });
+  }
+  const head = JSON.stringify(delta.head);
+  await sql`
+    with head as (
+      insert into borrower_ledgers (borrower_id, state, applied_seq, updated_at)
+      values (${borrowerId}, ${head}::json, ${appliedSeq}, ${new Date()})
+      on conflict (borrower_id) do update set state = excluded.state, applied_seq = excluded.applied_seq, updated_at = excluded.updated_at
+    ), cut as (
+      delete from ledger_items i using unnest(${names}::text[], ${lengths}::int[]) as k(list, len)
+      where i.borrower_id = ${borrowerId} and i.list = k.list and i.idx >= k.len
+    )
+    insert into ledger_items (borrower_id, list, idx, item)
+    select ${borrowerId}, t.list, t.idx, t.item::json from unnest(${itemLists}::text[], ${itemIdx}::int[], ${items}::text[]) as t(list, idx, item)
+    on conflict (borrower_id, list, idx) do update set item = excluded.item`.execute(trx);
+}
+
+/**
+ * Stores a whole-state document (`serializeState`) as the head, with no items: for tools and
+ * tests. The worker saves with `saveBorrowerLedgerDelta`.
+ */
 export async function saveBorrowerLedger(trx: Transaction<Database>, borrowerId: string, state: unknown, appliedSeq: number): Promise<void> {
   const json = JSON.stringify(state);
   await trx
@@ -45,10 +111,7 @@ export async function saveBorrowerLedger(trx: Transaction<Database>, borrowerId:
     .values({ borrower_id: borrowerId, state: json, applied_seq: appliedSeq, updated_at: new Date() })
     .onConflict((oc) => oc.column('borrower_id').doUpdateSet({ state: json, applied_seq: appliedSeq, updated_at: new Date() }))
     .execute();
-}
-
-export async function getBorrowerLedger(db: Db, borrowerId: string): Promise<BorrowerLedgerRow | undefined> {
-  return db.selectFrom('borrower_ledgers').select(['applied_seq', 'state']).where('borrower_id', '=', borrowerId).executeTakeFirst();
+  await trx.deleteFrom('ledger_items').where('borrower_id', '=', borrowerId).execute();
 }
 
 export async function borrowerExists(db: Db, borrowerId: string): Promise<boolean> {
