@@ -182,13 +182,15 @@ export type ApplyResult =
  *   (the body of GET get_status; `null`-free, amounts as JSON numbers rounded to cents).
  * - `historyOf(state: BorrowerState, options: LedgerOptions): HistoryEntry[]`
  * - `serializeState(state: BorrowerState): unknown` (JSON-safe) and
- *   `deserializeState(json: unknown): BorrowerState`.
+ *   `deserializeState(json: unknown): BorrowerState`; for the pipeline's store,
+ *   `persistDelta(prev, next)` and `restoreState(head, lists)` (head + list items).
  * - `hasLoan(state: BorrowerState, loanId: string): boolean`
  */
 export interface HistoryEntry {
   loan_id: string;
   installment_number: number | null;
-  bucket_type: BucketType | 'positive_balance';
+  /** `owner`: an ownership transfer (delta and balance 0; `new_owner` says who owns the loan from that day). */
+  bucket_type: BucketType | 'positive_balance' | 'owner';
   /** Which amount of the bucket moved: `initial`, `paid`, `waived`, `closed` ... */
   bucket_status: string;
   /** Signed change of the bucket's outstanding amount (string, 2 decimals). */
@@ -199,4 +201,6 @@ export interface HistoryEntry {
   step_type: string;
   /** The operation that caused it, when one did (accruals have none). */
   operation_id: string | null;
+  /** Only on a transfer's entry (`step_type: 'transfer'`). */
+  new_owner?: string | null;
 }

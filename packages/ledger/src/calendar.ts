@@ -23,12 +23,26 @@ function dayFormatter(timeZone: string): Intl.DateTimeFormat {
   return fmt;
 }
 
+/**
+ * Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil): plain
+ * integer arithmetic, right for every year. `Date.UTC` maps years 0–99 to 1900–1999.
+ */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
 /** Epoch milliseconds of an ISO instant; sub-millisecond digits never change a day. */
 function instantMs(instant: string): number | null {
   const m = DATE_TIME.exec(instant.trim());
   if (m === null) return null;
   const [, y, mo, d, h, mi, s = '0', frac = '', zone] = m;
-  const ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), Number((frac + '000').slice(0, 3)));
+  const ms = daysFromCivil(Number(y), Number(mo), Number(d)) * MS_PER_DAY
+    + ((Number(h) * 60 + Number(mi)) * 60 + Number(s)) * 1000 + Number((frac + '000').slice(0, 3));
   if (zone === undefined) return null; // a local time without zone: handled by the caller
   if (zone === 'Z' || zone === 'z') return ms;
   const sign = zone.startsWith('-') ? -1 : 1;
@@ -50,13 +64,16 @@ export function toDay(instant: string, timeZone: string): Day {
     if (m !== null) return `${m[1]}-${m[2]}-${m[3]}`;
     throw new RangeError(`Not a date-time: ${instant}`);
   }
-  return dayFormatter(timeZone).format(new Date(ms));
+  // Formatted by parts: Intl writes years below 1000 with fewer than four digits.
+  const parts = dayFormatter(timeZone).formatToParts(new Date(ms));
+  const part = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
 }
 
 export function dayToNum(day: Day): DayNum {
   const m = DATE_ONLY.exec(day);
   if (m === null) throw new RangeError(`Not a day: ${day}`);
-  return Math.round(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / MS_PER_DAY);
+  return daysFromCivil(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
 // Pure memo tables (a day's name and its end-of-day string never change): status reads

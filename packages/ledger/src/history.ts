@@ -12,7 +12,7 @@ import { coreAt } from './replay.js';
 import type { BorrowerState } from './state.js';
 
 export function historyEntry(h: HistoryRecord): HistoryEntry {
-  return {
+  const entry: HistoryEntry = {
     loan_id: h.loanId,
     installment_number: h.installment,
     bucket_type: h.bucket,
@@ -23,6 +23,8 @@ export function historyEntry(h: HistoryRecord): HistoryEntry {
     step_type: h.step,
     operation_id: h.operationId,
   };
+  if (h.newOwner !== undefined) entry.new_owner = h.newOwner;
+  return entry;
 }
 
 /**

@@ -123,13 +123,15 @@ export interface PaymentRecord {
 export interface HistoryRecord {
   loanId: string;
   installment: number | null;
-  bucket: BucketType | 'positive_balance';
+  bucket: BucketType | 'positive_balance' | 'owner';
   status: string;
   delta: Dec;
   balance: Dec;
   day: DayNum;
   step: string;
   operationId: string | null;
+  /** Transfers only: the owner from `day` on. */
+  newOwner?: string | null;
 }
 
 /** What the engine knows after some prefix of the sorted operation log. */

@@ -79,11 +79,15 @@ export function loanFromJson(j: Json, installments: Installment[]): Loan {
 }
 
 export function historyOut(h: HistoryRecord): Json {
-  return [h.loanId, h.installment, h.bucket, h.status, str(h.delta), str(h.balance), h.day, h.step, h.operationId];
+  const out: Json[] = [h.loanId, h.installment, h.bucket, h.status, str(h.delta), str(h.balance), h.day, h.step, h.operationId];
+  if (h.newOwner !== undefined) out.push(h.newOwner);
+  return out;
 }
 
 export function historyIn(j: Json): HistoryRecord {
-  return { loanId: j[0], installment: j[1], bucket: j[2], status: j[3], delta: dec(j[4]), balance: dec(j[5]), day: j[6], step: j[7], operationId: j[8] };
+  const h: HistoryRecord = { loanId: j[0], installment: j[1], bucket: j[2], status: j[3], delta: dec(j[4]), balance: dec(j[5]), day: j[6], step: j[7], operationId: j[8] };
+  if (j.length > 9) h.newOwner = j[9];
+  return h;
 }
 
 export function paymentOut(p: PaymentRecord): Json {

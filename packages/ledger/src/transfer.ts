@@ -5,7 +5,7 @@
 import type { TransferOwnershipOperation } from './api.js';
 import { bucketFigures } from './buckets.js';
 import { requestIdOf, sortedBody, type OpContext, type Outcome } from './context.js';
-import { money } from './decimal.js';
+import { ZERO, money } from './decimal.js';
 import { refusal } from './errors.js';
 import type { Loan } from './model.js';
 import type { DayNum } from './calendar.js';
@@ -30,6 +30,8 @@ export function createTransfer(ctx: OpContext<TransferOwnershipOperation>): Outc
   // Operations of a day apply in order, so a later transfer the same day replaces the earlier.
   loan.owners = loan.owners.filter((span) => span.from < ctx.day);
   loan.owners.push({ from: ctx.day, owner: newOwner });
+  // No bucket moves; the history notes the change on the loan's `owner` pseudo-bucket.
+  d.record({ loanId: loan.id, installment: null, bucket: 'owner', status: 'transferred', delta: ZERO, balance: ZERO, step: 'transfer', newOwner });
 
   const amounts: Record<string, Record<string, number>> = {};
   for (const bucket of ['installment_fee', 'interest', 'principal'] as const) {

@@ -63,3 +63,17 @@ test('due dates must be increasing days after origination: 400', () => {
   const same = apply(emptyState('B1'), createLoan('L1', { due_dates: ['2024-01-15T22:00:00-05:00'] }), TZ);
   assert.equal(same.result.statusCode, 400);
 });
+
+test('days of years 1–99 are not read as 19xx (proleptic Gregorian, no Date.UTC quirk)', () => {
+  // 0050-03-01 is 701 206 days before 1970-01-01: 1 920 years, 465 of them leap
+  // (centuries 100, 200, 300, 500, ... not; 400, 800, 1200, 1600 are), minus Jan–Feb of 50.
+  const early = apply(emptyState('B1'), { ...createLoan('L1'), body: { ...createLoan('L1').body, loan: { ...createLoan('L1').body.loan, origination_date: '0050-01-15T00:00:00Z', due_dates: ['0050-02-15T23:59:59Z', '0050-03-15T23:59:59Z'] } } }, { timeZone: 'UTC' });
+  assert.ok(early.result.ok, JSON.stringify(early.result.body));
+  const st = statusAt(early.state, '0050-02-20', { timeZone: 'UTC' });
+  assert.equal(st.loans[0]!.installments[0]!.state, 'overdue');
+  assert.equal(st.loans[0]!.installments[1]!.state, 'current');
+  assert.equal(st.loans[0]!.installments[0]!.due_date.slice(0, 10), '0050-02-15');
+  assert.equal(toDay('0050-03-01T12:00:00Z', 'UTC'), '0050-03-01');
+  assert.equal(toDay('0001-01-01T00:00:00Z', 'UTC'), '0001-01-01');
+  assert.equal(endOfDay('0099-12-31', 'UTC'), '0099-12-31T23:59:59.999999+00:00');
+});

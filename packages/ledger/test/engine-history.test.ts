@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { historyOf, statusAt } from '../src/index.js';
-import { cancel, createLoan, LOAN_CONFIG, payment, resetSeq, run, TZ, waiver } from './engine-helpers.js';
+import { cancel, createLoan, LOAN_CONFIG, payment, resetSeq, run, transfer, TZ, waiver } from './engine-helpers.js';
 
 test('history deltas sum to the outstanding amounts of the status, bucket by bucket', () => {
   resetSeq();
@@ -75,4 +75,15 @@ test('accruals of a bucket are one history entry until something else moves that
   assert.equal(di2[0]!.effective_date, '2024-03-31');
   const days = historyOf(s, TZ, '2024-04-01').map((h) => h.effective_date);
   assert.deepEqual(days, [...days].sort(), 'history is in day order');
+});
+
+test('a transfer leaves one history entry on the loan: bucket owner, delta and balance 0, the new owner', () => {
+  resetSeq();
+  const s = run([createLoan('L1'), transfer('L1', 'BANK_9', '2024-01-26')]);
+  const entries = historyOf(s, TZ).filter((h) => h.step_type === 'transfer');
+  assert.deepEqual(entries, [{
+    loan_id: 'L1', installment_number: null, bucket_type: 'owner', bucket_status: 'transferred', delta: 0, balance: 0,
+    effective_date: '2024-01-26', step_type: 'transfer', operation_id: entries[0]!.operation_id, new_owner: 'BANK_9',
+  }]);
+  assert.equal(typeof entries[0]!.operation_id, 'string');
 });
