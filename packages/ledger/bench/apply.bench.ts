@@ -12,10 +12,13 @@
  *
  * A third borrower has 1,000 operations spread over the 300 days (a payment every few
  * days): it gives the cost of a back-dated apply and the serialized size.
+ *
+ * Persisted bytes per apply: what the worker writes for one more operation (head plus the
+ * list items `persistDelta` appends), against the whole serialized document.
  */
 import { performance } from 'node:perf_hooks';
 import type { CreateLoanOperation, CreatePaymentOperation, LedgerOperation, LedgerOptions } from '../src/api.js';
-import { apply, emptyState, serializeState, type BorrowerState } from '../src/index.js';
+import { apply, emptyState, persistDelta, serializeState, LIST_NAMES, type BorrowerState } from '../src/index.js';
 
 const options: LedgerOptions = { timeZone: 'America/Bogota' };
 const LOANS = 5;
@@ -81,8 +84,27 @@ const spreadRate = opsPerSecond(spread.state, paymentOp(spread.nextSeq, LAST_DAY
 const backRate = opsPerSecond(spread.state, paymentOp(spread.nextSeq, LAST_DAY - 3, 3, 100_000_00), 1000);
 const size = JSON.stringify(serializeState(spread.state)).length;
 
+function persisted(state: BorrowerState, op: LedgerOperation): { head: number; items: number; count: number } {
+  const delta = persistDelta(state, apply(state, op, options).state);
+  let items = 0;
+  let count = 0;
+  for (const name of LIST_NAMES) {
+    for (const item of delta.lists[name].append) items += JSON.stringify(item).length;
+    count += delta.lists[name].append.length;
+  }
+  return { head: JSON.stringify(delta.head).length, items, count };
+}
+const kib = (n: number): string => `${(n / 1024).toFixed(1)} KiB`;
+const show = (p: { head: number; items: number; count: number }): string => `${kib(p.head + p.items)} (head ${kib(p.head)} + ${p.count} items ${kib(p.items)})`;
+const smallWrite = persisted(small.state, paymentOp(small.nextSeq, LAST_DAY + 1, 3, 100_000_00));
+const largeWrite = persisted(large.state, paymentOp(large.nextSeq, LAST_DAY + 1, 3, 100_000_00));
+const spreadWrite = persisted(spread.state, paymentOp(spread.nextSeq, LAST_DAY + 1, 3, 100_000_00));
+const backWrite = persisted(spread.state, paymentOp(spread.nextSeq, LAST_DAY - 3, 3, 100_000_00));
+
 console.log(`apply, 10 prior operations:    ${smallRate.toFixed(0)} ops/sec`);
 console.log(`apply, 1,000 prior operations: ${largeRate.toFixed(0)} ops/sec`);
 console.log(`ratio (1,000 / 10):            ${(largeRate / smallRate).toFixed(2)} (goal ≥ 0.67)`);
 console.log(`history spread over 300 days, 1,000 prior: ${spreadRate.toFixed(0)} ops/sec in order, ${backRate.toFixed(0)} ops/sec back-dated 3 days`);
 console.log(`serialized state of that borrower: ${(size / 1024).toFixed(0)} KiB`);
+console.log(`persisted per apply, in order: 10 prior ${show(smallWrite)}; 1,000 prior ${show(largeWrite)}; spread ${show(spreadWrite)}`);
+console.log(`persisted per apply, back-dated 3 days (spread): ${show(backWrite)}`);
