@@ -1,0 +1,59 @@
+/**
+ * The ledger repository against Postgres: a delta save upserts the head, cuts each list at
+ * its new length and writes the items from `keep` on (lists may also get shorter: a
+ * back-dated operation can leave fewer history entries); the load reads head and items in
+ * order; a whole-document save leaves no items behind.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Kysely } from 'kysely';
+import { createDb, loadBorrowerLedger, saveBorrowerLedger, saveBorrowerLedgerDelta, type Database } from '../src/index.js';
+import { createTestDatabase, type TestDatabase } from '../src/testing.js';
+
+describe('ledger repository', () => {
+  let database: TestDatabase;
+  let db: Kysely<Database>;
+  before(async () => {
+    database = await createTestDatabase();
+    db = createDb({ connectionString: database.url, max: 2 });
+    await db.insertInto('borrowers').values({ id: 'B1', last_seq: 0 }).execute();
+  });
+  after(async () => {
+    await db?.destroy();
+    await database?.drop();
+  });
+
+  const save = (delta: Parameters<typeof saveBorrowerLedgerDelta>[2], seq: number) => db.transaction().execute((trx) => saveBorrowerLedgerDelta(trx, 'B1', delta, seq));
+
+  it('appends, cuts back, rewrites and shortens lists; loads them in order', async () => {
+    await save({ head: { v: 1 }, lists: { log: { keep: 0, append: ['a', 'b', 'c'] }, history: { keep: 0, append: [{ x: 1 }, { x: "q'\"\\" }] } } }, 3);
+    let stored = await loadBorrowerLedger(db, 'B1');
+    assert.deepEqual(stored?.head, { v: 1 });
+    assert.equal(stored?.appliedSeq, 3);
+    assert.deepEqual(stored?.lists, { history: [{ x: 1 }, { x: "q'\"\\" }], log: ['a', 'b', 'c'] });
+
+    // In order: keep everything, append one.
+    await save({ head: { v: 2 }, lists: { log: { keep: 3, append: ['d'] }, history: { keep: 2, append: [] } } }, 4);
+    stored = await loadBorrowerLedger(db, 'B1');
+    assert.deepEqual(stored?.lists.log, ['a', 'b', 'c', 'd']);
+
+    // Back-dated: log cut at 1 and rewritten longer; history cut at 1 and shorter than before.
+    await save({ head: { v: 3 }, lists: { log: { keep: 1, append: ['B', 'C', 'X', 'D'] }, history: { keep: 0, append: [{ y: 2 }] } } }, 5);
+    stored = await loadBorrowerLedger(db, 'B1');
+    assert.deepEqual(stored?.head, { v: 3 });
+    assert.deepEqual(stored?.lists, { history: [{ y: 2 }], log: ['a', 'B', 'C', 'X', 'D'] });
+    assert.ok((stored?.bytes ?? 0) > 0);
+
+    // A list cut to nothing.
+    await save({ head: { v: 4 }, lists: { log: { keep: 2, append: [] }, history: { keep: 0, append: [] } } }, 6);
+    stored = await loadBorrowerLedger(db, 'B1');
+    assert.deepEqual(stored?.lists, { log: ['a', 'B'] });
+
+    // A whole document replaces head and items.
+    await db.transaction().execute((trx) => saveBorrowerLedger(trx, 'B1', { format: 'doc' }, 7));
+    stored = await loadBorrowerLedger(db, 'B1');
+    assert.deepEqual(stored?.head, { format: 'doc' });
+    assert.deepEqual(stored?.lists, {});
+    assert.equal(await loadBorrowerLedger(db, 'nobody'), undefined);
+  });
+});
