@@ -195,6 +195,9 @@ export function rebuild<T>(values: T[], lengths: Set<number>): Map<number, List<
 
 export function deserializeState(json: unknown): BorrowerState {
   const j = json as Json;
+  if (j !== null && typeof j === 'object' && j.layout === 'head') {
+    throw new Error('a stored ledger head, not a whole document: read it with restoreState(head, items) (@lsl/db loadBorrowerLedger)');
+  }
   if (!isDocument(j)) throw new Error('not a serialized ledger state');
   const installments = (j.installments as Json[]).map(installmentIn);
   const loans = (j.loans as Json[]).map((l) => loanIn(l, installments, j.terms as Json[]));
