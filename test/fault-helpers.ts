@@ -7,7 +7,8 @@ import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { deserializeState } from '@lsl/ledger';
+import { createDb, loadBorrowerLedger } from '@lsl/db';
+import { restoreState } from '@lsl/ledger';
 import { createLoanBody, type Api } from './helpers.js';
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -77,6 +78,8 @@ export interface LoadOptions {
   onAccepted?: (count: number) => void;
   /** Most attempts per operation before the load gives up (a client's patience). */
   maxAttempts?: number;
+  /** Send an `Idempotency-Key` with each operation (and retry a 409 "still being processed"). */
+  idempotencyKeys?: boolean;
   /** At most this many new operations per second (so a load lasts long enough for its faults). */
   ratePerSecond?: number;
 }
@@ -93,20 +96,21 @@ export async function runLoad(api: Api, plan: LoadPlan, options: LoadOptions = {
   let retries = 0;
   const next = new Map(plan.borrowers.map((b) => [b, 0]));
   const ready = [...plan.borrowers];
-  const maxAttempts = options.maxAttempts ?? 400;
+  const maxAttempts = options.maxAttempts ?? 150;
 
   const submit = async (borrowerId: string, k: number) => {
     const { path, body } = operationOf(borrowerId, k);
     for (let attempt = 1; ; attempt++) {
       let failure: string;
       try {
-        const res = await api.post(path, body);
+        const res = await api.post(path, body, options.idempotencyKeys ? { 'idempotency-key': `${borrowerId}-${k}` } : {});
         if (res.status === 202 || res.status === 200) {
           if (res.headers.get('idempotent-replayed') === 'true') replays++;
           return res.body.operation_id as string;
         }
         failure = `${res.status} ${JSON.stringify(res.body)}`;
-        if (res.status < 500) throw new Error(`${path}: unexpected ${failure}`);
+        const inFlight = res.status === 409 && options.idempotencyKeys && res.body?.context?.idempotency_key;
+        if (res.status < 500 && !inFlight) throw new Error(`${path}: unexpected ${failure}`);
       } catch (error) {
         if (String(error).includes('unexpected')) throw error;
         failure = String(error);
@@ -170,6 +174,7 @@ export interface Verdict {
 export async function verifyLedger(databaseUrl: string, plan: LoadPlan, accepted?: Map<string, string>): Promise<Verdict> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
+  const db = createDb({ connectionString: databaseUrl, max: 2, applicationName: 'lsl-fault-test' });
   const problems: string[] = [];
   let lost = 0;
   let doubled = 0;
@@ -179,8 +184,8 @@ export async function verifyLedger(databaseUrl: string, plan: LoadPlan, accepted
     const ops = await client.query<{ id: string; borrower_id: string; seq: number; natural_key: string; status: string; result_status_code: number | null; kordev_id: number | null; completed_at: Date | null }>(
       "select id, borrower_id, seq::int as seq, type || '/' || coalesce(params->>'payment_id', params->>'loan_id') as natural_key, status, result_status_code, (result_body->>'kordev_id')::int as kordev_id, completed_at from operations order by borrower_id, seq",
     );
-    const ledgers = await client.query<{ borrower_id: string; applied_seq: number; last_seq: number; state: unknown }>(
-      'select b.id as borrower_id, coalesce(l.applied_seq, 0)::int as applied_seq, b.last_seq::int as last_seq, l.state from borrowers b left join borrower_ledgers l on l.borrower_id = b.id',
+    const ledgers = await client.query<{ borrower_id: string; applied_seq: number; last_seq: number }>(
+      'select b.id as borrower_id, coalesce(l.applied_seq, 0)::int as applied_seq, b.last_seq::int as last_seq from borrowers b left join borrower_ledgers l on l.borrower_id = b.id',
     );
     const byBorrower = new Map<string, typeof ops.rows>();
     for (const row of ops.rows) byBorrower.set(row.borrower_id, [...(byBorrower.get(row.borrower_id) ?? []), row]);
@@ -222,8 +227,9 @@ export async function verifyLedger(databaseUrl: string, plan: LoadPlan, accepted
       if (!ledger) { note(`${borrowerId}: no borrower row`); continue; }
       if (ledger.last_seq !== n) note(`${borrowerId}: last_seq ${ledger.last_seq}, expected ${n}`);
       if (ledger.applied_seq !== n) note(`${borrowerId}: applied_seq ${ledger.applied_seq}, expected ${n}`);
-      if (!ledger.state) continue;
-      const state = deserializeState(ledger.state);
+      const stored = await loadBorrowerLedger(db, borrowerId);
+      if (!stored) continue;
+      const state = restoreState(stored.head, stored.lists);
       const log = toArray(state.log as any) as Array<{ seq: number; kordevId: number }>;
       if (log.length !== n) { if (log.length > n) doubled += log.length - n; note(`${borrowerId}: ${log.length} log records, expected ${n}`); }
       const seqs = new Set(log.map((r) => r.seq));
@@ -239,6 +245,7 @@ export async function verifyLedger(databaseUrl: string, plan: LoadPlan, accepted
     return { operations: ops.rows.filter((r) => planned.has(r.borrower_id)).length, lost, doubled, outOfOrder, problems };
   } finally {
     await client.end();
+    await db.destroy();
   }
 }
 

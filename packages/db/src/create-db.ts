@@ -32,6 +32,11 @@ export function createDb(options: CreateDbOptions): Kysely<Database> {
   // A terminated backend (pg_terminate_backend, a restart) surfaces here on idle clients;
   // without a listener it would crash the process instead of being retried.
   pool.on('error', () => {});
+  // A client checked out of the pool has no pool listener: if its backend is terminated between
+  // two queries (a transaction waiting on Redis or on the ledger), the 'error' event would be
+  // unhandled and kill the process. Its next query fails instead (a transient error, retried),
+  // and the pool drops it on release because it is no longer queryable.
+  pool.on('connect', (client) => void client.on('error', () => {}));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
