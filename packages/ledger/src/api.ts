@@ -187,7 +187,8 @@ export type ApplyResult =
  * - `hasLoan(state: BorrowerState, loanId: string): boolean`
  */
 export interface HistoryEntry {
-  loan_id: string;
+  /** Null for positive-balance movements that concern no loan. */
+  loan_id: string | null;
   installment_number: number | null;
   /** `owner`: an ownership transfer (delta and balance 0; `new_owner` says who owns the loan from that day). */
   bucket_type: BucketType | 'positive_balance' | 'owner';

@@ -201,7 +201,7 @@ export class Draft {
     }
   }
 
-  movePositiveBalance(delta: Dec, step: string, loanId = ''): void {
+  movePositiveBalance(delta: Dec, step: string, loanId: string | null = null): void {
     if (delta.isZero()) return;
     this.positiveBalance = this.positiveBalance.plus(delta);
     this.record({ loanId, installment: null, bucket: 'positive_balance', status: delta.isPositive() ? 'credited' : 'applied', delta, balance: this.positiveBalance, step });

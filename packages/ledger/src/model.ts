@@ -121,7 +121,8 @@ export interface PaymentRecord {
 }
 
 export interface HistoryRecord {
-  loanId: string;
+  /** Null for the borrower's positive balance when no loan is involved. */
+  loanId: string | null;
   installment: number | null;
   bucket: BucketType | 'positive_balance' | 'owner';
   status: string;

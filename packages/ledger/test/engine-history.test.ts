@@ -33,7 +33,7 @@ test('history deltas sum to the outstanding amounts of the status, bucket by buc
       }
     }
   }
-  assert.equal(sums.get('|null|positive_balance') ?? 0, status.positive_balance - (sums.get('L2|null|positive_balance') ?? 0));
+  assert.equal(sums.get('null|null|positive_balance') ?? 0, status.positive_balance - (sums.get('L2|null|positive_balance') ?? 0));
   const steps = new Set(historyOf(s, TZ, day).map((h) => h.step_type));
   for (const step of ['origination', 'payment', 'waiver', 'cancellation', 'late_fee', 'delinquency_interest_accrual', 'daily_fee_accrual']) {
     assert.ok(steps.has(step), step);

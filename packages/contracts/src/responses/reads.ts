@@ -61,7 +61,7 @@ export const borrowerStatusSchema = z
 
 export const historyEntrySchema = z
   .looseObject({
-    loan_id: z.string(),
+    loan_id: z.string().nullable(),
     installment_number: z.number().int().nullable(),
     bucket_type: z.string(),
     bucket_status: z.string(),
