@@ -23,7 +23,8 @@ export interface System {
   prefix: string;
   server: ChildProcess;
   workers: ChildProcess[];
-  startWorker(): Promise<ChildProcess>;
+  /** Starts one more worker process (with `env` added to the system's). */
+  startWorker(env?: Record<string, string>): Promise<ChildProcess>;
   stop(): Promise<void>;
   api: Api;
 }
@@ -89,8 +90,8 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
   forwardProblems(server, 'server');
   const baseUrl = listening.url as string;
   const workers: ChildProcess[] = [];
-  const startWorker = async () => {
-    const worker = spawn(process.execPath, tsxArgs('apps/worker/src/main.ts'), { env: { ...env, WORKER_CONCURRENCY: '2' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const startWorker = async (extraEnv: Record<string, string> = {}) => {
+    const worker = spawn(process.execPath, tsxArgs('apps/worker/src/main.ts'), { env: { ...env, WORKER_CONCURRENCY: '2', ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
     const started = await waitForLog(worker, 'worker started');
     // The worker's start line (with its BullMQ worker ids), for tests that look at its jobs.
     workerStartLogs.set(worker, started);
@@ -98,7 +99,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
     workers.push(worker);
     return worker;
   };
-  await Promise.all(Array.from({ length: options.workers ?? 0 }, startWorker));
+  await Promise.all(Array.from({ length: options.workers ?? 0 }, () => startWorker()));
   return {
     baseUrl,
     databaseUrl: database.url,

@@ -9,6 +9,8 @@ const schema = z.object({
   QUEUE_PREFIX: z.string().default(DEFAULT_PREFIX),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).default(10),
+  /** On SIGTERM, how long current jobs may take to finish before they are handed back. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(20_000),
 });
 
 export type WorkerEnv = z.infer<typeof schema>;
