@@ -9,7 +9,7 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { createDb, loadBorrowerLedger } from '@lsl/db';
 import { restoreState } from '@lsl/ledger';
-import { createLoanBody, type Api } from './helpers.js';
+import { createLoanBody, workerStartLogs, type Api, type System } from './helpers.js';
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -449,4 +449,71 @@ export async function recoveryAfterKill(databaseUrl: string, held: InFlight[], k
   } finally {
     await client.end();
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// SIGKILL chaos
+
+export interface KillLoopOptions {
+  system: System;
+  redisUrl: string;
+  partitions: number;
+  /** Time between kills (a kill also waits until `workers` are live again). */
+  everyMs: number;
+  workers: number;
+  /** Kills continue while this returns false, then for `roundsAfter` more. */
+  done: () => boolean;
+  roundsAfter: number;
+  /** Workers being started, for the caller to await before stopping the system. */
+  starting: Array<Promise<ChildProcess>>;
+  onKill?: (info: { pid: number | undefined; held: InFlight[]; at: number }) => void;
+}
+
+export interface KillLoopResult {
+  kills: number;
+  /** Per operation held by a killed worker and still pending at the kill: ms until applied. */
+  recoveries: number[];
+}
+
+/**
+ * Kills a worker with SIGKILL every `everyMs` (preferring one caught holding jobs, so the kill
+ * lands mid-operation) and starts a replacement, until `done()` and `roundsAfter` more.
+ */
+export async function sigkillLoop(options: KillLoopOptions): Promise<KillLoopResult> {
+  const { system } = options;
+  const live = () => system.workers.filter((w) => w.exitCode === null && w.signalCode === null);
+  const held = (w: ChildProcess) => jobsHeldBy(options.redisUrl, system.prefix, options.partitions, workerStartLogs.get(w)?.workerIds ?? []);
+  const recoveries: Array<Promise<number[]>> = [];
+  let kills = 0;
+  let after = 0;
+  while (after < options.roundsAfter) {
+    await sleep(options.everyMs);
+    await waitFor(async () => live().length >= options.workers, 120_000, () => `${live().length} workers live`);
+    if (options.done()) after++;
+    let victim: ChildProcess | undefined;
+    let jobs: InFlight[] = [];
+    const deadline = Date.now() + 1500;
+    while (!victim && Date.now() < deadline) {
+      for (const w of live()) {
+        jobs = await held(w);
+        if (jobs.length > 0) {
+          victim = w;
+          break;
+        }
+      }
+    }
+    if (!victim) {
+      victim = live()[kills % live().length]!;
+      jobs = await held(victim);
+    }
+    const at = Date.now();
+    const exit = await signalAndWait(victim, 'SIGKILL');
+    if (exit.signal !== 'SIGKILL') throw new Error(`worker ${victim.pid} ended with ${exit.code}/${exit.signal}, not by the SIGKILL`);
+    kills++;
+    options.onKill?.({ pid: victim.pid, held: jobs, at });
+    recoveries.push(recoveryAfterKill(system.databaseUrl, jobs, at, 300_000));
+    // The replacement starts in the background (seconds, on a busy machine).
+    options.starting.push(system.startWorker());
+  }
+  return { kills, recoveries: (await Promise.all(recoveries)).flat() };
 }

@@ -10,12 +10,11 @@ import {
   recoveryAfterKill,
   runLoad,
   signalAndWait,
-  sleep,
+  sigkillLoop,
   totalOps,
   verifyLedger,
   waitFor,
   waitForAllApplied,
-  type InFlight,
 } from './fault-helpers.js';
 
 // (a) Many operations over many borrowers, four worker processes, one of them killed with
@@ -34,32 +33,10 @@ const starting: Array<Promise<ChildProcess>> = [];
 const live = (): ChildProcess[] => system.workers.filter((w) => w.exitCode === null && w.signalCode === null);
 const held = (w: ChildProcess) => jobsHeldBy(REDIS_URL, system.prefix, PARTITIONS, workerStartLogs.get(w)?.workerIds ?? []);
 
-const t0 = Date.now();
-/** FAULT_DEBUG=1 prints the workers' sweeper and error lines. */
-function debugLog(w: ChildProcess): ChildProcess {
-  if (process.env.FAULT_DEBUG) w.stdout?.on('data', (d) => { for (const l of String(d).split('\n')) if (/sweeper|error|fail/.test(l)) console.log(Date.now() - t0, w.pid, l.slice(0, 300)); });
-  return w;
-}
-
-/** Looks for up to 1.5 s for a worker holding a job, so that the kill lands mid-operation. */
-async function pickVictim(turn: number): Promise<{ victim: ChildProcess; jobs: InFlight[] }> {
-  const deadline = Date.now() + 1500;
-  while (Date.now() < deadline) {
-    for (const w of live()) {
-      const jobs = await held(w);
-      if (jobs.length > 0) return { victim: w, jobs };
-    }
-  }
-  const workers = live();
-  const victim = workers[turn % workers.length]!;
-  return { victim, jobs: await held(victim) };
-}
-
 describe('fault: SIGKILL of worker processes', () => {
   before(async () => {
     // No worker in the server: the four worker processes do all the applying.
     system = await startSystem({ serverWorkerConcurrency: 0, workers: 4, partitions: PARTITIONS, env: { DATABASE_POOL_SIZE: '6' } });
-    system.workers.forEach(debugLog);
   });
   after(async () => {
     await Promise.allSettled(starting);
@@ -72,28 +49,18 @@ describe('fault: SIGKILL of worker processes', () => {
     let loadDone = false;
     const load = runLoad(system.api, plan, { concurrency: 24, ratePerSecond: 30 }).finally(() => (loadDone = true));
 
-    const recoveries: Array<Promise<number[]>> = [];
-    let kills = 0;
-    // Kill through the load and for a couple of rounds after it, while the backlog drains. A
-    // kill comes KILL_EVERY_MS after the previous one, once its replacement is up (starting a
-    // worker takes seconds on a busy machine), so four workers run between kills.
-    let roundsAfterLoad = 0;
-    while (roundsAfterLoad < 2) {
-      await sleep(KILL_EVERY_MS);
-      await waitFor(async () => live().length >= 4, 60_000, () => `${live().length} workers live`);
-      if (loadDone) roundsAfterLoad++;
-      const { victim, jobs } = await pickVictim(kills);
-      const killedAt = Date.now();
-      const exit = await signalAndWait(victim, 'SIGKILL');
-      assert.equal(exit.signal, 'SIGKILL');
-      if (process.env.FAULT_DEBUG) console.log(killedAt - t0, 'KILL', victim.pid, jobs.map((j) => `${j.borrowerId}:${j.operationId.slice(0, 8)}`).join(' '));
-      kills++;
-      recoveries.push(recoveryAfterKill(system.databaseUrl, jobs, killedAt, 120_000));
-      starting.push(system.startWorker().then(debugLog));
-    }
+    const { kills, recoveries: recovery } = await sigkillLoop({
+      system,
+      redisUrl: REDIS_URL,
+      partitions: PARTITIONS,
+      everyMs: KILL_EVERY_MS,
+      workers: 4,
+      done: () => loadDone,
+      roundsAfter: 2,
+      starting,
+    });
     const result = await load;
     await waitForAllApplied(system.databaseUrl, total, 120_000);
-    const recovery = (await Promise.all(recoveries)).flat();
     const verdict = await verifyLedger(system.databaseUrl, plan, result.accepted);
     const maxRecovery = recovery.length ? Math.max(...recovery) : 0;
     t.diagnostic(`recovery times (ms): ${recovery.sort((a, b) => a - b).join(' ')}`);
@@ -145,7 +112,7 @@ describe('fault: SIGKILL of worker processes', () => {
     } finally {
       await blocker.end();
     }
-    await system.startWorker();
+    starting.push(system.startWorker());
     const verdict = await verifyLedger(system.databaseUrl, plan);
     assert.deepEqual(verdict.problems, []);
   });
