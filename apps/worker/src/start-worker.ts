@@ -34,6 +34,8 @@ export interface StartWorkerOptions {
   lockRenewMs?: number;
   /** A lock not renewed for this long means its worker is gone: the sweeper wakes the borrower. */
   staleLockMs?: number;
+  /** BullMQ's own stalled-job check (the backstop behind the sweeper). */
+  stalledIntervalMs?: number;
   onApplied?: (row: OperationRow, result: ApplyResult) => void;
   log?: (message: string, fields?: Record<string, unknown>) => void;
 }
@@ -70,7 +72,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
       concurrency: options.concurrency ?? 2,
       lockDuration,
       lockRenewTime,
-      stalledInterval: 10_000,
+      stalledInterval: options.stalledIntervalMs ?? 10_000,
       // A stalled job is one whose worker died: always take it over, never fail it (failing
       // would leave its operation waiting for the sweeper).
       maxStalledCount: 1_000_000,
