@@ -74,4 +74,33 @@ describe('fault: the same operation from 20 concurrent clients', () => {
     const run = Date.now().toString(36);
     await checkOneEffect('dup-keys', (client, k) => ({ 'idempotency-key': `dup-${run}-op${k}-client${client}` }));
   });
+
+  it('an Idempotency-Key claim left without a response (its request died) answers 409, then is taken over once stale', async () => {
+    const plan = planLoad('dup-orphan', 1, 1);
+    const { path, body } = operationOf(plan.borrowers[0]!, 0);
+    const key = { 'idempotency-key': `orphan-${Date.now().toString(36)}` };
+    const first = await system.api.post(path, body, key);
+    assert.equal(first.status, 202);
+    const client = new pg.Client({ connectionString: system.databaseUrl });
+    await client.connect();
+    try {
+      // What a request cut off after its claim committed leaves behind: a claim with no response.
+      const orphan = (age: string) =>
+        client.query(`update idempotency_keys set response_status = null, response_body = null, response_location = null, created_at = now() - $2::interval where key = $1`, [key['idempotency-key'], age]);
+      await orphan('0 seconds');
+      const young = await system.api.post(path, body, key);
+      assert.equal(young.status, 409, JSON.stringify(young.body));
+      await orphan('1 hour');
+      const takenOver = await system.api.post(path, body, key);
+      assert.equal(takenOver.status, 202, JSON.stringify(takenOver.body));
+      assert.equal(takenOver.body.operation_id, first.body.operation_id);
+      assert.equal(takenOver.headers.get('idempotent-replayed'), 'true');
+      const stored = await system.api.post(path, body, key);
+      assert.equal(stored.body.operation_id, first.body.operation_id);
+      const { rows } = await client.query('select count(*)::int as n from operations where borrower_id = $1', [plan.borrowers[0]]);
+      assert.equal(rows[0].n, 1);
+    } finally {
+      await client.end();
+    }
+  });
 });
