@@ -519,3 +519,58 @@ export async function sigkillLoop(options: KillLoopOptions): Promise<KillLoopRes
   }
   return { kills, recoveries: (await Promise.all(recoveries)).flat() };
 }
+
+// ---------------------------------------------------------------------------------------------
+// A Postgres of the test's own
+
+export interface PrivatePostgres {
+  url: string;
+  /** Starts the server (again) on the same port and data. */
+  start(): Promise<void>;
+  /** `pg_ctl stop -m immediate`: every connection cut, no clean shutdown, as in a crash. */
+  crash(): Promise<void>;
+  /** Stops it and removes its data. */
+  destroy(): Promise<void>;
+}
+
+const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
+
+async function run(command: string, args: string[]): Promise<void> {
+  const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (d) => (stderr += d));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  if (code !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${code}: ${stderr}`);
+}
+
+/**
+ * A throwaway Postgres cluster (initdb in a temporary directory, run as the `postgres` user
+ * when this process is root), which a test may crash and restart without touching the shared
+ * one.
+ */
+export async function privatePostgres(): Promise<PrivatePostgres> {
+  const { mkdtemp, rm, chown } = await import('node:fs/promises');
+  const { userInfo } = await import('node:os');
+  const { execFileSync } = await import('node:child_process');
+  const dir = await mkdtemp('/tmp/lsl-fault-pg-');
+  const asRoot = userInfo().uid === 0;
+  if (asRoot) {
+    const uid = Number(execFileSync('id', ['-u', 'postgres']).toString());
+    const gid = Number(execFileSync('id', ['-g', 'postgres']).toString());
+    await chown(dir, uid, gid);
+  }
+  const pgRun = (tool: string, args: string[]) => (asRoot ? run('runuser', ['-u', 'postgres', '--', `${PG_BIN}/${tool}`, ...args]) : run(`${PG_BIN}/${tool}`, args));
+  const port = await freePort();
+  await pgRun('initdb', ['-D', `${dir}/data`, '-A', 'trust', '-U', 'postgres', '--no-sync']);
+  const self: PrivatePostgres = {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    start: () => pgRun('pg_ctl', ['-D', `${dir}/data`, '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60`, '-w', '-l', `${dir}/log`, 'start']),
+    crash: () => pgRun('pg_ctl', ['-D', `${dir}/data`, '-m', 'immediate', '-w', 'stop']),
+    async destroy() {
+      await pgRun('pg_ctl', ['-D', `${dir}/data`, '-m', 'immediate', '-w', 'stop']).catch(() => {});
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+  await self.start();
+  return self;
+}
