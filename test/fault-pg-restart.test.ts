@@ -1,7 +1,8 @@
+import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSystem, type System } from './helpers.js';
-import { countApplied, planLoad, privatePostgres, runLoad, sleep, totalOps, verifyLedger, waitFor, waitForAllApplied, type PrivatePostgres } from './fault-helpers.js';
+import { countApplied, PG_BIN, planLoad, privatePostgres, runLoad, sleep, totalOps, verifyLedger, waitFor, waitForAllApplied, type PrivatePostgres } from './fault-helpers.js';
 
 // (issue item 2) Postgres crashes (pg_ctl stop -m immediate) in the middle of a load and stays
 // down for OUTAGE_MS, then restarts with its data. Intake answers 5xx meanwhile (nothing is
@@ -10,7 +11,10 @@ import { countApplied, planLoad, privatePostgres, runLoad, sleep, totalOps, veri
 // once, in order, none failed. On a Postgres cluster of the test's own, never the shared one.
 const OUTAGE_MS = Number(process.env.FAULT_PG_OUTAGE_MS ?? 10_000);
 
-describe('fault: Postgres crash and restart during a load', () => {
+// Needs the Postgres server binaries (initdb, pg_ctl) at PG_BIN; skipped, saying so, without them.
+const skip = existsSync(`${PG_BIN}/initdb`) ? false : `no Postgres binaries at ${PG_BIN} (set PG_BIN)`;
+
+describe('fault: Postgres crash and restart during a load', { skip }, () => {
   let pg: PrivatePostgres;
   let system: System;
   before(async () => {
