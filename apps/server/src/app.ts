@@ -1,7 +1,7 @@
 import express, { type Express } from 'express';
 import { sql, type Kysely } from 'kysely';
 import { buildOpenApiDocument } from '@lsl/contracts';
-import type { Database } from '@lsl/db';
+import { isTransientDbError, type Database } from '@lsl/db';
 import { errorHandler, jsonBody, routeNotFound } from '@lsl/http';
 import { createIntakeRouter } from '@lsl/intake-api';
 import type { OperationQueues } from '@lsl/queue';
@@ -58,7 +58,7 @@ export function createApp(options: AppOptions): Express {
   app.use(createResultsRouter({ db: options.db, ledger: { timeZone: options.timeZone } }));
 
   app.use(routeNotFound());
-  app.use(errorHandler({ log: options.log }));
+  app.use(errorHandler({ log: options.log, isTransient: isTransientDbError }));
   return app;
 }
 

@@ -22,6 +22,8 @@ const schema = z.object({
   DASHBOARD_USER: z.string().default('admin'),
   DASHBOARD_PASSWORD: z.string().optional(),
   BODY_LIMIT: z.string().default('1mb'),
+  /** How long SIGTERM waits for running jobs before handing them back. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(20_000),
   LOG_REQUESTS: bool.default(false),
 });
 

@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import { CONFIG_KINDS, DEFAULT_CONFIG_ID, DEFAULT_CONFIGS } from '@lsl/contracts';
 import { createDb, ensureConfigs, migrateToLatest } from '@lsl/db';
 import { createRedis, OperationQueues } from '@lsl/queue';
-import { startWorker, type RunningWorker } from '@lsl/worker';
+import { closeWithGrace, startWorker, type RunningWorker } from '@lsl/worker';
 import { createApp } from './app.js';
 import { checkRedis } from './check-redis.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres.js';
@@ -78,11 +78,13 @@ async function main() {
     log('shutting down', { signal });
     // Stop taking requests, then let workers finish or hand back their jobs, then close pools.
     await new Promise((resolve) => server.close(resolve));
-    await worker?.close();
-    await queues.close();
-    producer.disconnect();
-    await db.destroy();
-    await embedded?.stop();
+    const outcome = worker ? await closeWithGrace(worker, env.SHUTDOWN_GRACE_MS, log) : 'closed';
+    if (outcome === 'closed') {
+      await queues.close();
+      producer.disconnect();
+      await db.destroy();
+    }
+    await embedded?.stop().catch(() => {});
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

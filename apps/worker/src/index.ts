@@ -2,3 +2,4 @@ export { startWorker, type StartWorkerOptions, type RunningWorker } from './star
 export { applyPendingOperations, type ApplyPendingOptions } from './apply-pending.js';
 export { startSweeper, type SweeperOptions } from './sweeper.js';
 export { parseWorkerEnv, type WorkerEnv } from './env.js';
+export { closeWithGrace } from './close-with-grace.js';

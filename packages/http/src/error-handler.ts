@@ -2,6 +2,11 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { AppError, kindForHttpStatus, toAppError } from '@lsl/contracts';
 
 export interface ErrorHandlerOptions {
+  /**
+   * Tells a fault worth retrying (database or Redis briefly unreachable): answered 503 with
+   * `Retry-After`, so clients retry instead of giving up on a 500.
+   */
+  isTransient?: (error: unknown) => boolean;
   log?: (message: string, fields: Record<string, unknown>) => void;
 }
 
@@ -17,6 +22,8 @@ export function errorHandler(options: ErrorHandlerOptions = {}): ErrorRequestHan
       error = new AppError('payload_too_large', 'The request body is too large', { limit_bytes: (err as any).limit });
     } else if (err && typeof err === 'object' && typeof (err as any).status === 'number' && (err as any).status < 500) {
       error = new AppError(kindForHttpStatus((err as any).status), undefined, {});
+    } else if (options.isTransient?.(err)) {
+      error = new AppError('service_unavailable', 'A dependency is briefly unavailable; retry shortly', {});
     } else {
       error = toAppError(err);
     }
@@ -24,6 +31,7 @@ export function errorHandler(options: ErrorHandlerOptions = {}): ErrorRequestHan
       options.log?.('request failed', { level: 'error', method: req.method, path: req.path, error: String(err?.stack ?? err) });
     }
     if (res.headersSent) return;
+    if (error.kind === 'service_unavailable') res.setHeader('Retry-After', '1');
     res.status(error.httpStatus).json(error.toJSON());
   };
 }
