@@ -15,31 +15,42 @@
 
 export type Day = string;
 
-export type BucketType =
-  | 'principal'
-  | 'interest'
-  | 'installment_fee'
-  | 'installment_fee_2'
-  | 'delinquency_interest'
-  | 'daily_fee'
-  | 'late_fee';
+/**
+ * The seven buckets of an installment, in SPEC §5's default payment order: the one list every
+ * package uses (contracts validates against it, DEFAULT payment configs are made of it).
+ */
+export const BUCKET_TYPES = [
+  'late_fee',
+  'daily_fee',
+  'delinquency_interest',
+  'installment_fee_2',
+  'installment_fee',
+  'interest',
+  'principal',
+] as const;
 
-export type WaiverScope =
-  | 'all'
-  | 'principal'
-  | 'non_overdue_principal'
-  | 'interest'
-  | 'delinquency_interest'
-  | 'installment_fee'
-  | 'current_installment_fee'
-  | 'current_installment'
-  | 'non_overdue_installment_fee'
-  | 'current_principal'
-  | 'overdue_principal'
-  | 'overdue_interest'
-  | 'discount_at_origination'
-  | 'overdue_installment_fee'
-  | 'late_fee';
+export type BucketType = (typeof BUCKET_TYPES)[number];
+
+/** The fifteen waiver scopes of the create-waiver seed, in the seed's order. */
+export const WAIVER_SCOPES = [
+  'all',
+  'principal',
+  'non_overdue_principal',
+  'interest',
+  'delinquency_interest',
+  'installment_fee',
+  'current_installment_fee',
+  'current_installment',
+  'non_overdue_installment_fee',
+  'current_principal',
+  'overdue_principal',
+  'overdue_interest',
+  'discount_at_origination',
+  'overdue_installment_fee',
+  'late_fee',
+] as const;
+
+export type WaiverScope = (typeof WAIVER_SCOPES)[number];
 
 export interface LedgerOptions {
   /** IANA zone of the lender, e.g. `America/Bogota` (LEDGER_TIMEZONE). */

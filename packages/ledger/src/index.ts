@@ -1,5 +1,5 @@
 /** The ledger's one front door: the contract of api.ts, implemented. */
-export type * from './api.js';
+export * from './api.js';
 export { emptyState, hasLoan, type BorrowerState } from './state.js';
 export { apply, type ApplyOutput } from './replay.js';
 export { effectiveDayOf } from './execute.js';
@@ -10,5 +10,4 @@ export { historyOf } from './history.js';
 export { serializeState, deserializeState } from './serialize.js';
 export { LEDGER_ERRORS, type LedgerErrorKind } from './errors.js';
 export { buildSchedule, type Schedule, type ScheduledInstallment } from './schedule.js';
-export { WAIVER_SCOPES } from './waivers.js';
 export { persistDelta, restoreState, isPersistedHead, LIST_NAMES, type PersistDelta, type ListDelta, type ListName } from './persist.js';

@@ -2,7 +2,7 @@
  * The engine's internal model. Every object here is treated as immutable once it leaves
  * a `Draft` (see draft.ts): a new state shares every loan it did not touch with the old one.
  */
-import type { BucketType, LedgerOperation, LoanConfig } from './api.js';
+import { BUCKET_TYPES, type BucketType, type LedgerOperation, type LoanConfig } from './api.js';
 import type { DayNum } from './calendar.js';
 import type { List } from './cons.js';
 import type { Dec } from './decimal.js';
@@ -18,15 +18,7 @@ export const BUCKETS: readonly BucketType[] = [
 ];
 
 /** SPEC §5 default payment order within one installment. */
-export const DEFAULT_ORDER: readonly BucketType[] = [
-  'late_fee',
-  'daily_fee',
-  'delinquency_interest',
-  'installment_fee_2',
-  'installment_fee',
-  'interest',
-  'principal',
-];
+export const DEFAULT_ORDER: readonly BucketType[] = BUCKET_TYPES;
 
 export interface Bucket {
   /** Full precision for delinquency interest (rounded when read); cents elsewhere. */

@@ -13,11 +13,6 @@ import { refusal, type Refusal } from './errors.js';
 import { DEFAULT_ORDER, type Loan } from './model.js';
 import { markPaidOff } from './allocation.js';
 
-export const WAIVER_SCOPES: readonly WaiverScope[] = [
-  'all', 'principal', 'non_overdue_principal', 'interest', 'delinquency_interest', 'installment_fee',
-  'current_installment_fee', 'current_installment', 'non_overdue_installment_fee', 'current_principal',
-  'overdue_principal', 'overdue_interest', 'discount_at_origination', 'overdue_installment_fee', 'late_fee',
-];
 
 type Which = 'all' | 'overdue' | 'current' | 'non_overdue';
 
