@@ -77,8 +77,13 @@ export const historyEntrySchema = z
 export const borrowerHistorySchema = z
   .looseObject({
     borrower_id: z.string(),
+    calculation_date: z.string().meta({ format: 'date', description: 'History up to this day (accruals included through the day before)' }),
+    total: z.number().int().meta({ description: 'Entries in the whole history' }),
+    offset: z.number().int(),
+    limit: z.number().int(),
+    next_offset: z.number().int().nullable().meta({ description: 'Offset of the next page; null on the last' }),
+    next_cursor: z.string().nullable().meta({ description: 'The same, as an opaque cursor' }),
     entries: z.array(historyEntrySchema),
-    next_cursor: z.string().nullable(),
   })
   .meta({ id: 'BorrowerHistory' });
 
@@ -90,8 +95,10 @@ export const getStatusQuerySchema = z.object({
 });
 
 export const getHistoryQuerySchema = z.object({
-  cursor: z.string().optional(),
-  limit: z.coerce.number().int().min(1).max(1000).optional(),
+  calculation_date: getStatusQuerySchema.shape.calculation_date,
+  offset: z.coerce.number().int().min(0).optional().meta({ description: 'Entries to skip (default 0)' }),
+  cursor: z.string().optional().meta({ description: '`next_cursor` of the previous page (instead of offset)' }),
+  limit: z.coerce.number().int().min(1).max(1000).optional().meta({ description: 'Page size (default 100)' }),
 });
 
 export const healthSchema = z.looseObject({ status: z.string() }).meta({ id: 'Health' });
