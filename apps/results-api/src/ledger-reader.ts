@@ -1,17 +1,28 @@
 import { sql, type Kysely } from 'kysely';
 import { AppError } from '@lsl/contracts';
-import { borrowerExists, loadBorrowerLedger, type Database } from '@lsl/db';
-import { emptyState, restoreState, type BorrowerState } from '@lsl/ledger';
+import { borrowerExists, listPendingOperations, loadBorrowerLedger, type Database } from '@lsl/db';
+import { emptyState, headOf, restoreState, type BorrowerState, type LedgerOptions } from '@lsl/ledger';
+import { applyRecorded } from '@lsl/worker';
 import { WeightedLru } from './lru-cache.js';
 
 export interface LedgerReaderOptions {
   db: Kysely<Database>;
   /** Budget of the deserialized-state cache, in estimated heap bytes (0: no cache). */
   stateCacheBytes?: number;
+  /**
+   * The ledger's options. With them, a cached state a few operations behind is caught up by
+   * applying those operations (as the worker did) instead of restoring the whole stored state.
+   */
+  ledger?: LedgerOptions;
 }
+
+/** Past this many operations behind, restoring the stored state is the cheaper way. */
+const MAX_CATCH_UP = 64;
 
 export interface LoadedLedger {
   state: BorrowerState;
+  /** The stored `applied_seq` this state is the state of. */
+  appliedSeq: number;
   /**
    * Names this exact state: `applied_seq` and the row's `updated_at`. Anything computed from
    * the state alone (and the request) may be cached under it.
@@ -49,8 +60,30 @@ export function createLedgerReader(options: LedgerReaderOptions): LedgerReader {
     // Head and items in one statement (one snapshot), as the worker reads them.
     const stored = await loadBorrowerLedger(db, borrowerId);
     if (!stored) return undefined;
-    const loaded = { state: restoreState(stored.head, stored.lists), version: `${stored.appliedSeq}@${stored.updatedAt}` };
+    const loaded = { state: restoreState(stored.head, stored.lists), appliedSeq: stored.appliedSeq, version: `${stored.appliedSeq}@${stored.updatedAt}` };
     cache.set(borrowerId, loaded, stored.bytes * HEAP_PER_JSON_BYTE);
+    return loaded;
+  };
+
+  /**
+   * The cached state plus the operations applied since, applied again here: the ledger is pure
+   * and deterministic, so this is the state the worker stored. Checked, not assumed: the head
+   * the caught-up state would store must equal the stored head (counters, list lengths, every
+   * loan), else the stored state is restored. Undefined when catching up does not apply.
+   */
+  const catchUp = async (borrowerId: string, cached: LoadedLedger, appliedSeq: number, updatedAt: string): Promise<LoadedLedger | undefined> => {
+    const gap = appliedSeq - cached.appliedSeq;
+    if (!options.ledger || gap <= 0 || gap > MAX_CATCH_UP) return undefined;
+    const [rows, stored] = await Promise.all([
+      listPendingOperations(db, borrowerId, cached.appliedSeq, gap),
+      db.selectFrom('borrower_ledgers').select(['state', sql<string>`applied_seq::text`.as('applied_seq')]).where('borrower_id', '=', borrowerId).executeTakeFirst(),
+    ]);
+    if (rows.length !== gap || rows[gap - 1]!.seq !== appliedSeq || Number(stored?.applied_seq) !== appliedSeq) return undefined;
+    let state = cached.state;
+    for (const row of rows) state = applyRecorded(state, row, options.ledger).state;
+    if (JSON.stringify(headOf(state)) !== JSON.stringify(stored!.state)) return undefined;
+    const loaded = { state, appliedSeq, version: `${appliedSeq}@${updatedAt}` };
+    cache.set(borrowerId, loaded, cache.weightOf(borrowerId) ?? 0);
     return loaded;
   };
 
@@ -70,14 +103,17 @@ export function createLedgerReader(options: LedgerReaderOptions): LedgerReader {
         const key = `${borrowerId}\u0000${version}`;
         let pending = inFlight.get(key);
         if (!pending) {
-          pending = fetchState(borrowerId).finally(() => inFlight.delete(key));
+          const appliedSeq = Number(head.applied_seq);
+          pending = (cached ? catchUp(borrowerId, cached, appliedSeq, head.updated_at) : Promise.resolve(undefined))
+            .then((caughtUp) => caughtUp ?? fetchState(borrowerId))
+            .finally(() => inFlight.delete(key));
           inFlight.set(key, pending);
         }
         const loaded = await pending;
         if (loaded) return loaded;
       }
       // Accepted operations create the borrower before any is applied: known, nothing yet.
-      if (await borrowerExists(db, borrowerId)) return { state: emptyState(borrowerId), version: 'empty' };
+      if (await borrowerExists(db, borrowerId)) return { state: emptyState(borrowerId), appliedSeq: 0, version: 'empty' };
       throw new AppError('not_found', `No borrower ${borrowerId}`, { borrower_id: borrowerId });
     },
   };

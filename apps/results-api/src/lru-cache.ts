@@ -25,6 +25,11 @@ export class WeightedLru<V> {
     return entry.value;
   }
 
+  /** The weight an entry was stored with (a replacement of similar size may reuse it). */
+  weightOf(key: string): number | undefined {
+    return this.#entries.get(key)?.weight;
+  }
+
   set(key: string, value: V, weight: number): void {
     this.delete(key);
     // Something larger than the whole budget would only evict everything else.

@@ -99,7 +99,7 @@ export function createResultsRouter(options: ResultsOptions): Router {
     res.status(status.done ? 207 : 202).json(status.body);
   });
 
-  const reader = createLedgerReader({ db, stateCacheBytes: options.cache?.stateBytes });
+  const reader = createLedgerReader({ db, stateCacheBytes: options.cache?.stateBytes, ledger: options.ledger });
   const statuses = new WeightedLru<Rendered>(options.cache?.responseBytes ?? DEFAULT_RESPONSE_CACHE_BYTES);
   const histories = new WeightedLru<HistoryEntry[]>(options.cache?.responseBytes ?? DEFAULT_RESPONSE_CACHE_BYTES);
 

@@ -2,9 +2,11 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Kysely } from 'kysely';
 import { AppError } from '@lsl/contracts';
-import { createDb, saveBorrowerLedger, type Database } from '@lsl/db';
+import { randomUUID } from 'node:crypto';
+import { createDb, insertOperationWithSeq, saveBorrowerLedger, type Database } from '@lsl/db';
 import { createTestDatabase, type TestDatabase } from '@lsl/db/testing';
-import { apply, emptyState, serializeState, statusAt, type BorrowerState, type CreateLoanOperation } from '@lsl/ledger';
+import { applyPendingOperations } from '@lsl/worker';
+import { apply, emptyState, headOf, serializeState, statusAt, type BorrowerState, type CreateLoanOperation } from '@lsl/ledger';
 import { createLedgerReader } from '../src/ledger-reader.js';
 import { WeightedLru } from '../src/lru-cache.js';
 
@@ -105,5 +107,93 @@ describe('ledger reader', () => {
     const b = await reader.load('B1');
     assert.notEqual(a.state, b.state);
     assert.equal(a.version, b.version);
+  });
+});
+
+describe('ledger reader catching up', () => {
+  let database: TestDatabase;
+  let db: Kysely<Database>;
+  before(async () => {
+    database = await createTestDatabase();
+    db = createDb({ connectionString: database.url, max: 2 });
+  });
+  after(async () => {
+    await db?.destroy();
+    await database?.drop();
+  });
+
+  const loanConfig = createLoan(1, 'L1').loanConfig;
+  const accept = (borrowerId: string, type: string, params: Record<string, string>, body: unknown, configs: Record<string, unknown>) =>
+    insertOperationWithSeq(db, {
+      id: randomUUID(),
+      borrower_id: borrowerId,
+      type,
+      natural_key: `${type}/${JSON.stringify(params)}`,
+      request_hash: 'h',
+      idempotency_key: null,
+      params: JSON.stringify({ borrower_id: borrowerId, ...params }),
+      body: JSON.stringify(body),
+      is_migration: true,
+      recorded_at: (body as { occurred_on: string }).occurred_on,
+      request_id: null,
+      configs: JSON.stringify(configs),
+      batch_id: null,
+      batch_index: null,
+    });
+  const pay = (borrowerId: string, k: number, day: string) =>
+    accept(borrowerId, 'create_payment', { payment_id: `P${k}` }, {
+      payment: { amount_paid: 1000 * k, config_id: null, payment_date: `${day}T12:00:00-05:00` },
+      payment_allocations: null,
+      occurred_on: `${day}T12:00:00-05:00`,
+    }, { paymentConfig: { id: 'DEFAULT', version: 1, allocation_order: ['late_fee', 'daily_fee', 'delinquency_interest', 'installment_fee_2', 'installment_fee', 'interest', 'principal'] } });
+
+  it('applies the operations it is behind by, as the worker did, instead of restoring the stored state', async () => {
+    await accept('C1', 'create_loan', { loan_id: 'L1' }, createLoan(1, 'L1').body, { loanConfig });
+    await applyPendingOperations(db, 'C1', { ledger: OPTIONS });
+    const reader = createLedgerReader({ db, ledger: OPTIONS });
+    const first = await reader.load('C1');
+
+    await pay('C1', 1, '2024-02-10');
+    await pay('C1', 2, '2024-03-20');
+    await applyPendingOperations(db, 'C1', { ledger: OPTIONS });
+    const inOrder = await reader.load('C1');
+    assert.equal(inOrder.appliedSeq, 3);
+    await assertSameAsStored('C1', inOrder.state);
+    // It was caught up, not restored: the history it had is shared, not rebuilt.
+    const cachedNodes = new Set<unknown>();
+    for (let n = first.state.live.history; n; n = n.tail) cachedNodes.add(n);
+    let sharesTail = false;
+    for (let n = inOrder.state.live.history; n; n = n.tail) if (cachedNodes.has(n)) sharesTail = true;
+    assert.ok(sharesTail, 'the caught-up state shares its older history with the cached one');
+
+    await pay('C1', 3, '2024-02-01'); // back-dated: the worker replays, so must the reader
+    await applyPendingOperations(db, 'C1', { ledger: OPTIONS });
+    const backDated = await reader.load('C1');
+    assert.equal(backDated.appliedSeq, 4);
+    await assertSameAsStored('C1', backDated.state);
+  });
+
+  async function assertSameAsStored(borrowerId: string, state: BorrowerState) {
+    const restored = await createLedgerReader({ db, stateCacheBytes: 0 }).load(borrowerId);
+    assert.notEqual(state, restored.state);
+    assert.equal(JSON.stringify(headOf(state)), JSON.stringify(headOf(restored.state)));
+    for (const day of ['2024-02-05', '2024-03-01', '2024-06-01']) {
+      assert.deepEqual(statusAt(state, day, OPTIONS), statusAt(restored.state, day, OPTIONS));
+    }
+  }
+
+  it('restores the stored state when what it computed does not match it', async () => {
+    await accept('C2', 'create_loan', { loan_id: 'L1' }, createLoan(1, 'L1').body, { loanConfig });
+    await applyPendingOperations(db, 'C2', { ledger: OPTIONS });
+    const reader = createLedgerReader({ db, ledger: OPTIONS });
+    await reader.load('C2');
+    await pay('C2', 1, '2024-02-10');
+    await applyPendingOperations(db, 'C2', { ledger: OPTIONS });
+    // Someone changed the operation after it was applied: replaying it gives another state.
+    await db.updateTable('operations').set({ body: JSON.stringify({ payment: { amount_paid: 5, config_id: null, payment_date: '2024-02-10T12:00:00-05:00' }, payment_allocations: null, occurred_on: '2024-02-10T12:00:00-05:00' }) }).where('borrower_id', '=', 'C2').where('seq', '=', 2).execute();
+    const loaded = await reader.load('C2');
+    const restored = await createLedgerReader({ db, stateCacheBytes: 0 }).load('C2');
+    assert.equal(JSON.stringify(headOf(loaded.state)), JSON.stringify(headOf(restored.state)));
+    assert.equal(statusAt(loaded.state, '2024-02-11', OPTIONS).loans[0]!.balance_detail.at_calculation_date.principal.paid, statusAt(restored.state, '2024-02-11', OPTIONS).loans[0]!.balance_detail.at_calculation_date.principal.paid);
   });
 });

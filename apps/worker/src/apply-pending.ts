@@ -8,9 +8,9 @@ import {
   type Database,
   type OperationRow,
 } from '@lsl/db';
-import { apply, emptyState, isPersistedHead, persistDelta, restoreState, type ApplyResult, type BorrowerState, type LedgerOptions } from '@lsl/ledger';
+import { emptyState, isPersistedHead, persistDelta, restoreState, type ApplyResult, type BorrowerState, type LedgerOptions } from '@lsl/ledger';
 import type { StateCache } from './state-cache.js';
-import { toLedgerOperation } from './to-ledger-operation.js';
+import { applyRecorded } from './apply-recorded.js';
 
 export interface ApplyPendingOptions {
   ledger: LedgerOptions;
@@ -57,7 +57,9 @@ export async function applyPendingOperations(db: Kysely<Database>, borrowerId: s
       }
       const results: Array<[OperationRow, ApplyResult]> = [];
       for (const row of pending) {
-        const outcome = applyOne(state, row, options.ledger);
+        const outcome = applyRecorded(state, row, options.ledger, (error) =>
+          console.error(JSON.stringify({ level: 'error', message: 'ledger error', operation_id: row.id, type: row.type, error: String((error as Error)?.stack ?? error) })),
+        );
         state = outcome.state;
         results.push([row, outcome.result]);
       }
@@ -78,30 +80,5 @@ export async function applyPendingOperations(db: Kysely<Database>, borrowerId: s
     for (const [row, result] of applied) options.onApplied?.(row, result);
     total += applied.length;
     if (applied.length < batchSize) return total;
-  }
-}
-
-/**
- * A throw from the ledger is a defect, and deterministic: retrying would fail forever and block
- * the borrower. It becomes this operation's 500 result; the state is left as it was.
- */
-function applyOne(state: BorrowerState, row: OperationRow, ledger: LedgerOptions): { state: BorrowerState; result: ApplyResult } {
-  try {
-    return apply(state, toLedgerOperation(row), ledger);
-  } catch (error) {
-    console.error(JSON.stringify({ level: 'error', message: 'ledger error', operation_id: row.id, type: row.type, error: String((error as Error)?.stack ?? error) }));
-    return {
-      state,
-      result: {
-        ok: false,
-        statusCode: 500 as never,
-        body: {
-          code: 50001,
-          context: { operation_id: row.id },
-          error: 'The ledger could not apply this operation; it has been recorded as failed.',
-          status: 'Internal Server Error',
-        },
-      },
-    };
   }
 }

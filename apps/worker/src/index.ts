@@ -3,3 +3,4 @@ export { applyPendingOperations, type ApplyPendingOptions } from './apply-pendin
 export { startSweeper, type SweeperOptions } from './sweeper.js';
 export { parseWorkerEnv, type WorkerEnv } from './env.js';
 export { closeWithGrace } from './close-with-grace.js';
+export { applyRecorded } from './apply-recorded.js';

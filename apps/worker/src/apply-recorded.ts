@@ -1,0 +1,36 @@
+import type { OperationRow } from '@lsl/db';
+import { apply, type ApplyResult, type BorrowerState, type LedgerOptions } from '@lsl/ledger';
+import { toLedgerOperation } from './to-ledger-operation.js';
+
+/**
+ * Applies one recorded operation to a state, exactly as the worker does: the results API uses
+ * the same function to catch a cached state up, so both must agree to the last decimal.
+ *
+ * A throw from the ledger is a defect, and deterministic: retrying would fail forever and block
+ * the borrower. It becomes this operation's 500 result; the state is left as it was.
+ */
+export function applyRecorded(
+  state: BorrowerState,
+  row: OperationRow,
+  ledger: LedgerOptions,
+  onDefect: (error: unknown) => void = () => {},
+): { state: BorrowerState; result: ApplyResult } {
+  try {
+    return apply(state, toLedgerOperation(row), ledger);
+  } catch (error) {
+    onDefect(error);
+    return {
+      state,
+      result: {
+        ok: false,
+        statusCode: 500 as never,
+        body: {
+          code: 50001,
+          context: { operation_id: row.id },
+          error: 'The ledger could not apply this operation; it has been recorded as failed.',
+          status: 'Internal Server Error',
+        },
+      },
+    };
+  }
+}
