@@ -59,18 +59,19 @@ describe('WeightedLru', () => {
   });
 });
 
-describe('ledger reader', () => {
-  let database: TestDatabase;
-  let db: Kysely<Database>;
-  before(async () => {
-    database = await createTestDatabase();
-    db = createDb({ connectionString: database.url, max: 2 });
-  });
-  after(async () => {
-    await db?.destroy();
-    await database?.drop();
-  });
+// One database for the file: the two suites use distinct borrowers.
+let database: TestDatabase;
+let db: Kysely<Database>;
+before(async () => {
+  database = await createTestDatabase();
+  db = createDb({ connectionString: database.url, max: 2 });
+});
+after(async () => {
+  await db?.destroy();
+  await database?.drop();
+});
 
+describe('ledger reader', () => {
   const store = async (borrowerId: string, state: BorrowerState, appliedSeq: number) => {
     await db.insertInto('borrowers').values({ id: borrowerId, last_seq: appliedSeq }).onConflict((oc) => oc.column('id').doUpdateSet({ last_seq: appliedSeq })).execute();
     await db.transaction().execute((trx) => saveBorrowerLedger(trx, borrowerId, serializeState(state), appliedSeq));
@@ -111,17 +112,6 @@ describe('ledger reader', () => {
 });
 
 describe('ledger reader catching up', () => {
-  let database: TestDatabase;
-  let db: Kysely<Database>;
-  before(async () => {
-    database = await createTestDatabase();
-    db = createDb({ connectionString: database.url, max: 2 });
-  });
-  after(async () => {
-    await db?.destroy();
-    await database?.drop();
-  });
-
   const loanConfig = createLoan(1, 'L1').loanConfig;
   const accept = (borrowerId: string, type: string, params: Record<string, string>, body: unknown, configs: Record<string, unknown>) =>
     insertOperationWithSeq(db, {
