@@ -4,11 +4,11 @@ import { createDb } from './create-db.js';
 import { migrateToLatest } from './migrate.js';
 
 /** Drops the template of a finished run, and test databases left by crashed files (called by scripts/test.mjs). */
-export async function dropTestTemplates(runId?: string): Promise<void> {
+export async function dropTestTemplates(runId: string): Promise<void> {
   await admin(async (client) => {
     const { rows } = await client.query<{ datname: string }>(
       "select datname from pg_database where datname = $1 or (datname like 'lsl_test_%' and datname not in (select datname from pg_stat_activity where datname is not null))",
-      [`lsl_tpl_${runId ?? process.pid}`],
+      [`lsl_tpl_${runId}`],
     );
     for (const { datname } of rows) await client.query(`drop database if exists ${datname} with (force)`);
   });
@@ -22,10 +22,11 @@ export interface TestDatabase {
 }
 
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-// `scripts/test.mjs` gives each run an id so the template is migrated once per run; a test
-// file run on its own builds its own template.
+// `scripts/test.mjs` gives each run an id, so the template is migrated once per run and
+// dropped at its end. A test file run on its own (no run id) migrates its databases directly:
+// a template of its own would outlive it.
 const RUN_ID = process.env.LSL_TEST_RUN_ID;
-const TEMPLATE = `lsl_tpl_${RUN_ID ?? `${process.pid}`}`;
+const TEMPLATE = RUN_ID === undefined ? undefined : `lsl_tpl_${RUN_ID}`;
 
 function withDatabase(url: string, name: string): string {
   const u = new URL(url);
@@ -43,34 +44,40 @@ async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
+async function migrate(name: string): Promise<void> {
+  const db = createDb({ connectionString: withDatabase(ADMIN_URL, name), max: 1 });
+  try {
+    await migrateToLatest(db);
+  } finally {
+    await db.destroy();
+  }
+}
+
 /**
- * A fresh, migrated database for one test file: cloned from a template that is migrated once
- * per run (rebuilt when this process is the first to take the lock after a schema change).
+ * A fresh, migrated database for one test file: cloned from the run's template, which the
+ * first file to need it migrates (see RUN_ID).
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `lsl_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  const drop = () => admin(async (client) => void (await client.query(`drop database if exists ${name} with (force)`)));
+  if (TEMPLATE === undefined) {
+    await admin((client) => client.query(`create database ${name}`));
+    await migrate(name);
+    return { url: withDatabase(ADMIN_URL, name), drop };
+  }
   await admin(async (client) => {
     // Test files run in parallel processes: one builds the template, the others wait.
     await client.query('select pg_advisory_lock(424242)');
     try {
       const exists = await client.query('select 1 from pg_database where datname = $1', [TEMPLATE]);
       if (exists.rowCount === 0) {
-        await client.query(`drop database if exists ${TEMPLATE} with (force)`);
         await client.query(`create database ${TEMPLATE}`);
-        const db = createDb({ connectionString: withDatabase(ADMIN_URL, TEMPLATE), max: 1 });
-        try {
-          await migrateToLatest(db);
-        } finally {
-          await db.destroy();
-        }
+        await migrate(TEMPLATE);
       }
       await client.query(`create database ${name} template ${TEMPLATE}`);
     } finally {
       await client.query('select pg_advisory_unlock(424242)');
     }
   });
-  return {
-    url: withDatabase(ADMIN_URL, name),
-    drop: () => admin(async (client) => void (await client.query(`drop database if exists ${name} with (force)`))),
-  };
+  return { url: withDatabase(ADMIN_URL, name), drop };
 }
