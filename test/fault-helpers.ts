@@ -9,7 +9,7 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { createDb, loadBorrowerLedger } from '@lsl/db';
 import { restoreState } from '@lsl/ledger';
-import { createLoanBody, workerStartLogs, type Api, type System } from './helpers.js';
+import { createLoanBody, REDIS_URL, workerStartLogs, type Api, type System } from './helpers.js';
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -419,6 +419,46 @@ export async function jobsHeldBy(redisUrl: string, prefix: string, partitions: n
   } finally {
     redis.disconnect();
   }
+}
+
+/** The worker processes of a system still running. */
+export function liveWorkers(system: System): ChildProcess[] {
+  return system.workers.filter((w) => w.exitCode === null && w.signalCode === null);
+}
+
+/** The jobs a worker process of `system` holds right now (see jobsHeldBy). */
+export function jobsOfWorker(system: System, partitions: number, worker: ChildProcess): Promise<InFlight[]> {
+  return jobsHeldBy(REDIS_URL, system.prefix, partitions, workerStartLogs.get(worker)?.workerIds ?? []);
+}
+
+/**
+ * A worker caught in the middle of an operation, deterministically: with `blocker` holding the
+ * borrower's ledger row lock (in a transaction it opens here), operation `k` is submitted, and
+ * the worker that takes its job blocks inside its own transaction. Returns that worker and the
+ * operation; the caller ends the blocker's transaction.
+ */
+export async function workerStuckOn(
+  system: System,
+  partitions: number,
+  blocker: pg.Client,
+  borrowerId: string,
+  k: number,
+): Promise<{ operationId: string; victim: ChildProcess }> {
+  await blocker.query('begin');
+  await blocker.query('select 1 from borrower_ledgers where borrower_id = $1 for update', [borrowerId]);
+  const { path, body } = operationOf(borrowerId, k);
+  const accepted = await system.api.post(path, body);
+  if (accepted.status !== 202) throw new Error(`operation ${k} of ${borrowerId}: ${accepted.status} ${JSON.stringify(accepted.body)}`);
+  const operationId = accepted.body.operation_id as string;
+  const victim = await waitFor(
+    async () => {
+      for (const w of liveWorkers(system)) if ((await jobsOfWorker(system, partitions, w)).some((j) => j.operationId === operationId)) return w;
+      return undefined;
+    },
+    30_000,
+    () => 'no worker took the job',
+  );
+  return { operationId, victim };
 }
 
 /**

@@ -2,9 +2,11 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
 import pg from 'pg';
-import { REDIS_URL, startSystem, workerStartLogs, type System } from './helpers.js';
+import { REDIS_URL, startSystem, type System } from './helpers.js';
 import {
-  jobsHeldBy,
+  jobsOfWorker,
+  liveWorkers,
+  workerStuckOn,
   operationOf,
   planLoad,
   recoveryAfterKill,
@@ -13,7 +15,6 @@ import {
   sigkillLoop,
   totalOps,
   verifyLedger,
-  waitFor,
   waitForAllApplied,
 } from './fault-helpers.js';
 
@@ -31,8 +32,8 @@ let system: System;
 // Workers being started; awaited before the system stops, so none is left behind.
 const starting: Array<Promise<ChildProcess>> = [];
 
-const live = (): ChildProcess[] => system.workers.filter((w) => w.exitCode === null && w.signalCode === null);
-const held = (w: ChildProcess) => jobsHeldBy(REDIS_URL, system.prefix, PARTITIONS, workerStartLogs.get(w)?.workerIds ?? []);
+const live = (): ChildProcess[] => liveWorkers(system);
+const held = (w: ChildProcess) => jobsOfWorker(system, PARTITIONS, w);
 
 describe('fault: SIGKILL of worker processes', () => {
   before(async () => {
@@ -89,20 +90,7 @@ describe('fault: SIGKILL of worker processes', () => {
     const blocker = new pg.Client({ connectionString: system.databaseUrl });
     await blocker.connect();
     try {
-      await blocker.query('begin');
-      await blocker.query('select 1 from borrower_ledgers where borrower_id = $1 for update', [borrowerId]);
-      const payment = operationOf(borrowerId, 1);
-      const accepted = await system.api.post(payment.path, payment.body);
-      assert.equal(accepted.status, 202);
-      const operationId = accepted.body.operation_id as string;
-      const victim = await waitFor(
-        async () => {
-          for (const w of live()) if ((await held(w)).some((j) => j.operationId === operationId)) return w;
-          return undefined;
-        },
-        30_000,
-        () => 'no worker took the job',
-      );
+      const { operationId, victim } = await workerStuckOn(system, PARTITIONS, blocker, borrowerId, 1);
       const killedAt = Date.now();
       await signalAndWait(victim, 'SIGKILL');
       await blocker.query('rollback');

@@ -6,6 +6,9 @@ import { REDIS_URL, startSystem, workerStartLogs, type System } from './helpers.
 import {
   captureOutput,
   jobsHeldBy,
+  jobsOfWorker,
+  liveWorkers,
+  workerStuckOn as stuckOn,
   operationOf,
   planLoad,
   recoveryAfterKill,
@@ -28,8 +31,8 @@ let system: System;
 const starting: Array<Promise<ChildProcess>> = [];
 const outputs = new Map<ChildProcess, () => string>();
 
-const live = (): ChildProcess[] => system.workers.filter((w) => w.exitCode === null && w.signalCode === null);
-const held = (w: ChildProcess) => jobsHeldBy(REDIS_URL, system.prefix, PARTITIONS, workerStartLogs.get(w)?.workerIds ?? []);
+const live = (): ChildProcess[] => liveWorkers(system);
+const held = (w: ChildProcess) => jobsOfWorker(system, PARTITIONS, w);
 const track = (w: ChildProcess) => (outputs.set(w, captureOutput(w)), w);
 
 describe('fault: SIGTERM of worker processes', () => {
@@ -83,23 +86,7 @@ describe('fault: SIGTERM of worker processes', () => {
   });
 
   /** Holds a borrower's ledger lock, submits its next operation, returns the worker stuck on it. */
-  async function workerStuckOn(blocker: pg.Client, borrowerId: string, k: number) {
-    await blocker.query('begin');
-    await blocker.query('select 1 from borrower_ledgers where borrower_id = $1 for update', [borrowerId]);
-    const { path, body } = operationOf(borrowerId, k);
-    const accepted = await system.api.post(path, body);
-    assert.equal(accepted.status, 202);
-    const operationId = accepted.body.operation_id as string;
-    const victim = await waitFor(
-      async () => {
-        for (const w of live()) if ((await held(w)).some((j) => j.operationId === operationId)) return w;
-        return undefined;
-      },
-      30_000,
-      () => 'no worker took the job',
-    );
-    return { operationId, victim };
-  }
+  const workerStuckOn = (blocker: pg.Client, borrowerId: string, k: number) => stuckOn(system, PARTITIONS, blocker, borrowerId, k);
 
   it('a worker stopped in the middle of an operation finishes it, then exits 0', async () => {
     await waitFor(async () => live().length >= 2, 60_000, () => 'workers not up');
