@@ -46,11 +46,6 @@ export async function getOperation(db: Db, id: string): Promise<OperationRow | u
   return db.selectFrom('operations').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function getOperationStatuses(db: Db, ids: string[]): Promise<Array<Pick<OperationRow, 'id' | 'status'>>> {
-  if (ids.length === 0) return [];
-  return db.selectFrom('operations').select(['id', 'status']).where('id', 'in', ids).execute();
-}
-
 /** The borrower's operations not yet applied, in sequence order. */
 export async function listPendingOperations(db: Db, borrowerId: string, afterSeq: number, limit: number): Promise<OperationRow[]> {
   return db
@@ -60,23 +55,6 @@ export async function listPendingOperations(db: Db, borrowerId: string, afterSeq
     .where('seq', '>', afterSeq)
     .orderBy('seq')
     .limit(limit)
-    .execute();
-}
-
-export async function completeOperation(
-  db: Db,
-  id: string,
-  result: { status: Extract<OperationStatus, 'succeeded' | 'failed'>; statusCode: number; body: unknown },
-): Promise<void> {
-  await db
-    .updateTable('operations')
-    .set({
-      status: result.status,
-      result_status_code: result.statusCode,
-      result_body: JSON.stringify(result.body),
-      completed_at: sql<Date>`now()`,
-    })
-    .where('id', '=', id)
     .execute();
 }
 
@@ -93,11 +71,6 @@ export async function completeOperations(
                 ${results.map((r) => r.statusCode)}::int[], ${results.map((r) => JSON.stringify(r.body))}::text[])
          as v(id, status, code, body)
     where o.id = v.id`.execute(db);
-}
-
-export async function markProcessing(db: Db, ids: string[]): Promise<void> {
-  if (ids.length === 0) return;
-  await db.updateTable('operations').set({ status: 'processing' }).where('id', 'in', ids).where('status', '=', 'queued').execute();
 }
 
 /**
