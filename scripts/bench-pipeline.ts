@@ -2,7 +2,7 @@
 // the real system (server + worker processes, Postgres, Redis). Prints figures; asserts nothing.
 //   node --conditions=source --import tsx scripts/bench-pipeline.ts [borrowers] [paymentsEach] [workers]
 import pg from 'pg';
-import { createLoanBody, startSystem } from '../test/helpers.js';
+import { createLoanBody, paymentBody, startSystem } from '../test/helpers.js';
 
 const borrowers = Number(process.argv[2] ?? 100);
 const paymentsEach = Number(process.argv[3] ?? 20);
@@ -19,12 +19,7 @@ try {
     for (let b = 0; b < borrowers; b++) {
       jobs.push({
         path: `/v1/borrowers/BB${b}/payments/P${k}/create?is_migration=true`,
-        body: {
-          payment: { amount_paid: 1000, config_id: null, payment_date: '2024-02-01T12:00:00-05:00' },
-          payment_allocations: null,
-          occurred_on: '2024-02-01T12:00:00-05:00',
-          request_id: `p${k}`,
-        },
+        body: paymentBody(1000, '2024-02-01', `p${k}`),
       });
     }
   }

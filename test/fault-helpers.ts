@@ -9,7 +9,7 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { createDb, loadBorrowerLedger } from '@lsl/db';
 import { restoreState } from '@lsl/ledger';
-import { createLoanBody, REDIS_URL, workerStartLogs, type Api, type System } from './helpers.js';
+import { createLoanBody, paymentBody, REDIS_URL, workerStartLogs, type Api, type System } from './helpers.js';
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -51,12 +51,7 @@ export function operationOf(borrowerId: string, k: number): { path: string; body
   if (k === 0) return { path: `/v1/borrowers/${borrowerId}/loans/L1/create?is_migration=true`, body: createLoanBody({ request_id: `${borrowerId}-L1` }), key: 'create_loan/L1' };
   return {
     path: `/v1/borrowers/${borrowerId}/payments/P${k}/create?is_migration=true`,
-    body: {
-      payment: { amount_paid: 1000 + k, config_id: null, payment_date: '2024-02-01T12:00:00-05:00' },
-      payment_allocations: null,
-      occurred_on: '2024-02-01T12:00:00-05:00',
-      request_id: `${borrowerId}-P${k}`,
-    },
+    body: paymentBody(1000 + k, '2024-02-01', `${borrowerId}-P${k}`),
     key: `create_payment/P${k}`,
   };
 }

@@ -193,6 +193,16 @@ export function createApi(baseUrl: string): Api {
   return api;
 }
 
+/** A create-payment body (SPEC §2) paid at noon of `day`, spread by the ledger (no allocations). */
+export function paymentBody(amount: number, day: string, requestId: string | null, configId: string | null = null) {
+  return {
+    payment: { amount_paid: amount, config_id: configId, payment_date: `${day}T12:00:00-05:00` },
+    payment_allocations: null,
+    occurred_on: `${day}T12:00:00-05:00`,
+    request_id: requestId,
+  };
+}
+
 /** A valid create-loan body, after the seed's example (with valid values). */
 export function createLoanBody(overrides: Record<string, unknown> = {}, loan: Record<string, unknown> = {}) {
   return {

@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import pg from 'pg';
-import { createLoanBody, startSystem, type System } from './helpers.js';
+import { createLoanBody, paymentBody, startSystem, type System } from './helpers.js';
 
 // Several worker processes, many borrowers: each borrower's operations apply in acceptance order.
 // kordev_id is handed out by the ledger in application order, so a payment accepted k-th gets
@@ -24,12 +24,7 @@ describe('ordering with several workers', () => {
         const created = await system.api.post(`/v1/borrowers/${b}/loans/L1/create?is_migration=true`, createLoanBody());
         assert.equal(created.status, 202);
         for (let k = 1; k <= paymentsEach; k++) {
-          const res = await system.api.post(`/v1/borrowers/${b}/payments/P${k}/create?is_migration=true`, {
-            payment: { amount_paid: 1000 + k, config_id: null, payment_date: '2024-02-01T12:00:00-05:00' },
-            payment_allocations: null,
-            occurred_on: '2024-02-01T12:00:00-05:00',
-            request_id: `p${k}`,
-          });
+          const res = await system.api.post(`/v1/borrowers/${b}/payments/P${k}/create?is_migration=true`, paymentBody(1000 + k, '2024-02-01', `p${k}`));
           assert.equal(res.status, 202, JSON.stringify(res.body));
         }
       }),

@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createLoanBody, startSystem, type System } from './helpers.js';
+import { createLoanBody, paymentBody, startSystem, type System } from './helpers.js';
 
 /*
  * Configs (issue 5 item 3, SPEC §5 and §6) over HTTP against the real processes: the DEFAULTs
@@ -188,12 +188,7 @@ describe('configs: defaults, versions and their effect on loans', () => {
     assert.equal((await system.api.get(`/v1/borrowers/${borrower}/get_status`)).status, 404, 'nothing recorded');
 
     assert.equal((await system.api.post(`/v1/borrowers/${borrower}/loans/L1/create${MIG}`, createLoanBody(), WAIT)).status, 200);
-    const payment = await system.api.post(`/v1/borrowers/${borrower}/payments/P1/create${MIG}`, {
-      payment: { amount_paid: 100, config_id: 'NOPE', payment_date: '2024-02-01T12:00:00-05:00' },
-      payment_allocations: null,
-      occurred_on: '2024-02-01T12:00:00-05:00',
-      request_id: 'p1',
-    });
+    const payment = await system.api.post(`/v1/borrowers/${borrower}/payments/P1/create${MIG}`, paymentBody(100, '2024-02-01', 'p1', 'NOPE'));
     assert.equal(payment.status, 400);
     assert.ok('payment.config_id' in payment.body.context.fields, JSON.stringify(payment.body));
     const waiver = await system.api.post(`/v1/borrowers/${borrower}/loans/L1/waivers/W1/create${MIG}`, {

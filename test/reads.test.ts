@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { borrowerHistorySchema, borrowerStatusSchema } from '@lsl/contracts';
-import { createLoanBody, startSystem, type System } from './helpers.js';
+import { createLoanBody, paymentBody, startSystem, type System } from './helpers.js';
 
 /*
  * Following one loan by reads alone (issue 5, SPEC §5 and §6), over HTTP against the real
@@ -60,12 +60,7 @@ describe('reads: following a loan by get_status and get_history', () => {
     return res.body;
   };
   const pay = async (id: string, day: string, amount: number) => {
-    const res = await system.api.post(`/v1/borrowers/${BORROWER}/payments/${id}/create${MIG}`, {
-      payment: { amount_paid: amount, config_id: null, payment_date: `${day}T12:00:00-05:00` },
-      payment_allocations: null,
-      occurred_on: `${day}T12:00:00-05:00`,
-      request_id: `req-${id}`,
-    }, WAIT);
+    const res = await system.api.post(`/v1/borrowers/${BORROWER}/payments/${id}/create${MIG}`, paymentBody(amount, day, `req-${id}`), WAIT);
     assert.equal(res.status, 200, JSON.stringify(res.body));
     return res.body;
   };
@@ -327,12 +322,7 @@ describe('reads: following a loan by get_status and get_history', () => {
     // as if it had arrived first.
     const borrower = 'B-back';
     const post = (path: string, body: unknown) => system.api.post(`/v1/borrowers/${borrower}${path}${MIG}`, body, WAIT);
-    const payment = (id: string, day: string, amount: number) => ({
-      payment: { amount_paid: amount, config_id: null, payment_date: `${day}T12:00:00-05:00` },
-      payment_allocations: null,
-      occurred_on: `${day}T12:00:00-05:00`,
-      request_id: id,
-    });
+    const payment = (id: string, day: string, amount: number) => paymentBody(amount, day, id);
     assert.equal((await post('/loans/L1/create', createLoanBody())).status, 200);
     assert.equal((await post('/payments/P2/create', payment('P2', '2024-03-20', 300000))).status, 200);
     const waiver = { amount: 5000, bucket: 'installment_fee', config_id: null, effective_date: '2024-03-25T00:00:00-05:00', percentage: null, reason: null, type: 'amount' };

@@ -13,7 +13,7 @@ import pg from 'pg';
 import { createDb, loadBorrowerLedger, type Database, type OperationRow } from '@lsl/db';
 import { apply, emptyState, historyOf, restoreState, serializeState, statusAt, type BorrowerState, type LedgerOperation } from '@lsl/ledger';
 import type { Kysely } from 'kysely';
-import { createLoanBody, startSystem, type System } from '../../../test/helpers.js';
+import { createLoanBody, paymentBody, startSystem, type System } from '../../../test/helpers.js';
 import { toLedgerOperation } from '../../../apps/worker/src/to-ledger-operation.js';
 
 const OPTIONS = { timeZone: 'America/Bogota' };
@@ -34,12 +34,7 @@ describe('ledger items: a back-dated operation after many in-order ones', () => 
   });
 
   const pay = async (id: string, day: string, amount: number) => {
-    const res = await system.api.post(`/v1/borrowers/${BORROWER}/payments/${id}/create${MIG}`, {
-      payment: { amount_paid: amount, config_id: null, payment_date: `${day}T12:00:00-05:00` },
-      payment_allocations: null,
-      occurred_on: `${day}T12:00:00-05:00`,
-      request_id: `req-${id}`,
-    }, WAIT);
+    const res = await system.api.post(`/v1/borrowers/${BORROWER}/payments/${id}/create${MIG}`, paymentBody(amount, day, `req-${id}`), WAIT);
     assert.equal(res.status, 200, JSON.stringify(res.body));
   };
 
