@@ -1,7 +1,10 @@
 import type { Kysely } from 'kysely';
 import {
   completeOperations,
+  insertEvents,
   listPendingOperations,
+  operationView,
+  type EventInput,
   loadBorrowerLedger,
   lockBorrowerLedger,
   saveBorrowerLedgerDelta,
@@ -63,10 +66,14 @@ export async function applyPendingOperations(db: Kysely<Database>, borrowerId: s
         state = outcome.state;
         results.push([row, outcome.result]);
       }
+      const completedAt = new Date();
       await completeOperations(
         trx,
         results.map(([row, result]) => ({ id: row.id, status: result.ok ? 'succeeded' : 'failed', statusCode: result.statusCode, body: result.body })),
+        completedAt,
       );
+      // The outbox: every event reporting these results commits with them, or not at all.
+      await insertEvents(trx, results.flatMap(([row, result]) => eventsOf(row, result, completedAt)));
       const lastSeq = pending[pending.length - 1]!.seq;
       await saveBorrowerLedgerDelta(trx, borrowerId, persistDelta(stored, state), lastSeq);
       committed = { appliedSeq: lastSeq, state };
@@ -81,4 +88,39 @@ export async function applyPendingOperations(db: Kysely<Database>, borrowerId: s
     total += applied.length;
     if (applied.length < batchSize) return total;
   }
+}
+
+/**
+ * The events one applied operation reports, in the order they happened: the ledger's domain
+ * events (`loan.originated`, ...), then `operation.succeeded` or `operation.failed` carrying the
+ * operation as `GET /v1/operations/{id}` returns it (docs/events.md).
+ */
+export function eventsOf(row: OperationRow, result: ApplyResult, completedAt: Date): EventInput[] {
+  const domain: EventInput[] = (result.ok ? (result.events ?? []) : []).map((event) => ({
+    type: event.type,
+    borrower_id: row.borrower_id,
+    operation_id: row.id,
+    loan_id: event.loan_id,
+    effective_date: event.effective_date,
+    occurred_on: row.recorded_at,
+    payload: event.payload,
+  }));
+  const finished = {
+    ...row,
+    status: result.ok ? ('succeeded' as const) : ('failed' as const),
+    result_status_code: result.statusCode,
+    result_body: result.body,
+    completed_at: completedAt,
+  };
+  return [
+    ...domain,
+    {
+      type: result.ok ? 'operation.succeeded' : 'operation.failed',
+      borrower_id: row.borrower_id,
+      operation_id: row.id,
+      batch_id: row.batch_id,
+      occurred_on: completedAt,
+      payload: operationView(finished),
+    },
+  ];
 }

@@ -6,5 +6,6 @@ export * from './repositories/ledgers.js';
 export * from './repositories/configs.js';
 export * from './repositories/idempotency.js';
 export * from './repositories/batches.js';
+export * from './repositories/events.js';
 export * from './views/operation-view.js';
 export * from './views/batch-view.js';

@@ -13,6 +13,7 @@ export interface Database {
   batches: BatchesTable;
   idempotency_keys: IdempotencyKeysTable;
   configs: ConfigsTable;
+  events: EventsTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -113,6 +114,25 @@ export type BatchItem =
   | { index: number; operation_id: string }
   | { index: number; rejected: { borrower_id: string | null; request_id: string | null; status_code: number; error_detail: string; error: unknown } };
 
+/** One event of the event log / webhook outbox (see migrations/0003-events.ts). */
+export interface EventsTable {
+  position: Generated<number>;
+  id: string;
+  /** Null for events that concern no single borrower (`batch.completed`). */
+  borrower_id: string | null;
+  /** `operation.succeeded`, `operation.failed`, `batch.completed`, or a ledger event such as `loan.originated`. */
+  type: string;
+  operation_id: string | null;
+  batch_id: string | null;
+  loan_id: string | null;
+  /** The ledger day (YYYY-MM-DD) the event takes effect (domain events); null for operation events. */
+  effective_date: ColumnType<string | null, string | null | undefined, string | null>;
+  occurred_on: Timestamp;
+  payload: ColumnType<unknown, string, string>;
+}
+
+export type EventRow = Selectable<EventsTable>;
+export type NewEvent = Insertable<EventsTable>;
 export type OperationRow = Selectable<OperationsTable>;
 export type NewOperation = Insertable<OperationsTable>;
 export type OperationUpdate = Updateable<OperationsTable>;

@@ -170,8 +170,21 @@ export interface ErrorBody {
   status: string;
 }
 
+/**
+ * A domain event of the ledger (docs/events.md): what an applied operation did, as `get_events`
+ * lists it and webhooks deliver it. `type` is the name webhooks use, `<subject>.<verb>`
+ * (`loan.originated`, `positive_balance.reimbursed`); `get_events` groups events under the
+ * same name with the dot made an underscore (`loan_originated`).
+ */
+export interface LedgerEvent {
+  type: string;
+  loan_id: string | null;
+  effective_date: Day;
+  payload: Record<string, unknown>;
+}
+
 export type ApplyResult =
-  | { ok: true; statusCode: 200; body: Record<string, unknown> }
+  | { ok: true; statusCode: 200; body: Record<string, unknown>; events?: LedgerEvent[] }
   | { ok: false; statusCode: 400 | 404 | 409; body: ErrorBody };
 
 /**

@@ -62,11 +62,12 @@ export async function listPendingOperations(db: Db, borrowerId: string, afterSeq
 export async function completeOperations(
   db: Db,
   results: Array<{ id: string; status: Extract<OperationStatus, 'succeeded' | 'failed'>; statusCode: number; body: unknown }>,
+  completedAt: Date = new Date(),
 ): Promise<void> {
   if (results.length === 0) return;
   await sql`
     update operations o
-    set status = v.status, result_status_code = v.code, result_body = v.body::json, completed_at = now()
+    set status = v.status, result_status_code = v.code, result_body = v.body::json, completed_at = ${completedAt}::timestamptz
     from unnest(${results.map((r) => r.id)}::uuid[], ${results.map((r) => r.status)}::text[],
                 ${results.map((r) => r.statusCode)}::int[], ${results.map((r) => JSON.stringify(r.body))}::text[])
          as v(id, status, code, body)

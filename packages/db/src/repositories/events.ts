@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, EventRow } from '../schema.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface EventInput {
+  type: string;
+  borrower_id: string | null;
+  operation_id?: string | null;
+  batch_id?: string | null;
+  loan_id?: string | null;
+  effective_date?: string | null;
+  occurred_on?: Date | string;
+  payload: unknown;
+}
+
+/**
+ * Appends events to the event log, in the order given (their `position`s follow it). Call it in
+ * the transaction that records what the events report: that is what makes the log an outbox.
+ */
+export async function insertEvents(db: Db, events: EventInput[]): Promise<void> {
+  if (events.length === 0) return;
+  await db
+    .insertInto('events')
+    .values(
+      events.map((e) => ({
+        id: randomUUID(),
+        type: e.type,
+        borrower_id: e.borrower_id,
+        operation_id: e.operation_id ?? null,
+        batch_id: e.batch_id ?? null,
+        loan_id: e.loan_id ?? null,
+        effective_date: e.effective_date ?? null,
+        occurred_on: e.occurred_on ?? new Date(),
+        payload: JSON.stringify(e.payload),
+      })),
+    )
+    .execute();
+}
+
+/** One borrower's events, oldest first (optionally of some types only). */
+export async function listBorrowerEvents(
+  db: Db,
+  borrowerId: string,
+  options: { types?: string[]; afterPosition?: number; limit?: number } = {},
+): Promise<EventRow[]> {
+  let query = db.selectFrom('events').selectAll().where('borrower_id', '=', borrowerId);
+  if (options.types && options.types.length > 0) query = query.where('type', 'in', options.types);
+  if (options.afterPosition !== undefined) query = query.where('position', '>', options.afterPosition);
+  return query.orderBy('position').limit(options.limit ?? 1000).execute();
+}
