@@ -2,7 +2,7 @@
  * What every operation handler receives: the draft to change, the log record being applied
  * (with its kordev_id) and whether this is the operation's first application or a replay.
  */
-import type { LedgerOperation, LedgerOptions } from './api.js';
+import type { LedgerEvent, LedgerOperation, LedgerOptions } from './api.js';
 import type { DayNum } from './calendar.js';
 import type { Draft } from './draft.js';
 import type { Refusal } from './errors.js';
@@ -20,7 +20,7 @@ export interface OpContext<Op extends LedgerOperation = LedgerOperation> {
 }
 
 export type Outcome =
-  | { ok: true; body: Record<string, unknown>; clamped?: boolean }
+  | { ok: true; body: Record<string, unknown>; clamped?: boolean; /** Domain events of a fresh application (docs/events.md). */ events?: LedgerEvent[] }
   | Refusal;
 
 /** Result bodies list their keys alphabetically, like every seed response example. */

@@ -25,7 +25,7 @@ export interface ApplyOutput {
 }
 
 function toResult(outcome: Outcome): ApplyResult {
-  if (outcome.ok) return { ok: true, statusCode: 200, body: outcome.body };
+  if (outcome.ok) return outcome.events ? { ok: true, statusCode: 200, body: outcome.body, events: outcome.events } : { ok: true, statusCode: 200, body: outcome.body };
   return { ok: false, statusCode: outcome.statusCode, body: outcome.body };
 }
 
