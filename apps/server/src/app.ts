@@ -7,7 +7,7 @@ import { errorHandler, jsonBody, requestLogger, requestMetrics, routeNotFound } 
 import { createIntakeRouter } from '@lsl/intake-api';
 import type { OperationQueues } from '@lsl/queue';
 import { createResultsRouter } from '@lsl/results-api';
-import { trackQueueDepth, type Logger } from '@lsl/telemetry';
+import type { Logger } from '@lsl/telemetry';
 import { createDashboard, DASHBOARD_PATH, type DashboardOptions } from './dashboard.js';
 import { createDocsRouter } from './docs-page.js';
 import { createOpsRouter } from './ops-routes.js';
@@ -20,8 +20,8 @@ export interface AppOptions {
   logger: Logger;
   dashboard: DashboardOptions;
   /**
-   * Every queue of the system: on the dashboard and in `lsl_queue_jobs`. Default: the partition
-   * queues; a process with more queues (webhooks) lists them all here.
+   * Every queue of the system, for the dashboard. Default: the partition queues; a process with
+   * more queues (webhooks) lists them all here (and gives them to `trackQueueDepth`).
    */
   monitoredQueues?: Queue[];
   bodyLimit: string;
@@ -48,9 +48,7 @@ export function createApp(options: AppOptions): Express {
   app.get('/openapi.json', (_req, res) => void res.json(openApi));
   app.use(createDocsRouter());
 
-  const monitored = options.monitoredQueues ?? options.queues.queues;
-  trackQueueDepth(monitored);
-  const dashboard = createDashboard(monitored, options.dashboard);
+  const dashboard = createDashboard(options.monitoredQueues ?? options.queues.queues, options.dashboard);
   app.use(DASHBOARD_PATH, dashboard.auth, dashboard.router);
 
   app.use('/v1', jsonBody({ limit: options.bodyLimit }));

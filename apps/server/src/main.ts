@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import { CONFIG_KINDS, DEFAULT_CONFIG_ID, DEFAULT_CONFIGS } from '@lsl/contracts';
 import { createDb, ensureConfigs, migrateToLatest } from '@lsl/db';
 import { createRedis, OperationQueues } from '@lsl/queue';
-import { createLogger } from '@lsl/telemetry';
+import { createLogger, trackQueueDepth } from '@lsl/telemetry';
 import { closeWithGrace, startWorker, type RunningWorker } from '@lsl/worker';
 import { createApp } from './app.js';
 import { checkRedis } from './check-redis.js';
@@ -54,14 +54,16 @@ async function main() {
   // Shown once so the operator can log in; set DASHBOARD_PASSWORD in any deployment.
   if (!env.DASHBOARD_PASSWORD) logger.warn({ user: env.DASHBOARD_USER, generated_password: dashboardPassword }, 'DASHBOARD_PASSWORD not set; generated one for this run');
 
+  // Every queue of the system: the dashboard shows them, `lsl_queue_jobs` counts them.
+  const monitoredQueues = [...queues.queues];
+  const untrackQueues = trackQueueDepth(monitoredQueues);
   const app = createApp({
     db,
     queues,
     timeZone: env.LEDGER_TIMEZONE,
     logger,
     dashboard: { user: env.DASHBOARD_USER, password: dashboardPassword, readOnly: env.DASHBOARD_READ_ONLY },
-    // Every queue of the process: the dashboard shows them, `lsl_queue_jobs` counts them.
-    monitoredQueues: [...queues.queues],
+    monitoredQueues,
     bodyLimit: env.BODY_LIMIT,
     checkQueueBackend: redisQueueCheck(producer),
     logRequests: env.LOG_REQUESTS,
@@ -85,6 +87,7 @@ async function main() {
     server.closeIdleConnections();
     await closed;
     const outcome = worker ? await closeWithGrace(worker, env.SHUTDOWN_GRACE_MS, log) : 'closed';
+    untrackQueues();
     if (outcome === 'closed') {
       await queues.close();
       producer.disconnect();
