@@ -32,10 +32,9 @@ export function createLogger(options: LoggerOptions): Logger {
     // A word, not pino's number: what log shippers and `grep '"level":"error"'` expect.
     ...(isPretty ? {} : { formatters: { level: (label: string) => ({ level: label }) } }),
   };
-  const destination =
-    options.destination ??
-    (isPretty
-      ? pretty({ colorize: true, sync: true, messageKey: 'message', translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' })
-      : pino.destination({ dest: 1, sync: true }));
+  const out = options.destination ?? pino.destination({ dest: 1, sync: true });
+  const destination = isPretty
+    ? pretty({ destination: out, colorize: options.destination === undefined, sync: true, messageKey: 'message', translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' })
+    : out;
   return pino(config, destination);
 }
