@@ -9,6 +9,7 @@ import {
   type OperationRow,
 } from '@lsl/db';
 import { checkUsury, type LoanConfig } from '@lsl/ledger';
+import { operationsAccepted } from '@lsl/telemetry';
 import { bodyFingerprint as requestHash } from '@lsl/contracts';
 import { resolveConfig } from './resolve-configs.js';
 
@@ -68,6 +69,7 @@ export async function acceptOperation(ctx: AcceptContext, parsed: ParsedOperatio
         batch_index: options.batch?.index ?? null,
         accepted_at: acceptedAt,
     });
+    operationsAccepted.inc({ type: parsed.type });
     return { row, replayed: false };
   } catch (error) {
     // A resubmission, or two submissions of one operation racing: answer as a replay of the

@@ -24,7 +24,11 @@ const schema = z.object({
   BODY_LIMIT: z.string().default('1mb'),
   /** How long SIGTERM waits for running jobs before handing them back. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(20_000),
-  LOG_REQUESTS: bool.default(false),
+  /** One log line per HTTP request. */
+  LOG_REQUESTS: bool.default(true),
+  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  /** The dashboard only shows; `false` lets it retry, clean, pause and promote jobs. */
+  DASHBOARD_READ_ONLY: bool.default(true),
 });
 
 export type ServerEnv = z.infer<typeof schema>;

@@ -3,26 +3,27 @@ import type { Server } from 'node:http';
 import { CONFIG_KINDS, DEFAULT_CONFIG_ID, DEFAULT_CONFIGS } from '@lsl/contracts';
 import { createDb, ensureConfigs, migrateToLatest } from '@lsl/db';
 import { createRedis, OperationQueues } from '@lsl/queue';
+import { createLogger, trackQueueDepth } from '@lsl/telemetry';
 import { closeWithGrace, startWorker, type RunningWorker } from '@lsl/worker';
 import { createApp } from './app.js';
 import { checkRedis } from './check-redis.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres.js';
 import { parseServerEnv } from './env.js';
-import { createMetrics } from './metrics.js';
+import { redisQueueCheck } from './readiness.js';
 
-const log = (message: string, fields?: Record<string, unknown>) =>
-  console.log(JSON.stringify({ time: new Date().toISOString(), level: 'info', service: 'server', pid: process.pid, message, ...fields }));
+const logger = createLogger({ service: 'server' });
 
 async function main() {
   const env = parseServerEnv(process.env);
+  logger.level = env.LOG_LEVEL;
   await checkRedis(env.REDIS_URL);
 
   let embedded: EmbeddedDatabase | undefined;
   let databaseUrl = env.DATABASE_URL;
   if (!databaseUrl) {
-    embedded = await startEmbeddedPostgres({ dir: env.EMBEDDED_PG_DIR, port: env.EMBEDDED_PG_PORT, log });
+    embedded = await startEmbeddedPostgres({ dir: env.EMBEDDED_PG_DIR, port: env.EMBEDDED_PG_PORT, log: (m) => logger.info(m) });
     databaseUrl = embedded.url;
-    log('embedded PostgreSQL started', { dir: env.EMBEDDED_PG_DIR, port: env.EMBEDDED_PG_PORT });
+    logger.info({ dir: env.EMBEDDED_PG_DIR, port: env.EMBEDDED_PG_PORT }, 'embedded PostgreSQL started');
   }
 
   const db = createDb({ connectionString: databaseUrl, max: env.DATABASE_POOL_SIZE, applicationName: 'lsl-server' });
@@ -35,7 +36,6 @@ async function main() {
 
   const producer = createRedis({ url: env.REDIS_URL });
   const queues = new OperationQueues({ connection: producer, partitions: env.QUEUE_PARTITIONS, prefix: env.QUEUE_PREFIX });
-  const metrics = createMetrics(queues);
 
   let worker: RunningWorker | undefined;
   if (env.WORKER_CONCURRENCY > 0) {
@@ -46,52 +46,66 @@ async function main() {
       prefix: env.QUEUE_PREFIX,
       concurrency: env.WORKER_CONCURRENCY,
       ledger: { timeZone: env.LEDGER_TIMEZONE },
-      onApplied: (row, result) => metrics.applied.inc({ type: row.type, status_code: String(result.statusCode) }),
-      log,
+      logger: logger.child({ component: 'worker' }),
     });
   }
 
   const dashboardPassword = env.DASHBOARD_PASSWORD ?? randomBytes(12).toString('base64url');
-  if (!env.DASHBOARD_PASSWORD) log('DASHBOARD_PASSWORD not set; generated one for this run', { user: env.DASHBOARD_USER, password: dashboardPassword });
+  // Shown once so the operator can log in; set DASHBOARD_PASSWORD in any deployment.
+  if (!env.DASHBOARD_PASSWORD) logger.warn({ user: env.DASHBOARD_USER, generated_password: dashboardPassword }, 'DASHBOARD_PASSWORD not set; generated one for this run');
 
+  // Every queue of the system: the dashboard shows them, `lsl_queue_jobs` counts them.
+  const monitoredQueues = [...queues.queues];
+  const untrackQueues = trackQueueDepth(monitoredQueues);
   const app = createApp({
     db,
     queues,
     timeZone: env.LEDGER_TIMEZONE,
-    metrics,
-    dashboard: { user: env.DASHBOARD_USER, password: dashboardPassword },
+    logger,
+    dashboard: { user: env.DASHBOARD_USER, password: dashboardPassword, readOnly: env.DASHBOARD_READ_ONLY },
+    monitoredQueues,
     bodyLimit: env.BODY_LIMIT,
-    log,
-    pingRedis: () => producer.ping(),
+    checkQueueBackend: redisQueueCheck(producer),
+    logRequests: env.LOG_REQUESTS,
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(env.PORT, env.HOST, () => resolve(s));
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;
-  log('listening', { url: `http://${env.HOST}:${port}`, workers: env.WORKER_CONCURRENCY > 0, partitions: env.QUEUE_PARTITIONS });
+  logger.info({ url: `http://${env.HOST}:${port}`, workers: env.WORKER_CONCURRENCY > 0, partitions: env.QUEUE_PARTITIONS }, 'listening');
 
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    log('shutting down', { signal });
-    // Stop taking requests, then let workers finish or hand back their jobs, then close pools.
-    await new Promise((resolve) => server.close(resolve));
+    const log = logger.child({ signal });
+    log.info('shutting down');
+    // Stop taking requests (idle keep-alive sockets closed now, requests in flight answered),
+    // then let workers finish or hand back their jobs, then close pools.
+    const closed = new Promise((resolve) => server.close(resolve));
+    server.closeIdleConnections();
+    await closed;
     const outcome = worker ? await closeWithGrace(worker, env.SHUTDOWN_GRACE_MS, log) : 'closed';
+    untrackQueues();
     if (outcome === 'closed') {
       await queues.close();
       producer.disconnect();
       await db.destroy();
     }
     await embedded?.stop().catch(() => {});
+    log.info('stopped');
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
+// A start-up failure is for a person first (plain text on stderr, with the way out), and a
+// JSON line for the log shipper when stdout is not a terminal.
 main().catch((error) => {
-  console.error(error instanceof Error ? error.message : `start-up failed: ${JSON.stringify(error) ?? String(error)}`);
+  const message = error instanceof Error ? error.message : `start-up failed: ${JSON.stringify(error) ?? String(error)}`;
+  if (!process.stdout.isTTY) logger.fatal({ err: error }, message);
+  console.error(message);
   process.exit(1);
 });

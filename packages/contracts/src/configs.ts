@@ -117,6 +117,7 @@ export function parseConfigBody<K extends ConfigKind>(
 const stored = {
   id: z.string(),
   version: z.number().int().min(1).meta({ description: 'Starts at 1; a PUT on a config in use makes a new version' }),
+  created_at: z.string().meta({ format: 'date-time', description: 'When this version was stored' }),
 };
 export const loanConfigResponseSchema = loanConfigSchema.extend(stored).meta({ id: 'LoanConfigResponse' });
 export const paymentConfigResponseSchema = paymentConfigSchema.extend(stored).meta({ id: 'PaymentConfigResponse' });

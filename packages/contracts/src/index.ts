@@ -10,7 +10,7 @@ export { instantNanos, dayInZone } from './dates.js';
 export { dueDateIssues, type DueDateIssue } from './due-dates.js';
 export * from './config-kinds.js';
 export { canonicalJson, bodyFingerprint } from './canonical-json.js';
-export { exampleRequest } from './examples.js';
+export { exampleRequest } from './examples/requests.js';
 
 export * from './operations/params.js';
 export * from './operations/create-loan.js';

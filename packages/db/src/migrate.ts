@@ -22,3 +22,12 @@ export async function migrateToLatest(db: Kysely<any>): Promise<void> {
     throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error });
   }
 }
+
+/**
+ * Migrations this code knows that the database has not run (compared with `kysely_migration`):
+ * empty when the schema is current. Reads only; `/readyz` reports them.
+ */
+export async function pendingMigrations(db: Kysely<any>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
+  return (await migrator.getMigrations()).filter((m) => m.executedAt === undefined).map((m) => m.name);
+}

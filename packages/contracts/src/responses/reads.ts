@@ -102,3 +102,8 @@ export const getHistoryQuerySchema = z.object({
 });
 
 export const healthSchema = z.looseObject({ status: z.string() }).meta({ id: 'Health' });
+
+/** `GET /readyz`: each check's name → `ok` or what is wrong (503 when any is not `ok`). */
+export const readinessSchema = z
+  .object({ status: z.enum(['ready', 'not ready']), checks: z.record(z.string(), z.string()) })
+  .meta({ id: 'Readiness' });

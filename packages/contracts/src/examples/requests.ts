@@ -1,4 +1,4 @@
-import type { OperationType } from './operations/catalog.js';
+import type { OperationType } from '../operations/catalog.js';
 
 /**
  * The seeds' example requests with valid values (the create-loan seed's own example puts two
