@@ -7,6 +7,7 @@ export { toDay, endOfDay } from './calendar.js';
 export { checkUsury } from './usury.js';
 export { statusAt, type BorrowerStatus, type LoanStatus, type BucketStatus, type InstallmentStatus, type PaymentStatus, type Summary } from './status.js';
 export { historyOf } from './history.js';
+export { STEP_TYPES, stepTypeOf } from './step-types.js';
 export { serializeState, deserializeState } from './serialize.js';
 export { LEDGER_ERRORS, type LedgerErrorKind } from './errors.js';
 export { buildSchedule, type Schedule, type ScheduledInstallment } from './schedule.js';
