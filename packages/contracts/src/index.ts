@@ -35,3 +35,4 @@ export * from './simulations/simulate-loans.js';
 export * from './simulations/simulate-borrower.js';
 
 export { buildOpenApiDocument, type BuildOpenApiOptions } from './openapi.js';
+export * from './simulations/examples.js';

@@ -11,6 +11,7 @@ import { batchAcceptedSchema, batchStatusSchema, operationAcceptedSchema, operat
 import { errorBodySchema } from './responses/error-body.js';
 import { borrowerHistorySchema, borrowerStatusSchema, getHistoryQuerySchema, getStatusQuerySchema, healthSchema } from './responses/reads.js';
 import { SEED_RESULT_SCHEMAS, transferResultSchema } from './responses/seed-results.js';
+import { registerKordevReads } from './openapi-kordev.js';
 
 export interface BuildOpenApiOptions {
   /** `servers[0].url`; omitted when not given (the document then describes the serving host). */
@@ -149,6 +150,8 @@ export function buildOpenApiDocument(options: BuildOpenApiOptions = {}): ReturnT
     request: { params: z.object({ borrower_id: pathIdSchema('borrower_id') }), query: getHistoryQuerySchema },
     responses: { 200: json(borrowerHistorySchema, 'OK'), 400: errorResponse(400), 404: errorResponse(404), ...commonErrors },
   });
+
+  registerKordevReads(registry, { security, commonErrors, errorResponse, pathIdSchema });
 
   for (const kind of CONFIG_KINDS) {
     const path = `/v1/configs/${kind}/{config_id}`;
