@@ -43,7 +43,6 @@ export function createTransfer(ctx: OpContext<TransferOwnershipOperation>): Outc
   return {
     ok: true,
     ...freshEvents(ctx, () => [domainEvent(ctx, 'loan.ownership_transferred', op.loanId, {
-      effective_date: transfer.effective_date ?? null,
       new_owner: newOwner,
       previous_owner: previousOwner,
       transferred_amounts: amounts,
