@@ -70,16 +70,18 @@ export function storedTypeOf(type: string): string {
   return `${type.slice(0, i)}.${type.slice(i + 1)}`;
 }
 
-/** One entry as get_events lists it: the envelope, then the event's own payload (never overriding the envelope). */
+const ENVELOPE = new Set(['id', 'occurred_on', 'effective_date', 'operation_id', 'loan_id']);
+
+/** One entry as get_events lists it: the envelope, then the event's own payload (which never overrides the envelope). */
 function entryOf(row: DomainEventRow): Record<string, unknown> {
   const payload = (typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload) as Record<string, unknown>;
   return {
-    ...payload,
     id: row.id,
     occurred_on: new Date(row.occurred_on).toISOString(),
     effective_date: row.effective_date,
     operation_id: row.operation_id,
     ...(row.loan_id === null ? {} : { loan_id: row.loan_id }),
+    ...Object.fromEntries(Object.entries(payload).filter(([key]) => !ENVELOPE.has(key))),
   };
 }
 
