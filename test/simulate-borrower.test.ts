@@ -128,6 +128,10 @@ describe('simulate borrower', () => {
       assert.deepEqual(Object.keys(res.body).sort(), ['code', 'context', 'error', 'status']);
       assert.ok(field in (res.body.context.fields ?? {}), `${field} in ${JSON.stringify(res.body)}`);
     }
+    // An id the borrower already used: submitting it would replay the first, not apply again.
+    const reused = await system.api.post(`/v1/borrowers/${B}/simulate`, { payments: [{ payment_id: 'P0', amount_paid: 1, payment_date: '2024-02-01T00:00:00-05:00' }] });
+    assert.equal(reused.status, 409, JSON.stringify(reused.body));
+    assert.ok('payments[0].payment_id' in reused.body.context.fields);
     const unknown = await system.api.post('/v1/borrowers/NO-SUCH/simulate', {});
     assert.equal(unknown.status, 404);
     const refused = await system.api.post(`/v1/borrowers/${B}/simulate`, { waivers: [{ loan_id: 'NO-LOAN', waiver_id: 'W9', bucket: 'all', type: 'amount', amount: 1, effective_date: '2024-02-01T00:00:00-05:00' }] });

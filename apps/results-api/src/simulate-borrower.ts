@@ -7,7 +7,7 @@
  */
 import type { Kysely } from 'kysely';
 import { AppError, fromZodError, parseOperation, simulateBorrowerBodySchema, validationError, type ParsedOperation } from '@lsl/contracts';
-import { listPendingOperations, type Database, type OperationRow } from '@lsl/db';
+import { findOperationByNaturalKey, listPendingOperations, type Database, type OperationRow } from '@lsl/db';
 import { resolveConfigs } from '@lsl/intake-api';
 import { statusAt, toDay, type LedgerOptions } from '@lsl/ledger';
 import { applyRecorded } from '@lsl/worker';
@@ -91,6 +91,14 @@ export async function simulateBorrower(
 ): Promise<Record<string, unknown>> {
   const { candidates, calculationDate, requestId } = candidatesOf(borrowerId, raw, ctx.ledger.timeZone);
   const configs: Array<Record<string, unknown>> = [];
+  // An id already used is a replay (or a 409) when submitted, never a second application: the
+  // simulation refuses it instead of showing a future that submitting could not give.
+  const used: Record<string, string> = {};
+  for (const c of candidates) {
+    const existing = await findOperationByNaturalKey(ctx.db, borrowerId, c.parsed.naturalKey);
+    if (existing) used[c.rename(c.parsed.type === 'create_payment' ? 'params.payment_id' : 'params.waiver_id')] = `Already used by operation ${existing.id}`;
+  }
+  if (Object.keys(used).length > 0) throw new AppError('conflict', 'An operation with this id was already accepted', { fields: used });
   for (const c of candidates) {
     try {
       configs.push(await resolveConfigs(ctx.db, c.parsed));
