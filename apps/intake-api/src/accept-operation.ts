@@ -92,8 +92,11 @@ function replayOrConflict(existing: OperationRow, hash: string, parsed: ParsedOp
 
 const CONFIG_SLOTS = { loans: 'loanConfig', payments: 'paymentConfig', waivers: 'waiverConfig', consolidations: 'consolidationConfig' } as const;
 
-/** Resolves every config the operation names (400 if unknown) and applies usury `reject`. */
-async function resolveConfigs(db: Kysely<Database>, parsed: ParsedOperation): Promise<Record<string, unknown>> {
+/**
+ * Resolves every config the operation names (400 if unknown) and applies usury `reject`. The
+ * results API's simulations call it too, so a simulation refuses what intake would.
+ */
+export async function resolveConfigs(db: Kysely<Database>, parsed: ParsedOperation): Promise<Record<string, unknown>> {
   const configs: Record<string, unknown> = {};
   for (const ref of configRefsOf(parsed.type, parsed.body)) {
     configs[CONFIG_SLOTS[ref.kind]] = await resolveConfig(db, ref.kind, ref.configId, ref.field);

@@ -7,6 +7,9 @@ import { historyOf, statusAt, toDay, type HistoryEntry, type LedgerOptions } fro
 import { createConfigRouter } from './config-routes.js';
 import { createLedgerReader } from './ledger-reader.js';
 import { WeightedLru } from './lru-cache.js';
+import { dayOf, optionalString } from './query-params.js';
+import { createEventsRouter } from './events-routes.js';
+import { createSimulationRouter } from './simulation-routes.js';
 
 export interface ResultsOptions {
   db: Kysely<Database>;
@@ -23,7 +26,6 @@ const HISTORY_ENTRY_BYTES = 400;
 const MAX_HISTORY_PAGE = 1000;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function cacheKey(...parts: string[]): string {
   return parts.join('\u0000');
@@ -69,15 +71,6 @@ function pagingOf(req: Request): { limit: number; offset: number } {
   return { limit, offset };
 }
 
-/** Reads reach back to 1900: earlier dates mean nothing to a loan ledger (and two-digit years are ambiguous to Date.UTC). */
-const FIRST_DAY = '1900-01-01';
-
-function isRealDay(day: string): boolean {
-  if (!DAY.test(day) || day < FIRST_DAY) return false;
-  const d = new Date(`${day}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === day;
-}
-
 export function createResultsRouter(options: ResultsOptions): Router {
   const router = Router();
   const { db } = options;
@@ -107,15 +100,13 @@ export function createResultsRouter(options: ResultsOptions): Router {
   const calculationDay = (req: Request): string => {
     const raw = req.query.calculation_date;
     if (raw === undefined) return toDay(now().toISOString(), options.ledger.timeZone);
-    if (typeof raw === 'string' && isRealDay(raw)) return raw;
-    throw new AppError('validation_failed', 'calculation_date must be a date YYYY-MM-DD', {
-      fields: { 'query.calculation_date': `Must be a calendar date YYYY-MM-DD, from ${FIRST_DAY}` },
-    });
+    return dayOf(raw, 'query.calculation_date');
   };
 
   router.get('/v1/borrowers/:borrower_id/get_status', async (req: Request, res: Response) => {
     const borrowerId = String(req.params.borrower_id);
     const day = calculationDay(req);
+    const requestId = optionalString(req.query.request_id, 'query.request_id');
     const { state, version } = await reader.load(borrowerId);
     // A status is a function of the stored state and the day: pollers of one borrower and
     // day get the rendered body until the borrower's state changes.
@@ -125,7 +116,7 @@ export function createResultsRouter(options: ResultsOptions): Router {
       status = render(statusAt(state, day, options.ledger));
       statuses.set(key, status, status.body.length * 2);
     }
-    sendRendered(req, res, status);
+    sendRendered(req, res, withRequestId(status, requestId));
   });
 
   router.get('/v1/borrowers/:borrower_id/get_history', async (req: Request, res: Response) => {
@@ -149,9 +140,21 @@ export function createResultsRouter(options: ResultsOptions): Router {
       limit,
       next_offset: nextOffset,
       next_cursor: nextOffset === null ? null : String(nextOffset),
-      entries: page,
+      records: page,
     });
   });
 
+  router.use(createEventsRouter({ db }));
+  router.use(createSimulationRouter({ db, ledger: options.ledger, reader, now }));
   return router;
+}
+
+/**
+ * The cached body with `request_id` (SPEC §6: the query parameter, echoed) put in front: the
+ * status itself does not depend on it, so one rendered body serves every request id.
+ */
+function withRequestId(rendered: Rendered, requestId: string | null): Rendered {
+  const body = `{"request_id":${JSON.stringify(requestId)},${rendered.body.slice(1)}`;
+  const tag = createHash('sha1').update(String(requestId)).digest('base64url').slice(0, 10);
+  return { body, etag: `${rendered.etag.slice(0, -1)}.${requestId === null ? '-' : tag}"` };
 }

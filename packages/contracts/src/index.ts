@@ -30,5 +30,9 @@ export * from './responses/error-body.js';
 export * from './responses/async.js';
 export * from './responses/seed-results.js';
 export * from './responses/reads.js';
+export * from './responses/events.js';
+export * from './simulations/simulate-loans.js';
+export * from './simulations/simulate-borrower.js';
 
 export { buildOpenApiDocument, type BuildOpenApiOptions } from './openapi.js';
+export * from './simulations/examples.js';

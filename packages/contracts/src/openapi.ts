@@ -13,6 +13,7 @@ import { batchAcceptedSchema, batchStatusSchema, operationAcceptedSchema, operat
 import { errorBodySchema } from './responses/error-body.js';
 import { borrowerHistorySchema, borrowerStatusSchema, getHistoryQuerySchema, getStatusQuerySchema, healthSchema, readinessSchema } from './responses/reads.js';
 import { SEED_RESULT_SCHEMAS, transferResultSchema } from './responses/seed-results.js';
+import { registerKordevReads } from './openapi-kordev.js';
 
 export interface BuildOpenApiOptions {
   /** `servers[0].url`; default `/`: the host that serves the document. */
@@ -166,6 +167,8 @@ export function buildOpenApiDocument(options: BuildOpenApiOptions = {}): ReturnT
     request: { params: z.object({ borrower_id: pathIdSchema('borrower_id') }), query: getHistoryQuerySchema },
     responses: { 200: json(borrowerHistorySchema, 'OK', borrowerHistoryExample), 400: errorResponse(400), 404: errorResponse(404), ...commonErrors },
   });
+
+  registerKordevReads(registry, { security, commonErrors, errorResponse, pathIdSchema });
 
   for (const kind of CONFIG_KINDS) {
     const path = `/v1/configs/${kind}/{config_id}`;

@@ -223,9 +223,10 @@ export interface HistoryEntry {
   /** The bucket's outstanding amount after the change. */
   balance: number;
   effective_date: Day;
+  /** Kordev's upper snake case (`ORIGINATION`, `PAYMENT_APPLICATION`, ...): step-types.ts. */
   step_type: string;
   /** The operation that caused it, when one did (accruals have none). */
   operation_id: string | null;
-  /** Only on a transfer's entry (`step_type: 'transfer'`). */
+  /** Only on a transfer's entry (`step_type: 'OWNERSHIP_TRANSFER'`). */
   new_owner?: string | null;
 }

@@ -9,6 +9,8 @@ import { sortedBody, requestIdOf, type OpContext, type Outcome } from './context
 import { ZERO } from './decimal.js';
 import { refusal } from './errors.js';
 import { BUCKETS } from './model.js';
+import { domainEvent, freshEvents } from './events.js';
+import { money } from './decimal.js';
 
 export function cancelLoan(ctx: OpContext<CancelLoanOperation>): Outcome {
   const { d, op } = ctx;
@@ -31,6 +33,10 @@ export function cancelLoan(ctx: OpContext<CancelLoanOperation>): Outcome {
   const effective = op.body?.loan_cancellation?.effective_date ?? op.recordedAt;
   return {
     ok: true,
+    ...freshEvents(ctx, () => [domainEvent(ctx, 'loan.cancelled', op.loanId, {
+      cancellation_date: effective,
+      refunded_to_positive_balance: money(paid),
+    })]),
     body: sortedBody({ effective_date: effective, id: op.operationId, kordev_id: ctx.kordevId, loan_id: op.loanId, request_id: requestIdOf(op) }),
   };
 }

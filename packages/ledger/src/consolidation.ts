@@ -20,6 +20,9 @@ import { BUCKETS } from './model.js';
 import { DEFAULT_LOAN_CONFIG, dueDaysOf, originateLoan } from './create-loan.js';
 import { checkUsury } from './usury.js';
 import { isWaiverScope, waive } from './waivers.js';
+import { domainEvent, freshEvents } from './events.js';
+import { loanOriginated } from './create-loan.js';
+import { money, type Dec } from './decimal.js';
 
 export function createConsolidation(ctx: OpContext<CreateConsolidationOperation>): Outcome {
   const { d, op, options } = ctx;
@@ -51,25 +54,31 @@ export function createConsolidation(ctx: OpContext<CreateConsolidationOperation>
   const config = op.consolidationConfig;
   const carried: readonly BucketType[] = config?.carried_buckets?.length ? config.carried_buckets : BUCKETS;
   let principal = ZERO;
+  const carriedBy: Array<{ loanId: string; carried: Dec; waived: Dec }> = [];
   for (const id of requested) {
+    let waived = ZERO;
     for (const w of config?.waivers ?? []) {
       if (!isWaiverScope(w.bucket)) continue;
-      waive(d, id, { bucket: w.bucket, type: w.type, amount: w.amount ?? null, percentage: w.percentage ?? null }, {
+      const w2 = waive(d, id, { bucket: w.bucket, type: w.type, amount: w.amount ?? null, percentage: w.percentage ?? null }, {
         clamp: true,
         step: 'consolidation_waiver',
         context: { ...context, loan_id: id },
       });
+      if (w2.ok) waived = waived.plus(w2.waived);
     }
     const loan = d.mutable(id);
+    let fromLoan = ZERO;
     for (const bucket of carried) {
       const f = bucketFigures(loan, bucket, ctx.day);
-      principal = principal.plus(bucket === 'principal' ? f.total : f.unpaid);
+      fromLoan = fromLoan.plus(bucket === 'principal' ? f.total : f.unpaid);
     }
+    principal = principal.plus(fromLoan);
+    carriedBy.push({ loanId: id, carried: fromLoan, waived });
     loan.installments.forEach((_, index) => d.closeInstallment(loan, index, 'consolidation'));
     loan.closed = { kind: 'consolidated', day: ctx.day, into: op.consolidationId, bySeq: op.seq };
   }
 
-  originateLoan(ctx, {
+  const created = originateLoan(ctx, {
     loanId: op.consolidationId,
     seq: op.seq,
     operationId: op.operationId,
@@ -85,6 +94,16 @@ export function createConsolidation(ctx: OpContext<CreateConsolidationOperation>
 
   return {
     ok: true,
+    // Each original loan's closing, then the new loan's origination (docs/events.md).
+    ...freshEvents(ctx, () => [
+      ...carriedBy.map((c) => domainEvent(ctx, 'loan.consolidated', c.loanId, {
+        carried_amount: money(c.carried),
+        consolidated_into: op.consolidationId,
+        consolidation_id: op.consolidationId,
+        waived_amount: money(c.waived),
+      })),
+      loanOriginated(ctx, created),
+    ]),
     body: sortedBody({
       id: op.consolidationId,
       kordev_id: ctx.kordevId,

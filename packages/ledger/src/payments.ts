@@ -9,6 +9,7 @@ import { sortedBody, requestIdOf, type OpContext, type Outcome } from './context
 import { ZERO, money, toDec, type Dec } from './decimal.js';
 import { refusal } from './errors.js';
 import { BUCKETS, type AllocationLine } from './model.js';
+import { domainEvent, freshEvents } from './events.js';
 
 interface Part {
   loanId: string | null;
@@ -77,10 +78,19 @@ export function createPayment(ctx: OpContext<CreatePaymentOperation>): Outcome {
   });
   markPaidOff(d, new Set(lines.map((l) => l.loanId)));
 
+  const applied = appliedAllocations(lines);
   return {
     ok: true,
+    ...freshEvents(ctx, () => [domainEvent(ctx, 'payment.applied', null, {
+      amount_paid: money(amount),
+      applied_allocations: applied,
+      payment_allocations: rawAllocations ?? null,
+      payment_date: payment.payment_date ?? null,
+      payment_id: op.paymentId,
+      positive_balance_amount: money(toPositive),
+    })]),
     body: sortedBody({
-      applied_allocations: appliedAllocations(lines),
+      applied_allocations: applied,
       id: op.paymentId,
       kordev_id: ctx.kordevId,
       payment,

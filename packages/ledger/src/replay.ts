@@ -18,14 +18,18 @@ import { effectiveDayNum, execute } from './execute.js';
 import type { Core, Effect, LogRecord, Snapshot } from './model.js';
 import { SNAPSHOT_EVERY, compareKey, hasLoan, type BorrowerState } from './state.js';
 import { refusal } from './errors.js';
+import { placeEvents } from './events.js';
 
 export interface ApplyOutput {
   state: BorrowerState;
   result: ApplyResult;
 }
 
-function toResult(outcome: Outcome): ApplyResult {
-  if (outcome.ok) return outcome.events ? { ok: true, statusCode: 200, body: outcome.body, events: outcome.events } : { ok: true, statusCode: 200, body: outcome.body };
+/** `replayed`: how many records effective after the operation were replayed (back-dating). */
+function toResult(outcome: Outcome, replayed = 0): ApplyResult {
+  if (outcome.ok) {
+    return outcome.events ? { ok: true, statusCode: 200, body: outcome.body, events: placeEvents(outcome.events, replayed) } : { ok: true, statusCode: 200, body: outcome.body };
+  }
   return { ok: false, statusCode: outcome.statusCode, body: outcome.body };
 }
 
@@ -122,7 +126,7 @@ function applyBackDated(state: BorrowerState, op: LedgerOperation, day: DayNum, 
   }
   {
     const outcome = step(d, { op, day, kordevId }, 'fresh', options, state.borrowerId);
-    result = toResult(outcome);
+    result = toResult(outcome, after.length);
     if (!outcome.ok) return { state, result };
     rebuilt.push({ op, day, seq: op.seq, kordevId, effect: effectOf(outcome) });
     takeSnapshot();

@@ -11,6 +11,7 @@ import { BUCKETS, type Core, type Loan, type LogRecord, type PaymentRecord } fro
 import { coreAt } from './replay.js';
 import type { BorrowerState } from './state.js';
 import { ownerOn } from './transfer.js';
+import { installmentAmountAtOrigination } from './create-loan.js';
 
 export interface BucketStatus {
   initial_balance: number;
@@ -77,6 +78,10 @@ export interface LoanStatus {
     guarantee_provider: string | null;
     is_cancelled: boolean;
     cancellation_date: Day | null;
+    /** The day the loan was charged off; null until charge-off exists (docs/reads.md). */
+    chargeoff_date: Day | null;
+    /** The first installment's scheduled principal, interest and fees at origination. */
+    installment_amount_at_origination: number;
     is_consolidated: boolean;
     consolidated_into: string | null;
     consolidation_date: Day | null;
@@ -239,6 +244,8 @@ function loanStatus(loan: Loan, day: DayNum, kordev: Map<number, number>, paymen
       guarantee_provider: loan.guaranteeProvider,
       is_cancelled: loan.closed?.kind === 'cancelled',
       cancellation_date: loan.closed?.kind === 'cancelled' ? numToDay(loan.closed.day) : null,
+      chargeoff_date: null,
+      installment_amount_at_origination: money(installmentAmountAtOrigination(loan)),
       is_consolidated: loan.closed?.kind === 'consolidated',
       consolidated_into: loan.closed?.into ?? null,
       consolidation_date: loan.closed?.kind === 'consolidated' ? numToDay(loan.closed.day) : null,

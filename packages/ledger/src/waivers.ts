@@ -12,6 +12,8 @@ import type { Draft } from './draft.js';
 import { refusal, type Refusal } from './errors.js';
 import { DEFAULT_ORDER, type Loan } from './model.js';
 import { markPaidOff } from './allocation.js';
+import { domainEvent, freshEvents } from './events.js';
+import { money } from './decimal.js';
 
 
 type Which = 'all' | 'overdue' | 'current' | 'non_overdue';
@@ -129,6 +131,15 @@ export function createWaiver(ctx: OpContext<CreateWaiverOperation>): Outcome {
   return {
     ok: true,
     clamped: outcome.clamped,
+    ...freshEvents(ctx, () => [domainEvent(ctx, 'waiver.applied', op.loanId, {
+      amount: waiver.amount ?? null,
+      bucket: waiver.bucket,
+      percentage: waiver.percentage ?? null,
+      reason: waiver.reason ?? null,
+      type,
+      waived_amount: money(outcome.waived),
+      waiver_id: op.waiverId,
+    })]),
     body: sortedBody({ ...waiver, id: op.waiverId, kordev_id: ctx.kordevId, loan_id: op.loanId, request_id: requestIdOf(op) }),
   };
 }

@@ -32,6 +32,8 @@ export const loanStatusSchema = z
       fixed_installment_amount: z.number(),
       interest_rates: z.looseObject({ fixed: z.looseObject({}), applicable: z.looseObject({}) }),
       is_cancelled: z.boolean(),
+      chargeoff_date: z.string().nullable().meta({ format: 'date', description: 'The day the loan was charged off; null when it was not' }),
+      installment_amount_at_origination: z.number().meta({ description: "The first installment's scheduled principal, interest and installment fees at origination" }),
       owner: z.string().nullable(),
       origination_date: z.string(),
       paid_off_date: z.string().nullable(),
@@ -47,6 +49,7 @@ export const borrowerStatusSchema = z
   .looseObject({
     borrower_id: z.string(),
     calculation_date: z.string().meta({ format: 'date' }),
+    request_id: z.string().nullable().meta({ description: 'The `request_id` query parameter, echoed; null without one' }),
     loans: z.array(loanStatusSchema),
     positive_balance: z.number(),
     summary: z.looseObject({
@@ -64,11 +67,11 @@ export const historyEntrySchema = z
     loan_id: z.string().nullable(),
     installment_number: z.number().int().nullable(),
     bucket_type: z.string(),
-    bucket_status: z.string(),
+    bucket_status: z.string().meta({ description: 'Which amount of the bucket moved: initial, paid, waived, closed; credited/applied (positive_balance); transferred (owner)' }),
     delta: z.number(),
     balance: z.number(),
     effective_date: z.string().meta({ format: 'date' }),
-    step_type: z.string(),
+    step_type: z.string().meta({ description: 'Upper snake case: ORIGINATION, PAYMENT_APPLICATION, WAIVER, CANCELLATION, CONSOLIDATION, OWNERSHIP_TRANSFER, DELINQUENCY_INTEREST_ACCRUAL, ... (docs/ledger.md)' }),
     operation_id: z.string().nullable(),
   })
   .meta({ id: 'HistoryEntry' });
@@ -78,12 +81,12 @@ export const borrowerHistorySchema = z
   .looseObject({
     borrower_id: z.string(),
     calculation_date: z.string().meta({ format: 'date', description: 'History up to this day (accruals included through the day before)' }),
-    total: z.number().int().meta({ description: 'Entries in the whole history' }),
+    total: z.number().int().meta({ description: 'Records in the whole history' }),
     offset: z.number().int(),
     limit: z.number().int(),
     next_offset: z.number().int().nullable().meta({ description: 'Offset of the next page; null on the last' }),
     next_cursor: z.string().nullable().meta({ description: 'The same, as an opaque cursor' }),
-    entries: z.array(historyEntrySchema),
+    records: z.array(historyEntrySchema),
   })
   .meta({ id: 'BorrowerHistory' });
 
@@ -92,11 +95,12 @@ export const getStatusQuerySchema = z.object({
     .date({ error: 'Must be a date YYYY-MM-DD' })
     .optional()
     .meta({ description: "Default: today in the ledger's time zone" }),
+  request_id: z.string().max(128).optional().meta({ description: 'Echoed as `request_id` in the answer' }),
 });
 
 export const getHistoryQuerySchema = z.object({
   calculation_date: getStatusQuerySchema.shape.calculation_date,
-  offset: z.coerce.number().int().min(0).optional().meta({ description: 'Entries to skip (default 0)' }),
+  offset: z.coerce.number().int().min(0).optional().meta({ description: 'Records to skip (default 0)' }),
   cursor: z.string().optional().meta({ description: '`next_cursor` of the previous page (instead of offset)' }),
   limit: z.coerce.number().int().min(1).max(1000).optional().meta({ description: 'Page size (default 100)' }),
 });
