@@ -15,7 +15,7 @@ export function createReimbursement(ctx: OpContext<CreateReimbursementOperation>
   const reimbursement = op.body?.reimbursement ?? {};
   const context = { borrower_id: ctx.borrowerId, reimbursement_id: op.reimbursementId };
   const value = toDec(reimbursement.value);
-  if (!value.isPositive()) return refusal('invalid_request', { ...context, value: reimbursement.value ?? null });
+  if (value.lte(0)) return refusal('invalid_request', { ...context, value: reimbursement.value ?? null });
   const available = d.positiveBalance;
   if (value.gt(available) && ctx.mode === 'fresh') {
     return refusal('reimbursement_exceeds_positive_balance', { ...context, value: reimbursement.value, positive_balance: money(available) });
