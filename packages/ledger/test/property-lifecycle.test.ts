@@ -3,7 +3,9 @@
  * - reversal: a borrower whose payment P is reversed has, on every day checked, exactly the
  *   status of a twin who never made P (P's own listing and kordev ids aside: fixtures/twin.ts);
  * - charge-off: per bucket, paid + waived + closed + charged_off + outstanding = initial,
- *   before and after the charge-off and its recoveries; nothing negative.
+ *   before and after the charge-off and its recoveries; nothing negative;
+ * - restructuring: the new principal is what the status of that day says is carried, and the
+ *   new schedule is the independent reference schedule (fixtures/reference.ts) of it.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,7 +15,8 @@ import type { LedgerOperation } from '../src/api.js';
 import { apply, emptyState, statusAt, type BorrowerState } from '../src/index.js';
 import { addDays, payment, TZ } from './fixtures/ops.js';
 import { checkDays, historyArb, O } from './fixtures/gen.js';
-import { chargeOff, reversal } from './fixtures/lifecycle-ops.js';
+import { chargeOff, restructuring, reversal } from './fixtures/lifecycle-ops.js';
+import { referenceSchedule } from './fixtures/reference.js';
 import { BUCKETS, loanIdOf, loansOf, rawBucket } from './fixtures/read.js';
 import { withoutPayment } from './fixtures/twin.js';
 
@@ -87,6 +90,40 @@ test('charge-off: paid + waived + closed + charged_off + outstanding = initial, 
         later.forEach((p, i) => ops.push(payment(++seq, `R${i}`, p.cents / 100, addDays(O, p.day), p.explicit ? [{ loan_id: 'L0', amount: p.cents / 100 }] : null)));
         const state = run(ops);
         for (const day of new Set([...checkDays(h), addDays(O, chargeDay), addDays(O, chargeDay + 1), addDays(O, 320)])) conserved(statusAt(state, day, TZ), day);
+      },
+    ),
+    { numRuns: 40, includeErrorInReport: true },
+  );
+});
+
+test('restructuring: new principal = principal total + unpaid of the other buckets the day before it; schedule = the reference', () => {
+  fc.assert(
+    fc.property(
+      historyArb({ withCancel: false, maxSteps: 6 }),
+      fc.integer({ min: 1, max: 200 }),
+      fc.array(fc.integer({ min: 10, max: 45 }), { minLength: 1, maxLength: 6 }),
+      fc.constantFrom(0, 0.18, 0.3848),
+      (h, offset, gaps, rate) => {
+        const state = run(h.ops);
+        const day = addDays(O, offset);
+        const dues: string[] = [];
+        let d = day;
+        for (const g of gaps) dues.push((d = addDays(d, g)));
+        // independent of the engine's carry-over: the status a payment on that day would meet
+        const before = statusAt(state, day, TZ);
+        const detail = before.loans.find((l: any) => l.attributes.id === 'L0')!.balance_detail.at_calculation_date as any;
+        const expected = BUCKETS.reduce((a, k) => a.plus(String(k === 'principal' ? detail[k].total : detail[k].unpaid)), new Decimal(0));
+        const out = apply(state, restructuring(h.ops.length + 1, 'L0', 'RS', { day, dues, rate }), TZ);
+        assert.ok(out.result.ok, JSON.stringify(out.result.body));
+        const body = out.result.body as any;
+        assert.equal(new Decimal(String(body.new_principal)).toFixed(2), expected.toFixed(2));
+        const ref = referenceSchedule(expected.toNumber(), rate, day, dues);
+        assert.equal(new Decimal(String(body.fixed_installment_amount)).toFixed(2), ref.A);
+        const fresh = statusAt(out.state, day, TZ).loans.find((l: any) => l.attributes.id === 'L0')!.installments.filter((i: any) => !i.restructured);
+        fresh.forEach((inst: any, i: number) => {
+          assert.equal(new Decimal(String(inst.buckets.principal.initial_balance)).toFixed(2), ref.installments[i]!.principal, `inst ${i} principal`);
+          assert.equal(new Decimal(String(inst.buckets.interest.initial_balance)).toFixed(2), ref.installments[i]!.interest, `inst ${i} interest`);
+        });
       },
     ),
     { numRuns: 40, includeErrorInReport: true },
