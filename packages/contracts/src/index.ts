@@ -11,6 +11,7 @@ export { dueDateIssues, type DueDateIssue } from './due-dates.js';
 export * from './config-kinds.js';
 export { canonicalJson, bodyFingerprint } from './canonical-json.js';
 export { exampleRequest } from './examples.js';
+export { lifecycleExampleRequest, lifecycleExampleResult, cancelLoansBatchExample, type LifecycleType } from './lifecycle-examples.js';
 
 export * from './operations/params.js';
 export * from './operations/create-loan.js';
@@ -19,6 +20,12 @@ export * from './operations/create-waiver.js';
 export * from './operations/create-consolidation.js';
 export * from './operations/transfer-ownership.js';
 export * from './operations/create-payment.js';
+export * from './operations/reverse-payment.js';
+export * from './operations/create-reimbursement.js';
+export * from './operations/charge-off-loan.js';
+export * from './operations/create-restructuring.js';
+export * from './operations/cancel-loans-batch.js';
+export * from './operations/parse-cancel-batch.js';
 export * from './operations/catalog.js';
 export * from './operations/parse-operation.js';
 export * from './operations/parse-transfer-batch.js';
@@ -29,6 +36,7 @@ export * from './configs.js';
 export * from './responses/error-body.js';
 export * from './responses/async.js';
 export * from './responses/seed-results.js';
+export * from './responses/lifecycle-results.js';
 export * from './responses/reads.js';
 
 export { buildOpenApiDocument, type BuildOpenApiOptions } from './openapi.js';

@@ -11,6 +11,10 @@ import { batchAcceptedSchema, batchStatusSchema, operationAcceptedSchema, operat
 import { errorBodySchema } from './responses/error-body.js';
 import { borrowerHistorySchema, borrowerStatusSchema, getHistoryQuerySchema, getStatusQuerySchema, healthSchema } from './responses/reads.js';
 import { SEED_RESULT_SCHEMAS, transferResultSchema } from './responses/seed-results.js';
+import { cancelLoansBatchExample, lifecycleExampleResult, type LifecycleType } from './lifecycle-examples.js';
+import { CANCEL_LOANS_BATCH_PATH, cancelLoansBatchDocSchema } from './operations/cancel-loans-batch.js';
+
+const LIFECYCLE_TYPES: readonly string[] = ['reverse_payment', 'create_reimbursement', 'charge_off_loan', 'create_restructuring'];
 
 export interface BuildOpenApiOptions {
   /** `servers[0].url`; omitted when not given (the document then describes the serving host). */
@@ -18,7 +22,10 @@ export interface BuildOpenApiOptions {
   version?: string;
 }
 
-const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
+const json = (schema: z.ZodType, description: string, example?: unknown) => ({
+  description,
+  content: { 'application/json': example === undefined ? { schema } : { schema, example } },
+});
 const errorResponse = (status: number) => {
   const kinds = Object.entries(ERROR_CATALOG).filter(([, e]) => e.httpStatus === status).map(([k, e]) => `\`${k}\` (${e.code})`);
   const text = Object.values(ERROR_CATALOG).find((e) => e.httpStatus === status)?.statusText ?? 'Error';
@@ -49,6 +56,7 @@ const configPath: Record<ConfigKind, string> = {
   payments: 'payment',
   waivers: 'waiver',
   consolidations: 'consolidation',
+  restructurings: 'restructuring',
 };
 
 /**
@@ -96,7 +104,11 @@ export function buildOpenApiDocument(options: BuildOpenApiOptions = {}): ReturnT
             ...commonErrors,
           }
         : {
-            200: json(SEED_RESULT_SCHEMAS[type], 'OK (only with `Prefer: wait` when the operation finished in time): the seed body'),
+            200: json(
+              SEED_RESULT_SCHEMAS[type],
+              'OK (only with `Prefer: wait` when the operation finished in time): the seed body',
+              LIFECYCLE_TYPES.includes(type) ? lifecycleExampleResult(type as LifecycleType) : undefined,
+            ),
             202: json(operationAcceptedSchema, 'Accepted (`Location: /v1/operations/{operation_id}`)'),
             400: errorResponse(400),
             404: errorResponse(404),
@@ -108,6 +120,31 @@ export function buildOpenApiDocument(options: BuildOpenApiOptions = {}): ReturnT
           },
     });
   }
+
+  // docs/ledger.md "Cancellation": the batch of single cancels, answered like the transfer batch.
+  registry.registerPath({
+    method: 'post',
+    path: CANCEL_LOANS_BATCH_PATH,
+    operationId: 'cancel_loans',
+    summary: 'Cancel loans (batch): each item is the single cancel of its loan on its borrower\'s queue',
+    tags: ['Operations'],
+    security,
+    request: {
+      query: queryDoc,
+      headers: preferHeader,
+      body: { required: true, content: { 'application/json': { schema: cancelLoansBatchDocSchema, example: cancelLoansBatchExample() } } },
+    },
+    responses: {
+      202: json(batchAcceptedSchema, 'Accepted: one cancel_loan operation per valid item (`Location: /v1/batches/{batch_id}`)'),
+      207: json(batchStatusSchema, 'Multi-Status (with `Prefer: wait` when every item finished in time): `succeeded` holds the cancel results'),
+      400: errorResponse(400),
+      409: errorResponse(409),
+      413: errorResponse(413),
+      415: errorResponse(415),
+      422: errorResponse(422),
+      ...commonErrors,
+    },
+  });
 
   registry.registerPath({
     method: 'get',
