@@ -90,7 +90,9 @@ function replayOrConflict(existing: OperationRow, hash: string, parsed: ParsedOp
   });
 }
 
-const CONFIG_SLOTS = { loans: 'loanConfig', payments: 'paymentConfig', waivers: 'waiverConfig', consolidations: 'consolidationConfig' } as const;
+const CONFIG_SLOTS = {
+  loans: 'loanConfig', payments: 'paymentConfig', waivers: 'waiverConfig', consolidations: 'consolidationConfig', restructurings: 'restructuringConfig',
+} as const;
 
 /**
  * Resolves every config the operation names (400 if unknown) and applies usury `reject`. The

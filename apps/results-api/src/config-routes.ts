@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import type { Kysely } from 'kysely';
-import { AppError, idSchema, isConfigKind, parseConfigBody, type ConfigKind } from '@lsl/contracts';
+import { AppError, CONFIG_KINDS, idSchema, isConfigKind, parseConfigBody, type ConfigKind } from '@lsl/contracts';
 import { getConfigVersion, getLatestConfig, putConfig, type ConfigRow, type Database } from '@lsl/db';
 
 function configView(row: ConfigRow) {
@@ -9,7 +9,7 @@ function configView(row: ConfigRow) {
 
 function kindAndId(req: Request): { kind: ConfigKind; id: string } {
   const { kind, config_id: id } = req.params as { kind: string; config_id: string };
-  if (!isConfigKind(kind)) throw new AppError('route_not_found', `No config kind '${kind}'`, { kind, kinds: ['loans', 'payments', 'waivers', 'consolidations'] });
+  if (!isConfigKind(kind)) throw new AppError('route_not_found', `No config kind '${kind}'`, { kind, kinds: CONFIG_KINDS });
   if (!idSchema.safeParse(id).success) throw new AppError('validation_failed', 'Invalid config id', { fields: { 'params.config_id': 'Letters, digits and . _ : - only, at most 128' } });
   return { kind, id };
 }

@@ -74,6 +74,9 @@ export const consolidationConfigSchema = z
   })
   .meta({ id: 'ConsolidationConfig' });
 
+/** docs/ledger.md "Restructuring": the consolidation rules (waivers, carried buckets) for one loan. */
+export const restructuringConfigSchema = consolidationConfigSchema.meta({ id: 'RestructuringConfig' });
+
 export type LoanConfigBody = z.output<typeof loanConfigSchema>;
 export type PaymentConfigBody = z.output<typeof paymentConfigSchema>;
 export type WaiverConfigBody = z.output<typeof waiverConfigSchema>;
@@ -84,6 +87,7 @@ export interface ConfigBodies {
   payments: PaymentConfigBody;
   waivers: WaiverConfigBody;
   consolidations: ConsolidationConfigBody;
+  restructurings: ConsolidationConfigBody;
 }
 
 export const CONFIG_SCHEMAS = {
@@ -91,6 +95,7 @@ export const CONFIG_SCHEMAS = {
   payments: paymentConfigSchema,
   waivers: waiverConfigSchema,
   consolidations: consolidationConfigSchema,
+  restructurings: restructuringConfigSchema,
 } as const satisfies Record<ConfigKind, z.ZodType>;
 
 /** What a fresh install has under `DEFAULT` for each kind (SPEC §5, §6). */
@@ -99,6 +104,7 @@ export const DEFAULT_CONFIGS: { readonly [K in ConfigKind]: ConfigBodies[K] } = 
   payments: { allocation_order: [...BUCKET_TYPES] as BucketType[] },
   waivers: {},
   consolidations: { waivers: [], carried_buckets: [...BUCKET_TYPES] as BucketType[] },
+  restructurings: { waivers: [], carried_buckets: [...BUCKET_TYPES] as BucketType[] },
 };
 
 export { DEFAULT_CONFIG_ID };
@@ -123,10 +129,12 @@ export const loanConfigResponseSchema = loanConfigSchema.extend(stored).meta({ i
 export const paymentConfigResponseSchema = paymentConfigSchema.extend(stored).meta({ id: 'PaymentConfigResponse' });
 export const waiverConfigResponseSchema = waiverConfigSchema.extend(stored).meta({ id: 'WaiverConfigResponse' });
 export const consolidationConfigResponseSchema = consolidationConfigSchema.extend(stored).meta({ id: 'ConsolidationConfigResponse' });
+export const restructuringConfigResponseSchema = consolidationConfigSchema.extend(stored).meta({ id: 'RestructuringConfigResponse' });
 
 export const CONFIG_RESPONSE_SCHEMAS = {
   loans: loanConfigResponseSchema,
   payments: paymentConfigResponseSchema,
   waivers: waiverConfigResponseSchema,
   consolidations: consolidationConfigResponseSchema,
+  restructurings: restructuringConfigResponseSchema,
 } as const satisfies Record<ConfigKind, z.ZodType>;

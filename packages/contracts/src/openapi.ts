@@ -14,6 +14,10 @@ import { errorBodySchema } from './responses/error-body.js';
 import { borrowerHistorySchema, borrowerStatusSchema, getHistoryQuerySchema, getStatusQuerySchema, healthSchema, readinessSchema } from './responses/reads.js';
 import { SEED_RESULT_SCHEMAS, transferResultSchema } from './responses/seed-results.js';
 import { registerKordevReads } from './openapi-kordev.js';
+import { cancelLoansBatchExample, lifecycleExampleResult, type LifecycleType } from './lifecycle-examples.js';
+import { CANCEL_LOANS_BATCH_PATH, cancelLoansBatchDocSchema } from './operations/cancel-loans-batch.js';
+
+const LIFECYCLE_TYPES: readonly string[] = ['reverse_payment', 'create_reimbursement', 'charge_off_loan', 'create_restructuring'];
 
 export interface BuildOpenApiOptions {
   /** `servers[0].url`; default `/`: the host that serves the document. */
@@ -65,6 +69,7 @@ const configPath: Record<ConfigKind, string> = {
   payments: 'payment',
   waivers: 'waiver',
   consolidations: 'consolidation',
+  restructurings: 'restructuring',
 };
 
 /**
@@ -114,7 +119,11 @@ export function buildOpenApiDocument(options: BuildOpenApiOptions = {}): ReturnT
             ...commonErrors,
           }
         : {
-            200: json(SEED_RESULT_SCHEMAS[type], 'OK (only with `Prefer: wait` when the operation finished in time): the seed body', resultExample(type)),
+            200: json(
+              SEED_RESULT_SCHEMAS[type],
+              'OK (only with `Prefer: wait` when the operation finished in time): the seed body',
+              resultExample(type),
+            ),
             202: json(operationAcceptedSchema, 'Accepted (`Location: /v1/operations/{operation_id}`)', { ...operationAcceptedExample, type }),
             400: errorResponse(400),
             404: errorResponse(404),
@@ -126,6 +135,34 @@ export function buildOpenApiDocument(options: BuildOpenApiOptions = {}): ReturnT
           },
     });
   }
+
+  // docs/ledger.md "Cancellation": the batch of single cancels, answered like the transfer batch.
+  registry.registerPath({
+    method: 'post',
+    path: CANCEL_LOANS_BATCH_PATH,
+    operationId: 'cancel_loans',
+    summary: 'Cancel loans (batch): each item is the single cancel of its loan on its borrower\'s queue',
+    tags: ['Operations'],
+    security,
+    request: {
+      query: queryDoc,
+      headers: preferHeader,
+      body: { required: true, content: { 'application/json': { schema: cancelLoansBatchDocSchema, example: cancelLoansBatchExample() } } },
+    },
+    responses: {
+      202: json(batchAcceptedSchema, 'Accepted: one cancel_loan operation per valid item (`Location: /v1/batches/{batch_id}`)', batchAcceptedExample),
+      207: json(batchStatusSchema, 'Multi-Status (with `Prefer: wait` when every item finished in time): `succeeded` holds the cancel results', {
+        succeeded: [seedResultExamples.cancel_loan],
+        failed: [{ borrower_id: 'B2', error_detail: 'Loan L7 not found', request_id: 'c2', status_code: 404 }],
+      }),
+      400: errorResponse(400),
+      409: errorResponse(409),
+      413: errorResponse(413),
+      415: errorResponse(415),
+      422: errorResponse(422),
+      ...commonErrors,
+    },
+  });
 
   registry.registerPath({
     method: 'get',
@@ -259,7 +296,8 @@ export function buildOpenApiDocument(options: BuildOpenApiOptions = {}): ReturnT
 
 /** The 200 a `Prefer: wait` submission gets: the seed body of its type. */
 function resultExample(type: OperationType): unknown {
-  if (type !== 'create_consolidation') return seedResultExamples[type];
+  if (LIFECYCLE_TYPES.includes(type)) return lifecycleExampleResult(type as LifecycleType);
+  if (type !== 'create_consolidation') return seedResultExamples[type as keyof typeof seedResultExamples];
   const request = exampleRequest(type).body as { loan_consolidation: Record<string, unknown>; request_id: string };
   return { id: 'C1', kordev_id: 3, loan_consolidation: request.loan_consolidation, request_id: request.request_id };
 }

@@ -100,7 +100,7 @@ export interface IdempotencyKeysTable {
   created_at: Timestamp;
 }
 
-export type ConfigKind = 'loans' | 'payments' | 'waivers' | 'consolidations';
+export type ConfigKind = 'loans' | 'payments' | 'waivers' | 'consolidations' | 'restructurings';
 
 export interface ConfigsTable {
   kind: ConfigKind;

@@ -18,9 +18,12 @@ export function cancelLoan(ctx: OpContext<CancelLoanOperation>): Outcome {
   const existing = d.loan(op.loanId);
   if (existing === undefined) return refusal('loan_not_found', context);
   if (existing.closed !== null) return refusal(existing.closed.kind === 'cancelled' ? 'loan_cancelled' : 'loan_consolidated', context);
+  if (existing.chargedOff !== null) return refusal('loan_charged_off', context);
 
   const loan = d.mutable(op.loanId);
   let paid = ZERO;
+  // Paid on installments a restructuring closed counts too: the whole loan is undone.
+  for (const inst of loan.former) for (const b of BUCKETS) paid = paid.plus(inst.buckets[b].paid);
   loan.installments.forEach((inst, index) => {
     for (const b of BUCKETS) paid = paid.plus(inst.buckets[b].paid);
     d.closeInstallment(loan, index, 'cancellation');

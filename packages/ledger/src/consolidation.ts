@@ -10,19 +10,16 @@
  * The new loan's id is the consolidation_id, originated on the effective day with the
  * request's rates, due dates, owner and loan config.
  */
-import type { BucketType, CreateConsolidationOperation } from './api.js';
-import { bucketFigures } from './buckets.js';
+import type { CreateConsolidationOperation } from './api.js';
+import { carryOver } from './carry-over.js';
 import { requestIdOf, sortedBody, type OpContext, type Outcome } from './context.js';
-import { ZERO } from './decimal.js';
 import { endOfDay } from './calendar.js';
-import { refusal } from './errors.js';
-import { BUCKETS } from './model.js';
+import { closedLoanRefusal, refusal } from './errors.js';
 import { DEFAULT_LOAN_CONFIG, dueDaysOf, originateLoan } from './create-loan.js';
 import { checkUsury } from './usury.js';
-import { isWaiverScope, waive } from './waivers.js';
 import { domainEvent, freshEvents } from './events.js';
 import { loanOriginated } from './create-loan.js';
-import { money, type Dec } from './decimal.js';
+import { ZERO, money, type Dec } from './decimal.js';
 
 export function createConsolidation(ctx: OpContext<CreateConsolidationOperation>): Outcome {
   const { d, op, options } = ctx;
@@ -32,7 +29,7 @@ export function createConsolidation(ctx: OpContext<CreateConsolidationOperation>
   // null original_loans: every open loan of the borrower (the natural "consolidate all").
   const requested: string[] = Array.isArray(body.original_loans)
     ? body.original_loans.map(String)
-    : d.allLoans().filter((l) => l.closed === null).map((l) => l.id);
+    : d.allLoans().filter((l) => l.closed === null && l.chargedOff === null).map((l) => l.id);
   if (requested.length === 0) return refusal('nothing_to_consolidate', context);
   const seen = new Set<string>();
   for (const id of requested) {
@@ -42,7 +39,8 @@ export function createConsolidation(ctx: OpContext<CreateConsolidationOperation>
   for (const id of requested) {
     const loan = d.loan(id);
     if (loan === undefined) return refusal('loan_not_found', { ...context, loan_id: id });
-    if (loan.closed !== null) return refusal(loan.closed.kind === 'cancelled' ? 'loan_cancelled' : 'loan_consolidated', { ...context, loan_id: id });
+    const closed = closedLoanRefusal(loan, { ...context, loan_id: id });
+    if (closed !== null) return closed;
   }
   if (d.loan(op.consolidationId) !== undefined) return refusal('loan_already_exists', { ...context, loan_id: op.consolidationId });
   const loanConfig = op.loanConfig ?? DEFAULT_LOAN_CONFIG;
@@ -51,31 +49,13 @@ export function createConsolidation(ctx: OpContext<CreateConsolidationOperation>
   const dueDays = dueDaysOf(body.due_dates, ctx.day, options.timeZone);
   if (dueDays === null) return refusal('invalid_due_dates', { ...context, due_dates: body.due_dates ?? null, effective_date: body.effective_date ?? null });
 
-  const config = op.consolidationConfig;
-  const carried: readonly BucketType[] = config?.carried_buckets?.length ? config.carried_buckets : BUCKETS;
   let principal = ZERO;
   const carriedBy: Array<{ loanId: string; carried: Dec; waived: Dec }> = [];
   for (const id of requested) {
-    let waived = ZERO;
-    for (const w of config?.waivers ?? []) {
-      if (!isWaiverScope(w.bucket)) continue;
-      const w2 = waive(d, id, { bucket: w.bucket, type: w.type, amount: w.amount ?? null, percentage: w.percentage ?? null }, {
-        clamp: true,
-        step: 'consolidation_waiver',
-        context: { ...context, loan_id: id },
-      });
-      if (w2.ok) waived = waived.plus(w2.waived);
-    }
-    const loan = d.mutable(id);
-    let fromLoan = ZERO;
-    for (const bucket of carried) {
-      const f = bucketFigures(loan, bucket, ctx.day);
-      fromLoan = fromLoan.plus(bucket === 'principal' ? f.total : f.unpaid);
-    }
-    principal = principal.plus(fromLoan);
-    carriedBy.push({ loanId: id, carried: fromLoan, waived });
-    loan.installments.forEach((_, index) => d.closeInstallment(loan, index, 'consolidation'));
-    loan.closed = { kind: 'consolidated', day: ctx.day, into: op.consolidationId, bySeq: op.seq };
+    const over = carryOver(d, id, op.consolidationConfig, { waiverStep: 'consolidation_waiver', closeStep: 'consolidation', context: { ...context, loan_id: id } });
+    principal = principal.plus(over.carried);
+    carriedBy.push({ loanId: id, carried: over.carried, waived: over.waived });
+    d.mutable(id).closed = { kind: 'consolidated', day: ctx.day, into: op.consolidationId, bySeq: op.seq };
   }
 
   const created = originateLoan(ctx, {

@@ -38,6 +38,11 @@ export interface NewLoanInput {
   consolidationOf: string[] | null;
 }
 
+/** SPEC §5 delinquency interest: the daily factor (1+R)^(1/365) − 1 of an annual rate R. */
+export function dailyFactor(annual: Dec): Dec {
+  return annual.isZero() ? ZERO : new Dec(1).plus(annual).pow(new Dec(1).div(365)).minus(1);
+}
+
 /** Validates due dates as calendar days: strictly increasing and after origination. */
 export function dueDaysOf(raw: unknown, origination: DayNum, timeZone: string): DayNum[] | null {
   const strings = parseDueDates(raw);
@@ -93,7 +98,7 @@ export function originateLoan(ctx: OpContext, input: NewLoanInput, dueDays: DayN
     fixedInstallment: schedule.fixedInstallment,
     interestRate,
     delinquencyRate,
-    dailyDelinquencyFactor: delinquencyAnnual.isZero() ? ZERO : new Dec(1).plus(delinquencyAnnual).pow(new Dec(1).div(365)).minus(1),
+    dailyDelinquencyFactor: dailyFactor(delinquencyAnnual),
     dailyFee: dailyFee !== null && dailyFee.gt(0) ? dailyFee : null,
     dailyFeeMax: maxCharge === null || maxCharge === undefined ? null : toDec(maxCharge),
     dailyFeeAccrued: ZERO,
@@ -103,6 +108,9 @@ export function originateLoan(ctx: OpContext, input: NewLoanInput, dueDays: DayN
     installments,
     owners: [{ from: input.origination, owner: typeof input.owner === 'string' ? input.owner : null }],
     closed: null,
+    chargedOff: null,
+    former: [],
+    restructurings: [],
     paidOff: null,
     consolidationOf: input.consolidationOf,
   };

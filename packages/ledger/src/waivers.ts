@@ -117,6 +117,7 @@ export function createWaiver(ctx: OpContext<CreateWaiverOperation>): Outcome {
   const loan = d.loan(op.loanId);
   if (loan === undefined) return refusal('loan_not_found', context);
   if (loan.closed !== null) return refusal(loan.closed.kind === 'cancelled' ? 'loan_cancelled' : 'loan_consolidated', context);
+  if (loan.chargedOff !== null) return refusal('loan_charged_off', context);
   if (!isWaiverScope(waiver.bucket)) return refusal('invalid_request', { ...context, bucket: waiver.bucket ?? null });
   const type = waiver.type;
   const valid = (type === 'amount' && typeof waiver.amount === 'number' && waiver.amount >= 0)

@@ -193,6 +193,13 @@ export const configExamples = {
     version: 1,
     created_at: '2026-11-30T08:22:12.385Z',
   },
+  restructurings: {
+    waivers: [],
+    carried_buckets: ['late_fee', 'daily_fee', 'delinquency_interest', 'installment_fee_2', 'installment_fee', 'interest', 'principal'],
+    id: 'DEFAULT',
+    version: 1,
+    created_at: '2026-11-30T08:22:12.387Z',
+  },
 };
 
 /** GET /readyz when every check passes. */

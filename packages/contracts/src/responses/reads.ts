@@ -32,15 +32,21 @@ export const loanStatusSchema = z
       fixed_installment_amount: z.number(),
       interest_rates: z.looseObject({ fixed: z.looseObject({}), applicable: z.looseObject({}) }),
       is_cancelled: z.boolean(),
-      chargeoff_date: z.string().nullable().meta({ format: 'date', description: 'The day the loan was charged off; null when it was not' }),
+      chargeoff_date: z.string().nullable().meta({ format: 'date', description: 'The charge-off day (docs/ledger.md "Charge-off"), or null' }),
       installment_amount_at_origination: z.number().meta({ description: "The first installment's scheduled principal, interest and installment fees at origination" }),
       owner: z.string().nullable(),
       origination_date: z.string(),
       paid_off_date: z.string().nullable(),
     }),
     balance_detail: z.looseObject({ at_calculation_date: z.looseObject(buckets) }),
-    installments: z.array(z.looseObject({})),
-    payments: z.array(z.looseObject({})),
+    installments: z.array(z.looseObject({
+      restructured: z.boolean().meta({ description: 'Closed by a restructuring; its amounts were carried into the new principal' }),
+    })),
+    payments: z.array(z.looseObject({
+      is_reversed: z.boolean().meta({ description: 'A reversed payment stays listed, nothing of it applied' }),
+      reversal_date: z.string().nullable(),
+    })),
+    restructurings: z.array(z.looseObject({ id: z.string(), effective_date: z.string(), principal: z.number() })),
   })
   .meta({ id: 'LoanStatus' });
 
@@ -58,6 +64,7 @@ export const borrowerStatusSchema = z
       next_payment_amount: z.number().nullable(),
       next_payment_date: z.string().nullable(),
       full_payment_amount: z.number(),
+      charged_off_amount: z.number().meta({ description: 'Written off by charge-offs and not yet recovered; not in the amounts due' }),
     }),
   })
   .meta({ id: 'BorrowerStatus' });
