@@ -1,6 +1,7 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { borrowerEventsSchema, getEventsQuerySchema } from './responses/events.js';
+import { simulateBorrowerResultExample } from './examples/reads.js';
 import { borrowerEventsExample, simulateBorrowerRequestExample, simulateLoansRequestExample, simulateLoansResultExample } from './simulations/examples.js';
 import { simulateBorrowerDocSchema, simulateBorrowerResultSchema } from './simulations/simulate-borrower.js';
 import { simulateLoansDocSchema, simulateLoansResultSchema } from './simulations/simulate-loans.js';
@@ -50,6 +51,6 @@ export function registerKordevReads(registry: OpenAPIRegistry, h: Helpers): void
     tags: ['Simulations'],
     security: h.security,
     request: { params: borrower, body: { required: true, content: { 'application/json': { schema: simulateBorrowerDocSchema, example: simulateBorrowerRequestExample } } } },
-    responses: { 200: { description: 'The get_status body, with request_id, pending_operations and each simulated operation\'s result', content: { 'application/json': { schema: simulateBorrowerResultSchema } } }, 400: h.errorResponse(400) as never, 404: h.errorResponse(404) as never, ...errors },
+    responses: { 200: { description: 'The get_status body, with request_id, pending_operations and each simulated operation\'s result', content: { 'application/json': { schema: simulateBorrowerResultSchema, example: simulateBorrowerResultExample } } }, 400: h.errorResponse(400) as never, 404: h.errorResponse(404) as never, ...errors },
   });
 }

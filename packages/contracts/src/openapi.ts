@@ -9,7 +9,7 @@ import { batchAcceptedExample, batchStatusExample, configExamples, operationAcce
 import { OPERATIONS, OPERATION_TYPES, type OperationType } from './operations/catalog.js';
 import { transferBatchDocSchema } from './operations/transfer-ownership.js';
 import { idSchema } from './primitives.js';
-import { batchAcceptedSchema, batchStatusSchema, operationAcceptedSchema, operationStatusSchema } from './responses/async.js';
+import { batchAcceptedSchema, batchStatusSchema, cancelLoansResultSchema, operationAcceptedSchema, operationStatusSchema } from './responses/async.js';
 import { errorBodySchema } from './responses/error-body.js';
 import { borrowerHistorySchema, borrowerStatusSchema, getHistoryQuerySchema, getStatusQuerySchema, healthSchema, readinessSchema } from './responses/reads.js';
 import { SEED_RESULT_SCHEMAS, transferResultSchema } from './responses/seed-results.js';
@@ -151,7 +151,7 @@ export function buildOpenApiDocument(options: BuildOpenApiOptions = {}): ReturnT
     },
     responses: {
       202: json(batchAcceptedSchema, 'Accepted: one cancel_loan operation per valid item (`Location: /v1/batches/{batch_id}`)', batchAcceptedExample),
-      207: json(batchStatusSchema, 'Multi-Status (with `Prefer: wait` when every item finished in time): `succeeded` holds the cancel results', {
+      207: json(cancelLoansResultSchema, 'Multi-Status (with `Prefer: wait` when every item finished in time): `succeeded` holds the cancel results', {
         succeeded: [seedResultExamples.cancel_loan],
         failed: [{ borrower_id: 'B2', error_detail: 'Loan L7 not found', request_id: 'c2', status_code: 404 }],
       }),

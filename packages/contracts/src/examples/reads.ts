@@ -1,256 +1,119 @@
-// A borrower read back, as a running system answered (one loan of two installments, one payment).
+import { apply, emptyState, historyOf, statusAt, type BorrowerState, type LedgerOperation } from '@lsl/ledger';
+import { DEFAULT_CONFIGS } from '../configs.js';
 
-/** GET /v1/borrowers/B1/get_status?calculation_date=2024-02-20. */
-export const borrowerStatusExample = {
-  borrower_id: 'B1',
-  calculation_date: '2024-02-20',
-  loans: [
+// A borrower read back: one loan of two installments and one payment, computed by the ledger
+// itself so that the documented examples follow every change of the read bodies.
+
+const LEDGER = { timeZone: 'America/Bogota' };
+const CALCULATION_DATE = '2024-02-20';
+
+function exampleBorrower(): BorrowerState {
+  const operations: LedgerOperation[] = [
     {
-      attributes: {
-        id: 'L1',
-        kordev_id: 1,
-        amount_financed: 1000000,
-        config_id: 'DEFAULT',
-        due_dates: ['2024-02-15T23:59:59.999999-05:00', '2024-03-15T23:59:59.999999-05:00'],
-        fixed_installment_amount: 520665.31,
-        interest_rates: {
-          fixed: { interest_rate: 0.3848, delinquency_interest_rate: 0.3848 },
-          applicable: { interest_rate: 0.3848, delinquency_interest_rate: 0.3848 },
+      type: 'create_loan',
+      seq: 1,
+      operationId: 'd0d47874-7838-443e-8b66-899f570e1bea',
+      recordedAt: '2024-01-15T10:00:00-05:00',
+      requestId: 'r1',
+      loanId: 'L1',
+      loanConfig: { id: 'DEFAULT', version: 1, ...DEFAULT_CONFIGS.loans },
+      body: {
+        loan: {
+          amount_financed: 1000000,
+          config_id: 'DEFAULT',
+          delinquency_interest_rate: 0.3848,
+          due_dates: ['2024-02-15T23:59:59.999999-05:00', '2024-03-15T23:59:59.999999-05:00'],
+          interest_rate: 0.3848,
+          origination_date: '2024-01-15T00:00:00-05:00',
+          owner: 'BANK_1',
         },
-        daily_fee_charge: null,
-        installment_fee_charge: null,
-        installment_fee_2_charge: null,
-        guarantee_provider: 'FGA',
-        is_cancelled: false,
-        cancellation_date: null,
-        is_consolidated: false,
-        consolidated_into: null,
-        consolidation_date: null,
-        original_loans: null,
-        owner: 'BANK_1',
-        origination_date: '2024-01-15T00:00:00-05:00',
-        paid_off_date: null,
-      },
-      balance_detail: {
-        at_calculation_date: {
-          principal: {
-            initial_balance: 1000000,
-            paid: 271964.25,
-            waived_off: 0,
-            charged_off: 0,
-            closed: 0,
-            current: 507370.44,
-            overdue: 220665.31,
-            unpaid: 728035.75,
-            total: 728035.75,
-          },
-          interest: {
-            initial_balance: 41330.63,
-            paid: 28035.75,
-            waived_off: 0,
-            charged_off: 0,
-            closed: 0,
-            current: 13294.88,
-            overdue: 0,
-            unpaid: 13294.88,
-            total: 13294.88,
-          },
-          installment_fee: {
-            initial_balance: 0,
-            paid: 0,
-            waived_off: 0,
-            charged_off: 0,
-            closed: 0,
-            current: 0,
-            overdue: 0,
-            unpaid: 0,
-            total: 0,
-          },
-          installment_fee_2: {
-            initial_balance: 0,
-            paid: 0,
-            waived_off: 0,
-            charged_off: 0,
-            closed: 0,
-            current: 0,
-            overdue: 0,
-            unpaid: 0,
-            total: 0,
-          },
-          delinquency_interest: {
-            initial_balance: 787.63,
-            paid: 0,
-            waived_off: 0,
-            charged_off: 0,
-            closed: 0,
-            current: 0,
-            overdue: 787.63,
-            unpaid: 787.63,
-            total: 787.63,
-          },
-          daily_fee: {
-            initial_balance: 0,
-            paid: 0,
-            waived_off: 0,
-            charged_off: 0,
-            closed: 0,
-            current: 0,
-            overdue: 0,
-            unpaid: 0,
-            total: 0,
-          },
-          late_fee: {
-            initial_balance: 0,
-            paid: 0,
-            waived_off: 0,
-            charged_off: 0,
-            closed: 0,
-            current: 0,
-            overdue: 0,
-            unpaid: 0,
-            total: 0,
-          },
-        },
-      },
-      installments: [
-        {
-          number: 1,
-          due_date: '2024-02-15T23:59:59.999999-05:00',
-          state: 'overdue',
-          is_paid: false,
-          scheduled_amount: 520665.31,
-          outstanding: 221452.94,
-          buckets: {
-            principal: {
-              initial_balance: 492629.56,
-              paid: 271964.25,
-              waived_off: 0,
-              closed: 0,
-              outstanding: 220665.31,
-            },
-            interest: { initial_balance: 28035.75, paid: 28035.75, waived_off: 0, closed: 0, outstanding: 0 },
-            installment_fee: { initial_balance: 0, paid: 0, waived_off: 0, closed: 0, outstanding: 0 },
-            installment_fee_2: { initial_balance: 0, paid: 0, waived_off: 0, closed: 0, outstanding: 0 },
-            delinquency_interest: { initial_balance: 787.63, paid: 0, waived_off: 0, closed: 0, outstanding: 787.63 },
-            daily_fee: { initial_balance: 0, paid: 0, waived_off: 0, closed: 0, outstanding: 0 },
-            late_fee: { initial_balance: 0, paid: 0, waived_off: 0, closed: 0, outstanding: 0 },
-          },
-        },
-        {
-          number: 2,
-          due_date: '2024-03-15T23:59:59.999999-05:00',
-          state: 'current',
-          is_paid: false,
-          scheduled_amount: 520665.32,
-          outstanding: 520665.32,
-          buckets: {
-            principal: {
-              initial_balance: 507370.44,
-              paid: 0,
-              waived_off: 0,
-              closed: 0,
-              outstanding: 507370.44,
-            },
-            interest: { initial_balance: 13294.88, paid: 0, waived_off: 0, closed: 0, outstanding: 13294.88 },
-            installment_fee: { initial_balance: 0, paid: 0, waived_off: 0, closed: 0, outstanding: 0 },
-            installment_fee_2: { initial_balance: 0, paid: 0, waived_off: 0, closed: 0, outstanding: 0 },
-            delinquency_interest: { initial_balance: 0, paid: 0, waived_off: 0, closed: 0, outstanding: 0 },
-            daily_fee: { initial_balance: 0, paid: 0, waived_off: 0, closed: 0, outstanding: 0 },
-            late_fee: { initial_balance: 0, paid: 0, waived_off: 0, closed: 0, outstanding: 0 },
-          },
-        },
-      ],
-      payments: [
-        {
-          id: 'P1',
-          kordev_id: 2,
-          type: 'payment',
-          payment_date: '2024-02-10',
-          amount: 300000,
-          positive_balance_amount: 0,
-          loan_id: 'L1',
-          allocations: [
-            { loan_id: 'L1', installment_number: 1, bucket: 'interest', amount: 28035.75 },
-            { loan_id: 'L1', installment_number: 1, bucket: 'principal', amount: 271964.25 },
-          ],
-        },
-      ],
-      summary: {
-        days_past_due: 5,
-        immediate_payment_amount: 221452.94,
-        next_payment_amount: 520665.32,
-        next_payment_date: '2024-03-15',
-        full_payment_amount: 742118.26,
+        occurred_on: '2024-01-15T10:00:00-05:00',
+        request_id: 'r1',
       },
     },
-  ],
-  positive_balance: 0,
-  payments: [
     {
-      id: 'P1',
-      kordev_id: 2,
-      type: 'payment',
-      payment_date: '2024-02-10',
-      amount: 300000,
-      positive_balance_amount: 0,
-      loan_id: null,
-      allocations: [
-        { loan_id: 'L1', installment_number: 1, bucket: 'interest', amount: 28035.75 },
-        { loan_id: 'L1', installment_number: 1, bucket: 'principal', amount: 271964.25 },
-      ],
+      type: 'create_payment',
+      seq: 2,
+      operationId: '4f0c3a8e-2b1d-4d6f-9e7a-5c8b1a2d3e4f',
+      recordedAt: '2024-02-10T10:00:00-05:00',
+      requestId: 'r2',
+      paymentId: 'P1',
+      paymentConfig: { id: 'DEFAULT', version: 1, ...DEFAULT_CONFIGS.payments },
+      body: {
+        payment: { amount_paid: 300000, config_id: null, payment_date: '2024-02-10T10:00:00-05:00' },
+        payment_allocations: null,
+        occurred_on: '2024-02-10T10:00:00-05:00',
+        request_id: 'r2',
+      },
     },
-  ],
-  summary: {
-    days_past_due: 5,
-    immediate_payment_amount: 221452.94,
-    next_payment_amount: 520665.32,
-    next_payment_date: '2024-03-15',
-    full_payment_amount: 742118.26,
-  },
-};
+  ];
+  return operations.reduce((state, op) => apply(state, op, LEDGER).state, emptyState('B1'));
+}
+
+const borrower = exampleBorrower();
+const history = historyOf(borrower, LEDGER, CALCULATION_DATE);
+
+/** GET /v1/borrowers/B1/get_status?calculation_date=2024-02-20&request_id=status-1. */
+export const borrowerStatusExample = { request_id: 'status-1', ...JSON.parse(JSON.stringify(statusAt(borrower, CALCULATION_DATE, LEDGER))) };
 
 /** GET /v1/borrowers/B1/get_history?calculation_date=2024-02-20&limit=3. */
 export const borrowerHistoryExample = {
   borrower_id: 'B1',
-  calculation_date: '2024-02-20',
-  total: 7,
+  calculation_date: CALCULATION_DATE,
+  total: history.length,
   offset: 0,
   limit: 3,
   next_offset: 3,
   next_cursor: '3',
-  entries: [
-    {
-      loan_id: 'L1',
-      installment_number: 1,
-      bucket_type: 'principal',
-      bucket_status: 'initial',
-      delta: 492629.56,
-      balance: 492629.56,
-      effective_date: '2024-01-15',
-      step_type: 'origination',
-      operation_id: 'd0d47874-7838-443e-8b66-899f570e1bea',
-    },
-    {
-      loan_id: 'L1',
-      installment_number: 1,
-      bucket_type: 'interest',
-      bucket_status: 'initial',
-      delta: 28035.75,
-      balance: 28035.75,
-      effective_date: '2024-01-15',
-      step_type: 'origination',
-      operation_id: 'd0d47874-7838-443e-8b66-899f570e1bea',
-    },
-    {
-      loan_id: 'L1',
-      installment_number: 2,
-      bucket_type: 'principal',
-      bucket_status: 'initial',
-      delta: 507370.44,
-      balance: 507370.44,
-      effective_date: '2024-01-15',
-      step_type: 'origination',
-      operation_id: 'd0d47874-7838-443e-8b66-899f570e1bea',
-    },
-  ],
+  records: JSON.parse(JSON.stringify(history.slice(0, 3))),
 };
+
+/**
+ * POST /v1/borrowers/B1/simulate with `simulateBorrowerRequestExample`: the example borrower
+ * plus payment P9 and waiver W9, applied in memory, read on 2024-03-20.
+ */
+export const simulateBorrowerResultExample = (() => {
+  const whatIf: LedgerOperation[] = [
+    {
+      type: 'create_payment',
+      seq: 3,
+      operationId: 'simulated-1',
+      recordedAt: '2024-02-25T12:00:00-05:00',
+      requestId: 'what-if-1',
+      paymentId: 'P9',
+      paymentConfig: { id: 'DEFAULT', version: 1, ...DEFAULT_CONFIGS.payments },
+      body: {
+        payment: { amount_paid: 150000, payment_date: '2024-02-25T12:00:00-05:00' },
+        payment_allocations: [{ loan_id: 'L1', amount: 150000 }],
+        request_id: 'what-if-1',
+      },
+    },
+    {
+      type: 'create_waiver',
+      seq: 4,
+      operationId: 'simulated-2',
+      recordedAt: '2024-03-01T00:00:00-05:00',
+      requestId: 'what-if-1',
+      loanId: 'L1',
+      waiverId: 'W9',
+      waiverConfig: null,
+      body: {
+        waiver: { bucket: 'installment_fee', type: 'amount', amount: 5000, effective_date: '2024-03-01T00:00:00-05:00' },
+        request_id: 'what-if-1',
+      },
+    },
+  ];
+  let state = borrower;
+  const simulated: Array<Record<string, unknown>> = [];
+  for (const op of whatIf) {
+    const out = apply(state, op, LEDGER);
+    state = out.state;
+    simulated.push({ type: op.type, id: op.type === 'create_payment' ? op.paymentId : (op as { waiverId: string }).waiverId, status_code: out.result.statusCode, body: out.result.body });
+  }
+  return {
+    request_id: 'what-if-1',
+    ...JSON.parse(JSON.stringify(statusAt(state, '2024-03-20', LEDGER))),
+    pending_operations: 0,
+    simulated_operations: JSON.parse(JSON.stringify(simulated)),
+  };
+})();

@@ -16,7 +16,10 @@ export const simulateLoansBodySchema = z
   .min(1, { error: 'Must have at least 1 item' })
   .max(MAX_SIMULATED_LOANS, { error: `Must have at most ${MAX_SIMULATED_LOANS} items` });
 
-export const simulateLoansDocSchema = z.array(simulateLoanItemSchema).min(1).max(MAX_SIMULATED_LOANS).meta({ id: 'SimulateLoansRequest' });
+// Items are validated one by one: an item that is not a valid loan is answered in `failed`
+// with its 400, and the others are still quoted. The document says so with a second shape.
+const invalidItemDocSchema = z.looseObject({ request_id: z.string().nullable().optional() }).meta({ description: 'Any other item: it fails alone, in `failed`, with the 400 naming its fields' });
+export const simulateLoansDocSchema = z.array(z.union([simulateLoanItemSchema, invalidItemDocSchema])).min(1).max(MAX_SIMULATED_LOANS).meta({ id: 'SimulateLoansRequest' });
 
 export const amortizationRowSchema = z
   .looseObject({
