@@ -1,4 +1,4 @@
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import { sql, type Kysely } from 'kysely';
 import { buildOpenApiDocument } from '@lsl/contracts';
 import { isTransientDbError, type Database } from '@lsl/db';
@@ -18,6 +18,8 @@ export interface AppOptions {
   bodyLimit: string;
   log: (message: string, fields?: Record<string, unknown>) => void;
   pingRedis: () => Promise<unknown>;
+  /** Runs before every `/v1` route: API key and rate limit (auth/require-api-key.ts). */
+  apiAuth?: RequestHandler;
 }
 
 /** Every route on one port: the API (intake and results), dashboard, metrics, health, docs. */
@@ -53,6 +55,7 @@ export function createApp(options: AppOptions): Express {
   const dashboard = createDashboard(options.queues.queues, options.dashboard);
   app.use(DASHBOARD_PATH, dashboard.auth, dashboard.router);
 
+  if (options.apiAuth) app.use('/v1', options.apiAuth);
   app.use('/v1', jsonBody({ limit: options.bodyLimit }));
   app.use(createIntakeRouter({ db: options.db, queues: options.queues, timeZone: options.timeZone, log: options.log }));
   app.use(createResultsRouter({ db: options.db, ledger: { timeZone: options.timeZone } }));
