@@ -15,12 +15,19 @@ export interface SystemOptions {
   workers?: number;
   partitions?: number;
   env?: Record<string, string>;
+  /**
+   * The key the server is started with (API_KEYS) and `api` sends; a fresh one by default.
+   * `null`: no API_KEYS (the server runs open on loopback) and `api` sends none.
+   */
+  apiKey?: string | null;
 }
 
 export interface System {
   baseUrl: string;
   databaseUrl: string;
   prefix: string;
+  /** The key in the server's API_KEYS (see `SystemOptions.apiKey`). */
+  apiKey: string | null;
   server: ChildProcess;
   workers: ChildProcess[];
   /** Starts one more worker process (with `env` added to the system's). */
@@ -73,6 +80,7 @@ async function waitForLog(child: ChildProcess, message: string, timeoutMs = 60_0
 export async function startSystem(options: SystemOptions = {}): Promise<System> {
   const database: TestDatabase = await createTestDatabase();
   const prefix = `lsltest-${randomBytes(4).toString('hex')}`;
+  const apiKey = options.apiKey === undefined ? newTestKey() : options.apiKey;
   const env = {
     ...process.env,
     DATABASE_URL: database.url,
@@ -83,6 +91,9 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
     QUEUE_PARTITIONS: String(options.partitions ?? 4),
     WORKER_CONCURRENCY: String(options.serverWorkerConcurrency ?? 2),
     DASHBOARD_PASSWORD: 'test-dashboard',
+    API_KEYS: apiKey ?? '',
+    // Load and fault tests send far more than a lender would; the rate-limit tests set their own.
+    RATE_LIMIT_REQUESTS: '0',
     ...options.env,
   };
   const server = spawn(process.execPath, tsxArgs('apps/server/src/main.ts'), { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -104,10 +115,11 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
     baseUrl,
     databaseUrl: database.url,
     prefix,
+    apiKey,
     server,
     workers,
     startWorker,
-    api: createApi(baseUrl),
+    api: createApi(baseUrl, apiKey),
     async stop() {
       const all = [server, ...workers].filter((c) => c.exitCode === null && c.signalCode === null);
       await Promise.all(all.map(async (c) => {
@@ -120,6 +132,11 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
       await database.drop();
     },
   };
+}
+
+/** A key of the shape `npm run keys -- create` makes. */
+export function newTestKey(): string {
+  return `lsl_${randomBytes(32).toString('base64url')}`;
 }
 
 /** Shows a process's errors in the test output (5xx, ledger defects, crashes); info stays quiet. */
@@ -163,9 +180,12 @@ export interface Api {
   waitForOperation(id: string, timeoutMs?: number): Promise<any>;
 }
 
-export function createApi(baseUrl: string): Api {
+/** `apiKey`, when given, goes in every request that does not set its own Authorization. */
+export function createApi(baseUrl: string, apiKey: string | null = null): Api {
   const raw = async (path: string, init: RequestInit): Promise<ApiResponse> => {
-    const res = await fetch(`${baseUrl}${path}`, init);
+    const headers = new Headers(init.headers);
+    if (apiKey !== null && !headers.has('authorization')) headers.set('authorization', `Bearer ${apiKey}`);
+    const res = await fetch(`${baseUrl}${path}`, { ...init, headers });
     const text = await res.text();
     let body: unknown = text;
     try {

@@ -2,7 +2,7 @@ import express, { type Express, type RequestHandler } from 'express';
 import { sql, type Kysely } from 'kysely';
 import { buildOpenApiDocument } from '@lsl/contracts';
 import { isTransientDbError, type Database } from '@lsl/db';
-import { errorHandler, jsonBody, routeNotFound } from '@lsl/http';
+import { errorHandler, jsonBody, methodNotAllowed, routeNotFound } from '@lsl/http';
 import { createIntakeRouter } from '@lsl/intake-api';
 import type { OperationQueues } from '@lsl/queue';
 import { createResultsRouter } from '@lsl/results-api';
@@ -60,6 +60,7 @@ export function createApp(options: AppOptions): Express {
   app.use(createIntakeRouter({ db: options.db, queues: options.queues, timeZone: options.timeZone, log: options.log }));
   app.use(createResultsRouter({ db: options.db, ledger: { timeZone: options.timeZone } }));
 
+  app.use(methodNotAllowed(() => app.router.stack));
   app.use(routeNotFound());
   app.use(errorHandler({ log: options.log, isTransient: isTransientDbError }));
   return app;

@@ -1,2 +1,3 @@
 export { jsonBody, type JsonBodyOptions } from './json-body.js';
 export { errorHandler, routeNotFound, type ErrorHandlerOptions } from './error-handler.js';
+export { methodNotAllowed } from './method-not-allowed.js';
