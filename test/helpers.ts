@@ -26,12 +26,16 @@ export interface System {
   baseUrl: string;
   databaseUrl: string;
   prefix: string;
+  /** The server's `listening` log line. */
+  listening: Record<string, any>;
   /** The key in the server's API_KEYS (see `SystemOptions.apiKey`). */
   apiKey: string | null;
   server: ChildProcess;
   workers: ChildProcess[];
   /** Starts one more worker process (with `env` added to the system's). */
   startWorker(env?: Record<string, string>): Promise<ChildProcess>;
+  /** Starts one more server process on the same database and queues (with `env` added); stopped by `stop`. */
+  startServer(env?: Record<string, string>): Promise<{ baseUrl: string; process: ChildProcess; api: Api }>;
   stop(): Promise<void>;
   api: Api;
 }
@@ -97,7 +101,10 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
     ...options.env,
   };
   const server = spawn(process.execPath, tsxArgs('apps/server/src/main.ts'), { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const listening = await waitForLog(server, 'listening');
+  const listening = await waitForLog(server, 'listening').catch(async (error) => {
+    await database.drop();
+    throw error;
+  });
   forwardProblems(server, 'server');
   const baseUrl = listening.url as string;
   const workers: ChildProcess[] = [];
@@ -110,18 +117,28 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
     workers.push(worker);
     return worker;
   };
+  const extraServers: ChildProcess[] = [];
+  const startServer = async (extraEnv: Record<string, string> = {}) => {
+    const child = spawn(process.execPath, tsxArgs('apps/server/src/main.ts'), { env: { ...env, WORKER_CONCURRENCY: '0', ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
+    extraServers.push(child);
+    const line = await waitForLog(child, 'listening');
+    forwardProblems(child, `server ${child.pid}`);
+    return { baseUrl: line.url as string, process: child, api: createApi(line.url as string, apiKey) };
+  };
   await Promise.all(Array.from({ length: options.workers ?? 0 }, () => startWorker()));
   return {
     baseUrl,
     databaseUrl: database.url,
     prefix,
+    listening,
     apiKey,
     server,
     workers,
     startWorker,
+    startServer,
     api: createApi(baseUrl, apiKey),
     async stop() {
-      const all = [server, ...workers].filter((c) => c.exitCode === null && c.signalCode === null);
+      const all = [server, ...extraServers, ...workers].filter((c) => c.exitCode === null && c.signalCode === null);
       await Promise.all(all.map(async (c) => {
         c.kill('SIGTERM');
         const timer = setTimeout(() => c.kill('SIGKILL'), 10_000);

@@ -58,11 +58,17 @@ function view(row: ApiKeyRow) {
 }
 
 async function main(argv: string[]): Promise<void> {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { name: { type: 'string' }, 'rate-limit': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-  });
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { name: { type: 'string' }, 'rate-limit': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { positionals, values } = parsed;
   const [command, ...rest] = positionals;
   if (values.help || command === undefined) throw new UsageError('');
   if (!['create', 'list', 'revoke'].includes(command)) throw new UsageError(`unknown command '${command}'`);
