@@ -148,6 +148,12 @@ describe('hostile input: the protocol', () => {
       assertSeedError(await raw(path, { method: 'POST', headers: { 'content-type': type }, body: 'a=b' }), 415, type);
     }
     assertSeedError(await raw(path, { method: 'POST', body: '{}' }), 415, 'no content type');
+    // JSON that Postgres cannot store (U+0000) or nested past any request's shape: 400 naming where.
+    const nul = await system.api.post(path, createLoanBody({}, { config_id: 'DEF\u0000AULT' }));
+    assertRefused(nul, 'loan.config_id', 'NUL in a string');
+    assertRefused(await raw(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"loan":{"a\\u0000b":1}}' }), 'loan["a\\u0000b"]', 'NUL in a name');
+    const deep = '['.repeat(100_000) + ']'.repeat(100_000);
+    assertRefused(await raw(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: `{"loan":${deep}}` }), 'loan' + '[0]'.repeat(31), 'deeply nested');
     assertSeedError(await raw(path, { method: 'POST', headers: { 'content-type': 'application/json; charset=latin1' }, body: '{}' }), 415, 'charset latin1');
     assertSeedError(await raw(path, { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: 'not gzip' }), 400, 'bad gzip');
     assertSeedError(await raw(path, { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'br2' }, body: '{}' }), 415, 'unknown encoding');
