@@ -156,7 +156,7 @@ function loanInBounds(apiKey: string): fc.Arbitrary<FuzzRequest> {
   return fc
     .record({
       borrower: fc.constantFrom(...BORROWERS),
-      loan: fc.constantFrom(...LOANS, 'L3', 'L4'),
+      loan: fc.nat({ max: 10_000 }).map((n) => `LB${n}`),
       amount: fc.oneof(cents(100_000_000), fc.constant(10_000_000_000_000), fc.integer({ min: 0, max: 1e13 })),
       fee: fc.option(cents(1_000_000_000)),
       rate: fc.oneof(fc.double({ min: 0, max: 100, noNaN: true }), fc.constantFrom(0, 100, 0.3848)),
@@ -206,6 +206,7 @@ export function fuzzRequest(apiKey: string): fc.Arbitrary<FuzzRequest> {
       borrower: fc.constantFrom(...BORROWERS),
       loan: fc.constantFrom(...LOANS),
       ids: fc.array(segment, { minLength: 4, maxLength: 4 }),
+      n: fc.nat({ max: 10_000 }),
       idsValid: mostly(true, fc.constant(false)),
       bodyKind: fc.constantFrom('valid', 'valid', 'mutated', 'mutated', 'mutated', 'mutated', 'random', 'text'),
       mutations: fc.array(mutation, { minLength: 1, maxLength: 3 }),
@@ -217,7 +218,7 @@ export function fuzzRequest(apiKey: string): fc.Arbitrary<FuzzRequest> {
     })
     .map((r): FuzzRequest => {
       const params: Record<string, string> = r.idsValid
-        ? { borrower_id: r.borrower, loan_id: r.loan, waiver_id: 'W1', consolidation_id: 'C1', payment_id: `P${r.ids[0]!.length % 3}` }
+        ? { borrower_id: r.borrower, loan_id: r.loan, waiver_id: `W${r.n}`, consolidation_id: `C${r.n}`, payment_id: `P${r.n}` }
         : { borrower_id: r.ids[0]!, loan_id: r.ids[1]!, waiver_id: r.ids[2]!, consolidation_id: r.ids[3]!, payment_id: r.ids[2]! };
       const path = OPERATIONS[r.type].path.replace(/:([a-z_]+)/g, (_, name: string) => params[name] ?? 'x');
       const valid = validBody(r.type, r.borrower, r.loan);
