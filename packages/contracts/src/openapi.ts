@@ -63,7 +63,7 @@ export function buildOpenApiDocument(options: BuildOpenApiOptions = {}): ReturnT
     description: 'API key: `Authorization: Bearer <key>`',
   });
   const security = [{ apiKey: [] }];
-  const commonErrors = { 401: errorResponse(401), 403: errorResponse(403), 500: errorResponse(500) };
+  const commonErrors = { 401: errorResponse(401), 403: errorResponse(403), 429: errorResponse(429), 500: errorResponse(500) };
 
   for (const type of OPERATION_TYPES) {
     const op = OPERATIONS[type];
