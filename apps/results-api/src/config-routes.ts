@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import type { Kysely } from 'kysely';
-import { AppError, CONFIG_KINDS, idSchema, isConfigKind, parseConfigBody, type ConfigKind } from '@lsl/contracts';
+import { AppError, CONFIG_KINDS, getConfigQuerySchema, idSchema, isConfigKind, parseConfigBody, parseQuery, type ConfigKind } from '@lsl/contracts';
 import { getConfigVersion, getLatestConfig, putConfig, type ConfigRow, type Database } from '@lsl/db';
 
 function configView(row: ConfigRow) {
@@ -33,10 +33,7 @@ export function createConfigRouter(db: Kysely<Database>): Router {
 
   router.get('/v1/configs/:kind/:config_id', async (req: Request, res: Response) => {
     const { kind, id } = kindAndId(req);
-    const version = req.query.version === undefined ? undefined : Number(req.query.version);
-    if (version !== undefined && (!Number.isInteger(version) || version < 1)) {
-      throw new AppError('validation_failed', 'version must be a positive integer', { fields: { 'query.version': 'Must be a positive integer' } });
-    }
+    const { version } = parseQuery(getConfigQuerySchema, req.query);
     const row = version === undefined ? await getLatestConfig(db, kind, id) : await getConfigVersion(db, kind, id, version);
     if (!row) throw new AppError('not_found', `No ${kind} config '${id}'${version ? ` version ${version}` : ''}`, { kind, config_id: id });
     res.json(configView(row));

@@ -1,9 +1,9 @@
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import type { Kysely } from 'kysely';
 import type { Queue } from 'bullmq';
 import { buildOpenApiDocument } from '@lsl/contracts';
 import { isTransientDbError, type Database } from '@lsl/db';
-import { errorHandler, jsonBody, requestLogger, requestMetrics, routeNotFound } from '@lsl/http';
+import { errorHandler, jsonBody, methodNotAllowed, requestLogger, requestMetrics, routeNotFound } from '@lsl/http';
 import { createIntakeRouter } from '@lsl/intake-api';
 import type { OperationQueues } from '@lsl/queue';
 import { createResultsRouter } from '@lsl/results-api';
@@ -29,6 +29,8 @@ export interface AppOptions {
   checkQueueBackend: ReadinessCheck;
   /** One log line per request (default true). */
   logRequests?: boolean;
+  /** Runs before every `/v1` route: API key and rate limit (auth/require-api-key.ts). */
+  apiAuth?: RequestHandler;
 }
 
 /** Every route on one port: the API (intake and results), dashboard, metrics, health, docs. */
@@ -51,10 +53,12 @@ export function createApp(options: AppOptions): Express {
   const dashboard = createDashboard(options.monitoredQueues ?? options.queues.queues, options.dashboard);
   app.use(DASHBOARD_PATH, dashboard.auth, dashboard.router);
 
+  if (options.apiAuth) app.use('/v1', options.apiAuth);
   app.use('/v1', jsonBody({ limit: options.bodyLimit }));
   app.use(createIntakeRouter({ db: options.db, queues: options.queues, timeZone: options.timeZone, log }));
   app.use(createResultsRouter({ db: options.db, ledger: { timeZone: options.timeZone } }));
 
+  app.use(methodNotAllowed(() => app.router.stack));
   app.use(routeNotFound());
   app.use(errorHandler({ log: (message, { level: _level, ...fields }) => logger.error(fields, message), isTransient: isTransientDbError }));
   return app;

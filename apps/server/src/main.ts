@@ -6,12 +6,24 @@ import { createRedis, OperationQueues } from '@lsl/queue';
 import { createLogger, trackQueueDepth } from '@lsl/telemetry';
 import { closeWithGrace, startWorker, type RunningWorker } from '@lsl/worker';
 import { createApp } from './app.js';
+import { parseKeyList } from './auth/api-key.js';
+import { decideAuthMode, OPEN_WARNING } from './auth/auth-mode.js';
+import { KeyRing } from './auth/key-ring.js';
+import { createKeyRateLimiter, type RateLimitStore } from './auth/rate-limit.js';
+import { requireApiKey } from './auth/require-api-key.js';
 import { checkRedis } from './check-redis.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres.js';
 import { parseServerEnv } from './env.js';
 import { redisQueueCheck } from './readiness.js';
 
 const logger = createLogger({ service: 'server' });
+/** The `(message, fields)` logging the auth pieces take; `fields.level` picks the level. */
+const log = (message: string, fields: Record<string, unknown> = {}): void => {
+  const { level, ...rest } = fields;
+  if (level === 'warn') logger.warn(rest, message);
+  else if (level === 'error') logger.error(rest, message);
+  else logger.info(rest, message);
+};
 
 async function main() {
   const env = parseServerEnv(process.env);
@@ -33,6 +45,15 @@ async function main() {
     // The seed's create-waiver example names this config; a fresh install accepts it as-is.
     { kind: 'waivers' as const, id: 'DEFAULT_WAIVER_CONFIG', body: { ...DEFAULT_CONFIGS.waivers } },
   ]);
+
+  // Keys before anything else starts: a server that would be open to the network stops here.
+  const keys = new KeyRing({ db, envKeys: parseKeyList(env.API_KEYS), cacheMs: env.API_KEY_CACHE_MS, log });
+  await keys.refresh();
+  const authMode = decideAuthMode(env.HOST, keys.size);
+  if (authMode === 'open-on-loopback') {
+    console.error(OPEN_WARNING);
+    log('no API key configured: /v1 is open to this machine until a key is created', { level: 'warn', host: env.HOST });
+  }
 
   const producer = createRedis({ url: env.REDIS_URL });
   const queues = new OperationQueues({ connection: producer, partitions: env.QUEUE_PARTITIONS, prefix: env.QUEUE_PREFIX });
@@ -57,6 +78,17 @@ async function main() {
   // Every queue of the system: the dashboard shows them, `lsl_queue_jobs` counts them.
   const monitoredQueues = [...queues.queues];
   const untrackQueues = trackQueueDepth(monitoredQueues);
+  const useRedisForLimits = env.RATE_LIMIT_STORE === 'redis' || (env.RATE_LIMIT_STORE === 'auto' && Boolean(env.REDIS_URL));
+  const rateLimitStore: RateLimitStore = useRedisForLimits ? { kind: 'redis', redis: producer, prefix: env.QUEUE_PREFIX } : { kind: 'postgres', db };
+  const apiAuth = requireApiKey({
+    keys,
+    limiter: createKeyRateLimiter({ store: rateLimitStore, windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS }),
+    defaultRateLimit: env.RATE_LIMIT_REQUESTS,
+    windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
+    openUntilFirstKey: authMode === 'open-on-loopback',
+    log,
+  });
+
   const app = createApp({
     db,
     queues,
@@ -67,13 +99,20 @@ async function main() {
     bodyLimit: env.BODY_LIMIT,
     checkQueueBackend: redisQueueCheck(producer),
     logRequests: env.LOG_REQUESTS,
+    apiAuth,
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(env.PORT, env.HOST, () => resolve(s));
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;
-  logger.info({ url: `http://${env.HOST}:${port}`, workers: env.WORKER_CONCURRENCY > 0, partitions: env.QUEUE_PARTITIONS }, 'listening');
+  logger.info({
+    url: `http://${env.HOST}:${port}`,
+    workers: env.WORKER_CONCURRENCY > 0,
+    partitions: env.QUEUE_PARTITIONS,
+    api_keys: authMode === 'keyed' ? 'required' : 'open until a key exists',
+    rate_limit_store: rateLimitStore.kind,
+  }, 'listening');
 
   let closing = false;
   const shutdown = async (signal: string) => {

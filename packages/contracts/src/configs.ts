@@ -22,6 +22,7 @@ export const loanConfigSchema = z
       .number({ error: expected('an integer') })
       .int({ error: 'Must be an integer' })
       .min(0, { error: 'Must be at least 0' })
+      .max(3650, { error: 'Must be at most 3650 (ten years)' })
       .default(0),
   })
   .meta({ id: 'LoanConfig' });

@@ -86,7 +86,7 @@ export function buildOpenApiDocument(options: BuildOpenApiOptions = {}): ReturnT
   const security = [{ apiKey: [] }];
   /** The routes of the service itself (health, metrics, docs) need no key. */
   const open: Array<Record<string, string[]>> = [];
-  const commonErrors = { 401: errorResponse(401), 403: errorResponse(403), 500: errorResponse(500) };
+  const commonErrors = { 401: errorResponse(401), 403: errorResponse(403), 429: errorResponse(429), 500: errorResponse(500) };
 
   for (const type of OPERATION_TYPES) {
     const op = OPERATIONS[type];

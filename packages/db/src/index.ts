@@ -7,6 +7,8 @@ export * from './repositories/configs.js';
 export * from './repositories/idempotency.js';
 export * from './repositories/batches.js';
 export * from './repositories/events.js';
+export * from './repositories/api-keys.js';
+export * from './repositories/rate-limits.js';
 export * from './views/operation-view.js';
 export * from './views/batch-view.js';
 export * from './repositories/domain-events.js';

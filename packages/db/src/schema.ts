@@ -14,6 +14,8 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   configs: ConfigsTable;
   events: EventsTable;
+  api_keys: ApiKeysTable;
+  rate_limits: RateLimitsTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -138,3 +140,25 @@ export type NewOperation = Insertable<OperationsTable>;
 export type OperationUpdate = Updateable<OperationsTable>;
 export type ConfigRow = Selectable<ConfigsTable>;
 export type BatchRow = Selectable<BatchesTable>;
+
+/** An API key, stored as its sha256 only (see migrations/0004-api-keys.ts). */
+export interface ApiKeysTable {
+  id: string;
+  name: string;
+  key_hash: string;
+  /** The key's first characters, to tell keys apart in a listing. */
+  prefix: string;
+  /** Requests per rate-limit window; null takes the server's default (RATE_LIMIT_REQUESTS). */
+  rate_limit: number | null;
+  created_at: Generated<Date>;
+  revoked_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+/** rate-limiter-flexible's counters (its layout); `expire` is ms since the epoch. */
+export interface RateLimitsTable {
+  key: string;
+  points: number;
+  expire: number | null;
+}
+
+export type ApiKeyRow = Selectable<ApiKeysTable>;

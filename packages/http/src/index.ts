@@ -3,3 +3,5 @@ export { errorHandler, routeNotFound, type ErrorHandlerOptions } from './error-h
 export { requestLogger, REQUEST_ID_HEADER } from './request-logger.js';
 export { requestMetrics } from './request-metrics.js';
 export { routePattern } from './route-pattern.js';
+export { methodNotAllowed } from './method-not-allowed.js';
+export { jsonHygieneIssue, refuseUnholdableJson, MAX_JSON_DEPTH } from './json-hygiene.js';

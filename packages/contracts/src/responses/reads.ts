@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BUCKET_TYPES } from '../buckets.js';
+import { daySchema } from '../primitives.js';
 
 /**
  * SPEC §6 reads, for documentation. The results service and the ledger own the detail; these
@@ -98,18 +99,48 @@ export const borrowerHistorySchema = z
   .meta({ id: 'BorrowerHistory' });
 
 export const getStatusQuerySchema = z.object({
-  calculation_date: z.iso
-    .date({ error: 'Must be a date YYYY-MM-DD' })
+  calculation_date: daySchema
     .optional()
-    .meta({ description: "Default: today in the ledger's time zone" }),
+    .meta({ description: "Default: today in the ledger's time zone. A calendar date YYYY-MM-DD, years 1900–2200" }),
   request_id: z.string().max(128).optional().meta({ description: 'Echoed as `request_id` in the answer' }),
 });
 
+/** Largest `offset`/`cursor` a history page may start at. */
+export const MAX_HISTORY_OFFSET = 1_000_000_000;
+
 export const getHistoryQuerySchema = z.object({
   calculation_date: getStatusQuerySchema.shape.calculation_date,
-  offset: z.coerce.number().int().min(0).optional().meta({ description: 'Records to skip (default 0)' }),
-  cursor: z.string().optional().meta({ description: '`next_cursor` of the previous page (instead of offset)' }),
-  limit: z.coerce.number().int().min(1).max(1000).optional().meta({ description: 'Page size (default 100)' }),
+  offset: z.coerce
+    .number({ error: 'Must be a non-negative integer' })
+    .int({ error: 'Must be a non-negative integer' })
+    .min(0, { error: 'Must be a non-negative integer' })
+    .max(MAX_HISTORY_OFFSET, { error: `Must be at most ${MAX_HISTORY_OFFSET}` })
+    .optional()
+    .meta({ description: 'Entries to skip (default 0)' }),
+  cursor: z.coerce
+    .number({ error: 'Must be a `next_cursor` of a previous page' })
+    .int({ error: 'Must be a `next_cursor` of a previous page' })
+    .min(0, { error: 'Must be a `next_cursor` of a previous page' })
+    .max(MAX_HISTORY_OFFSET, { error: 'Must be a `next_cursor` of a previous page' })
+    .optional()
+    .meta({ description: '`next_cursor` of the previous page (instead of offset)' }),
+  limit: z.coerce
+    .number({ error: 'Must be an integer from 1 to 1000' })
+    .int({ error: 'Must be an integer from 1 to 1000' })
+    .min(1, { error: 'Must be an integer from 1 to 1000' })
+    .max(1000, { error: 'Must be an integer from 1 to 1000' })
+    .optional()
+    .meta({ description: 'Page size (default 100)' }),
+});
+
+export const getConfigQuerySchema = z.object({
+  version: z.coerce
+    .number({ error: 'Must be a positive integer' })
+    .int({ error: 'Must be a positive integer' })
+    .min(1, { error: 'Must be a positive integer' })
+    .max(2 ** 31 - 1, { error: 'Must be a positive integer' })
+    .optional()
+    .meta({ description: 'A past version (default: the current one)' }),
 });
 
 export const healthSchema = z.looseObject({ status: z.string() }).meta({ id: 'Health' });
