@@ -37,6 +37,9 @@ export function methodNotAllowed(routes: () => unknown[]): RequestHandler {
     const methods = allowedMethods(routes() as Layer[], req.path, new Set());
     if (methods.size === 0) return next();
     if (methods.has('GET')) methods.add('HEAD');
+    // The method is served here and the route passed the request on (an asset that does not
+    // exist under /docs/assets/:name): the answer is 404, not 405.
+    if (methods.has(req.method)) return next();
     const allow = [...methods].sort();
     res.setHeader('Allow', allow.join(', '));
     next(new AppError('method_not_allowed', `${req.method} is not allowed on ${req.path}; allowed: ${allow.join(', ')}`, { method: req.method, path: req.path, allow }));
