@@ -59,12 +59,12 @@ export function createConsolidation(ctx: OpContext<CreateConsolidationOperation>
     let waived = ZERO;
     for (const w of config?.waivers ?? []) {
       if (!isWaiverScope(w.bucket)) continue;
-      const w2 = waive(d, id, { bucket: w.bucket, type: w.type, amount: w.amount ?? null, percentage: w.percentage ?? null }, {
+      const one = waive(d, id, { bucket: w.bucket, type: w.type, amount: w.amount ?? null, percentage: w.percentage ?? null }, {
         clamp: true,
         step: 'consolidation_waiver',
         context: { ...context, loan_id: id },
       });
-      if (w2.ok) waived = waived.plus(w2.waived);
+      if (one.ok) waived = waived.plus(one.waived);
     }
     const loan = d.mutable(id);
     let fromLoan = ZERO;
