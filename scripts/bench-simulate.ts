@@ -7,10 +7,14 @@
  *
  * Without `--url` it starts the whole system on a fresh database (test/helpers.ts) and stops it
  * afterwards. Requests are sequential on one connection, after a warm-up; it prints p50/p95/p99.
+ * It also prints the CPU time of the quote in this process (validation + the ledger's
+ * `simulateLoan`): on a loaded machine wall times mostly measure waiting for a core.
  */
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
+import { parseOperation } from '@lsl/contracts';
+import { simulateLoan, type CreateLoanOperation } from '@lsl/ledger';
 import { createApi, startSystem, type Api, type System } from '../test/helpers.js';
 
 const { values } = parseArgs({ options: { requests: { type: 'string', default: '200' }, warmup: { type: 'string', default: '20' }, url: { type: 'string' } } });
@@ -45,8 +49,27 @@ async function time(label: string, request: () => Promise<{ status: number; body
   console.log(`${label.padEnd(44)} n=${N} p50 ${f(percentile(samples, 50))} ms  p95 ${f(percentile(samples, 95))} ms  p99 ${f(percentile(samples, 99))} ms  max ${f(samples.at(-1)!)} ms`);
 }
 
+function cpuPerQuote(): void {
+  const op: CreateLoanOperation = {
+    type: 'create_loan', seq: 1, operationId: 'bench', recordedAt: '2024-01-15T10:00:00-05:00', loanId: 'L', body: { loan: LOAN },
+    loanConfig: { id: 'DEFAULT', version: 1, usury_rate: null, usury_behavior: 'cap', daily_fee_max_charge: null, late_fee_amount: null, late_fee_grace_days: 0 },
+  };
+  const samples: number[] = [];
+  for (let i = 0; i < WARMUP + N; i++) {
+    const t0 = process.cpuUsage();
+    parseOperation('create_loan', { params: { borrower_id: 'b', loan_id: 'l' }, body: { loan: LOAN } }, { timeZone: 'America/Bogota' });
+    const quote = simulateLoan(op, { timeZone: 'America/Bogota' });
+    JSON.stringify(quote);
+    const used = process.cpuUsage(t0);
+    if (i >= WARMUP) samples.push((used.user + used.system) / 1000);
+  }
+  samples.sort((a, b) => a - b);
+  console.log(`${'quote CPU time in process (360 installments)'.padEnd(44)} n=${N} p50 ${percentile(samples, 50).toFixed(1)} ms  p95 ${percentile(samples, 95).toFixed(1)} ms`);
+}
+
 let system: System | undefined;
 try {
+  cpuPerQuote();
   let api: Api;
   if (values.url) api = createApi(values.url);
   else {

@@ -120,6 +120,7 @@ describe('simulate borrower', () => {
       [{ payments: [{ payment_id: 'P9', amount_paid: 1, payment_date: '2024-02-01T00:00:00-05:00', config_id: 'NO-SUCH' }] }, 'payments[0].config_id'],
       [{ waivers: [{ loan_id: 'L1', waiver_id: 'W9', bucket: 'everything', type: 'amount', amount: 1, effective_date: '2024-02-01T00:00:00-05:00' }] }, 'waivers[0].bucket'],
       [{ calculation_date: '2024-02-30' }, 'calculation_date'],
+      [{ calculation_date: '1850-01-01' }, 'calculation_date'],
       [{ payments: 'none' }, 'payments'],
     ];
     for (const [body, field] of cases) {

@@ -14,7 +14,7 @@ export function isRealDay(day: string): boolean {
 /** A day parameter (`query.calculation_date`, `body.calculation_date`, ...): 400 naming it when malformed. */
 export function dayOf(raw: unknown, field: string): string {
   if (typeof raw === 'string' && isRealDay(raw)) return raw;
-  const name = field.replace(/^[a-z]+\./, '');
+  const name = field.replace(/^(query|body)\./, '');
   throw new AppError('validation_failed', `${name} must be a date YYYY-MM-DD`, {
     fields: { [field]: `Must be a calendar date YYYY-MM-DD, from ${FIRST_DAY}` },
   });

@@ -13,6 +13,7 @@ import { statusAt, toDay, type LedgerOptions } from '@lsl/ledger';
 import { applyRecorded } from '@lsl/worker';
 import type { LedgerReader } from './ledger-reader.js';
 import { simulatedRow } from './simulated-row.js';
+import { dayOf } from './query-params.js';
 
 /** A bound on the queued operations a simulation applies first (far beyond any real backlog). */
 const MAX_PENDING = 10_000;
@@ -108,7 +109,8 @@ export async function simulateBorrower(
       throw error;
     }
   }
-  const day = calculationDate ?? toDay(ctx.now().toISOString(), ctx.ledger.timeZone);
+  // Reads reach back to 1900 (query-params.ts); the same bound for a simulated status.
+  const day = calculationDate === undefined ? toDay(ctx.now().toISOString(), ctx.ledger.timeZone) : dayOf(calculationDate, 'calculation_date');
 
   const loaded = await ctx.reader.load(borrowerId);
   const pending = await listPendingOperations(ctx.db, borrowerId, loaded.appliedSeq, MAX_PENDING);

@@ -117,10 +117,10 @@ export function originateLoan(ctx: OpContext, input: NewLoanInput, dueDays: DayN
   d.addLoan(loan);
   schedule.installments.forEach((s, i) => {
     const inst = installments[i]!;
-    d.charge(loan, inst, 'principal', s.principal, 'origination');
-    d.charge(loan, inst, 'interest', s.interest, 'origination');
-    d.charge(loan, inst, 'installment_fee', s.installmentFee, 'origination');
-    d.charge(loan, inst, 'installment_fee_2', s.installmentFee2, 'origination');
+    d.chargeFresh(loan, inst, 'principal', s.principal, 'origination');
+    d.chargeFresh(loan, inst, 'interest', s.interest, 'origination');
+    d.chargeFresh(loan, inst, 'installment_fee', s.installmentFee, 'origination');
+    d.chargeFresh(loan, inst, 'installment_fee_2', s.installmentFee2, 'origination');
   });
   return loan;
 }

@@ -152,6 +152,24 @@ export class Draft {
     }
   }
 
+  /**
+   * The first charge of a bucket nothing has moved yet (origination): the same history entry as
+   * `charge`, without its rounding steps, which a cent amount on an empty bucket does not need.
+   * Anything else goes through `charge`.
+   */
+  chargeFresh(loan: Loan, inst: Installment, bucket: BucketType, amount: Dec, step: string): void {
+    const b = inst.buckets[bucket];
+    const fresh = b.initial.isZero() && b.paid.isZero() && b.waived.isZero() && b.closed.isZero() && b.pending === null;
+    if (!fresh || amount.isNegative() || amount.decimalPlaces() > 2) {
+      this.charge(loan, inst, bucket, amount, step);
+      return;
+    }
+    if (amount.isZero()) return;
+    b.initial = amount;
+    b.out = amount;
+    this.record({ loanId: loan.id, installment: inst.number, bucket, status: 'initial', delta: amount, balance: amount, step });
+  }
+
   /** Accrues days from..to into a bucket; history gets it with the bucket's next movement. */
   accrue(inst: Installment, bucket: BucketType, amount: Dec, step: string, from: DayNum, to: DayNum): void {
     const b = inst.buckets[bucket];

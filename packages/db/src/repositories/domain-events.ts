@@ -35,12 +35,3 @@ export async function listDomainEvents(db: Db, borrowerId: string, query: Domain
   if (query.afterPosition !== undefined) q = q.where('position', '>', query.afterPosition as never);
   return q.orderBy('events.position').limit(query.limit).execute();
 }
-
-/** How many of the borrower's accepted operations are not applied yet. */
-export async function countPendingOperations(db: Db, borrowerId: string): Promise<number> {
-  const row = await sql<{ pending: string }>`
-    select (coalesce(b.last_seq, 0) - coalesce(l.applied_seq, 0))::text as pending
-    from borrowers b left join borrower_ledgers l on l.borrower_id = b.id
-    where b.id = ${borrowerId}`.execute(db);
-  return Number(row.rows[0]?.pending ?? 0);
-}
