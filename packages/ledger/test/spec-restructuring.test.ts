@@ -135,3 +135,15 @@ test('back-dated: a payment effective before the restructuring lowers the new pr
   b.ok(payment(b.next(), 'P1', 100000, '2024-03-01'));
   assert.equal(fixedInstallment(b.status('2024-03-20'), 'L1'), '317231.31');
 });
+
+test('a second restructuring numbers on after every earlier installment and lists both', () => {
+  const b = withL1();
+  b.restructure('L1', 'RS1', R);
+  const body = b.restructure('L1', 'RS2', { day: '2024-05-01', dues: ['2024-06-01', '2024-07-01'], rate: 0.24 });
+  const s = b.status('2024-05-01');
+  const insts = installmentsOf(s, 'L1');
+  assert.deepEqual(insts.filter((i: any) => !i.restructured).map((i: any) => i.number), [11, 12]);
+  assert.equal(insts.filter((i: any) => i.restructured).length, 10);
+  assert.deepEqual(s.loans[0].restructurings.map((r: any) => r.id), ['RS1', 'RS2']);
+  assert.equal(bucket(s, 'L1', 'principal').total, m(body.new_principal));
+});
