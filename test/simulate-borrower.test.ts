@@ -111,7 +111,8 @@ describe('simulate borrower', () => {
   it('refuses what intake would refuse, naming the field, and unknown borrowers', async () => {
     const B = 'B-prop-1';
     const cases: Array<[unknown, string]> = [
-      [{ restructurings: [{ loan_id: 'L1' }] }, 'restructurings'],
+      [{ restructurings: [{ loan_id: 'L1', restructuring_id: 'R9', effective_date: '2024-03-01T00:00:00-05:00', due_dates: [] }] }, 'restructurings[0].due_dates'],
+      [{ restructurings: [{ loan_id: 'L1', restructuring_id: 'R9', effective_date: '2024-03-01T00:00:00-05:00', due_dates: ['2024-02-01T23:59:59.999999-05:00'] }] }, 'restructurings[0].due_dates[0]'],
       [{ payments: [{ payment_id: 'P9', amount_paid: -1, payment_date: '2024-02-01T00:00:00-05:00' }] }, 'payments[0].amount_paid'],
       [{ payments: [{ payment_id: 'P9', amount_paid: 1, payment_date: 'tomorrow' }] }, 'payments[0].payment_date'],
       [{ payments: [{ payment_id: 'P9', amount_paid: 10, payment_date: '2024-02-01T00:00:00-05:00' }], allocations: [{ payment_id: 'P9', payment_allocations: [{ loan_id: 'L1', amount: 9 }] }] }, 'allocations[0].payment_allocations'],
@@ -138,5 +139,33 @@ describe('simulate borrower', () => {
     const refused = await system.api.post(`/v1/borrowers/${B}/simulate`, { waivers: [{ loan_id: 'NO-LOAN', waiver_id: 'W9', bucket: 'all', type: 'amount', amount: 1, effective_date: '2024-02-01T00:00:00-05:00' }] });
     assert.equal(refused.status, 200, 'a refusal the ledger decides is the operation\'s result, as for a submission');
     assert.equal(refused.body.simulated_operations[0].status_code, 404);
+  });
+
+  it('a simulated restructuring equals the real one to the cent', async () => {
+    const B = 'B-restructure';
+    assert.equal((await system.api.post(`/v1/borrowers/${B}/loans/L1/create${MIG}`, createLoanBody(), WAIT)).status, 200);
+    const restructuring = {
+      effective_date: '2024-03-20T00:00:00-05:00',
+      due_dates: ['2024-04-20T23:59:59.999999-05:00', '2024-05-20T23:59:59.999999-05:00', '2024-06-20T23:59:59.999999-05:00'],
+      interest_rate: 0.25,
+    };
+    const payment = { payment_id: 'P1', amount_paid: 90000, payment_date: '2024-03-10T12:00:00-05:00' };
+    const simulated = await system.api.post(`/v1/borrowers/${B}/simulate`, {
+      calculation_date: '2024-05-01',
+      payments: [payment],
+      restructurings: [{ loan_id: 'L1', restructuring_id: 'RS1', ...restructuring }],
+      request_id: 'what-if',
+    });
+    assert.equal(simulated.status, 200, JSON.stringify(simulated.body));
+    assert.deepEqual(simulated.body.simulated_operations.map((o: any) => [o.type, o.id, o.status_code]), [['create_payment', 'P1', 200], ['create_restructuring', 'RS1', 200]]);
+    assert.equal(simulated.body.loans[0].restructurings.length, 1);
+
+    const { payment_id: _id, ...paid } = payment;
+    assert.equal((await system.api.post(`/v1/borrowers/${B}/payments/P1/create`, { payment: paid, payment_allocations: null, request_id: 'real' }, WAIT)).status, 200);
+    const real = await system.api.post(`/v1/borrowers/${B}/loans/L1/restructurings/RS1/create`, { loan_restructuring: restructuring, request_id: 'real' }, WAIT);
+    assert.equal(real.status, 200, JSON.stringify(real.body));
+    assert.equal(real.body.new_principal, simulated.body.simulated_operations[1].body.new_principal);
+    const status = await system.api.get(`/v1/borrowers/${B}/get_status?calculation_date=2024-05-01`);
+    assert.deepEqual(withoutEcho(simulated.body), withoutEcho(status.body));
   });
 });

@@ -1,7 +1,7 @@
 /**
  * `POST /v1/borrowers/{borrower_id}/simulate` (docs/reads.md, "Simulate a borrower"): the
  * borrower's state as the results API reads it, plus every operation accepted and not yet
- * applied, plus the given payments and waivers, each applied in memory by the worker's own
+ * applied, plus the given payments, waivers and restructurings, each applied in memory by the worker's own
  * `applyRecorded` as if accepted now, in that order; then get_status on `calculation_date`.
  * Nothing is written and nothing is enqueued.
  */
@@ -25,6 +25,11 @@ interface Candidate {
   rename: (field: string) => string;
 }
 
+/** The path parameter that names a simulated operation. */
+function idParamOf(type: string): string {
+  return type === 'create_payment' ? 'payment_id' : type === 'create_waiver' ? 'waiver_id' : 'restructuring_id';
+}
+
 function omit(item: Record<string, unknown>, keys: string[]): Record<string, unknown> {
   return Object.fromEntries(Object.entries(item).filter(([k]) => !keys.includes(k)));
 }
@@ -39,7 +44,6 @@ function candidatesOf(borrowerId: string, raw: unknown, timeZone: string): { can
   if (!body.success) throw fromZodError(body.error);
   const b = body.data;
   const fields: Record<string, string> = {};
-  if (b.restructurings.length > 0) fields['restructurings'] = 'Not supported yet: this ledger has no restructuring operation';
 
   const paymentIndex = new Map<string, number>();
   b.payments.forEach((p, i) => {
@@ -61,7 +65,7 @@ function candidatesOf(borrowerId: string, raw: unknown, timeZone: string): { can
 
   const requestId = b.request_id ?? null;
   const candidates: Candidate[] = [];
-  const add = (type: 'create_payment' | 'create_waiver', params: Record<string, string>, opBody: Record<string, unknown>, rename: (f: string) => string) => {
+  const add = (type: 'create_payment' | 'create_waiver' | 'create_restructuring', params: Record<string, string>, opBody: Record<string, unknown>, rename: (f: string) => string) => {
     const parsed = parseOperation(type, { params, body: opBody }, { timeZone });
     if (!parsed.ok) Object.assign(fields, renamed((parsed.error.context as { fields: Record<string, string> }).fields, rename));
     else candidates.push({ parsed: parsed.value, body: opBody, rename });
@@ -81,6 +85,15 @@ function candidatesOf(borrowerId: string, raw: unknown, timeZone: string): { can
     add('create_waiver', { borrower_id: borrowerId, loan_id: w.loan_id, waiver_id: w.waiver_id }, opBody, (f) =>
       f.replace(/^waiver\./, `waivers[${i}].`).replace(/^params\./, `waivers[${i}].`));
   });
+  const restructuringKeys = new Map<string, number>();
+  b.restructurings.forEach((r, i) => {
+    const key = `${r.loan_id}/${r.restructuring_id}`;
+    if (restructuringKeys.has(key)) fields[`restructurings[${i}].restructuring_id`] = `Duplicate of restructurings[${restructuringKeys.get(key)}]`;
+    else restructuringKeys.set(key, i);
+    const opBody = { loan_restructuring: omit(r, ['loan_id', 'restructuring_id']), request_id: requestId };
+    add('create_restructuring', { borrower_id: borrowerId, loan_id: r.loan_id, restructuring_id: r.restructuring_id }, opBody, (f) =>
+      f.replace(/^loan_restructuring\./, `restructurings[${i}].`).replace(/^params\./, `restructurings[${i}].`));
+  });
   if (Object.keys(fields).length > 0) throw validationError(fields);
   return { candidates, ...(b.calculation_date === undefined ? {} : { calculationDate: b.calculation_date }), requestId };
 }
@@ -97,7 +110,7 @@ export async function simulateBorrower(
   const used: Record<string, string> = {};
   for (const c of candidates) {
     const existing = await findOperationByNaturalKey(ctx.db, borrowerId, c.parsed.naturalKey);
-    if (existing) used[c.rename(c.parsed.type === 'create_payment' ? 'params.payment_id' : 'params.waiver_id')] = `Already used by operation ${existing.id}`;
+    if (existing) used[c.rename(`params.${idParamOf(c.parsed.type)}`)] = `Already used by operation ${existing.id}`;
   }
   if (Object.keys(used).length > 0) throw new AppError('conflict', 'An operation with this id was already accepted', { fields: used });
   for (const c of candidates) {
@@ -128,7 +141,7 @@ export async function simulateBorrower(
     const out = applyRecorded(state, row, ctx.ledger);
     state = out.state;
     const params = c.parsed.params as Record<string, string>;
-    simulated.push({ type: c.parsed.type, id: params['payment_id'] ?? params['waiver_id'], status_code: out.result.statusCode, body: out.result.body });
+    simulated.push({ type: c.parsed.type, id: params[idParamOf(c.parsed.type)], status_code: out.result.statusCode, body: out.result.body });
   });
 
   return { request_id: requestId, ...statusAt(state, day, ctx.ledger), pending_operations: pending.length, simulated_operations: simulated };

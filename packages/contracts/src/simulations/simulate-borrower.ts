@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { paymentAllocationSchema } from '../operations/create-payment.js';
 import { waiverSchema } from '../operations/create-waiver.js';
+import { loanRestructuringSchema } from '../operations/create-restructuring.js';
 import { amountSchema, configIdSchema, dateTimeSchema, idSchema, requestIdSchema } from '../primitives.js';
 import { borrowerStatusSchema } from '../responses/reads.js';
 
 /**
  * `POST /v1/borrowers/{borrower_id}/simulate` (docs/reads.md). This schema checks the shape and
- * the ids; each payment and waiver is then validated exactly as intake validates its create
+ * the ids; each payment, waiver and restructuring is then validated exactly as intake validates its create
  * operation (`parseOperation`), so a simulation refuses what a submission would.
  */
 const list = <T extends z.ZodType>(item: T, what: string) => z.array(item, { error: `Must be an array of ${what}` }).max(1000, { error: 'Must have at most 1000 items' }).default([]);
@@ -21,13 +22,14 @@ export const simulatedAllocationSchema = z
 
 export const simulatedWaiverSchema = z.looseObject({ loan_id: idSchema, waiver_id: idSchema }).meta({ id: 'SimulatedWaiver' });
 
+export const simulatedRestructuringSchema = z.looseObject({ loan_id: idSchema, restructuring_id: idSchema }).meta({ id: 'SimulatedRestructuring' });
+
 export const simulateBorrowerBodySchema = z.object({
   calculation_date: z.iso.date({ error: 'Must be a date YYYY-MM-DD' }).optional(),
   payments: list(simulatedPaymentSchema, 'payments'),
   allocations: list(simulatedAllocationSchema, 'allocations'),
   waivers: list(simulatedWaiverSchema, 'waivers'),
-  /** Accepted for Kordev's clients; refused with 400 while the ledger has no restructuring. */
-  restructurings: list(z.looseObject({}), 'restructurings'),
+  restructurings: list(simulatedRestructuringSchema, 'restructurings'),
   request_id: requestIdSchema,
 });
 
@@ -40,14 +42,17 @@ export const simulateBorrowerDocSchema = z
     payments: z.array(z.object({ payment_id: idSchema, amount_paid: amountSchema, payment_date: dateTimeSchema, config_id: configIdSchema.nullable().optional() })).optional(),
     allocations: z.array(z.object({ payment_id: idSchema, payment_allocations: z.array(paymentAllocationSchema).nullable() })).optional(),
     waivers: z.array(z.object({ loan_id: idSchema, waiver_id: idSchema, ...waiverSchema.shape })).optional(),
-    restructurings: z.array(z.looseObject({})).optional().meta({ description: 'Not supported yet: a non-empty list is 400' }),
+    restructurings: z
+      .array(z.object({ loan_id: idSchema, restructuring_id: idSchema, ...loanRestructuringSchema.shape }))
+      .optional()
+      .meta({ description: 'Each as the restructure-loan operation takes it (`loan_restructuring`), with its loan and id; applied after the payments and waivers' }),
     request_id: requestIdSchema,
   })
   .meta({ id: 'SimulateBorrowerRequest' });
 
 export const simulatedOperationSchema = z
   .looseObject({
-    type: z.enum(['create_payment', 'create_waiver']),
+    type: z.enum(['create_payment', 'create_waiver', 'create_restructuring']),
     id: z.string(),
     status_code: z.number().int(),
     body: z.looseObject({}).meta({ description: "The operation's result body: the seed's 200 body, or the refusal's error body" }),
