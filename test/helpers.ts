@@ -4,9 +4,23 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { createTestDatabase, type TestDatabase } from '@lsl/db/testing';
+import { createQueueBackend, OperationQueues, type QueueBackend } from '@lsl/queue';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+export const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
+
+/**
+ * The queue backend the systems of this test run use: `redis` (the shared Redis at REDIS_URL,
+ * the default) or `postgres` (REDIS_URL unset in the processes: the queues live in each test
+ * database's queue schema). `npm test` runs the files that apply to both a second time with
+ * QUEUE_BACKEND=postgres (scripts/test.mjs).
+ */
+export const QUEUE_BACKEND: 'redis' | 'postgres' = process.env.QUEUE_BACKEND === 'postgres' ? 'postgres' : 'redis';
+
+export interface QueueView {
+  backend: QueueBackend;
+  queues: OperationQueues;
+}
 
 export interface SystemOptions {
   /** Worker slots per partition inside the server process (0: none). */
@@ -23,6 +37,8 @@ export interface System {
   prefix: string;
   server: ChildProcess;
   workers: ChildProcess[];
+  /** The system's queue backend and partition queues as seen from the test process (made on first call). */
+  queueView(): Promise<QueueView>;
   /** Starts one more worker process (with `env` added to the system's). */
   startWorker(env?: Record<string, string>): Promise<ChildProcess>;
   stop(): Promise<void>;
@@ -83,12 +99,20 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
     QUEUE_PARTITIONS: String(options.partitions ?? 4),
     WORKER_CONCURRENCY: String(options.serverWorkerConcurrency ?? 2),
     DASHBOARD_PASSWORD: 'test-dashboard',
+    // An empty REDIS_URL is unset: the queues go to Postgres.
+    ...(QUEUE_BACKEND === 'postgres' ? { REDIS_URL: '' } : {}),
     ...options.env,
   };
   const server = spawn(process.execPath, tsxArgs('apps/server/src/main.ts'), { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const listening = await waitForLog(server, 'listening');
   forwardProblems(server, 'server');
   const baseUrl = listening.url as string;
+  let view: Promise<QueueView> | undefined;
+  const queueView = () =>
+    (view ??= createQueueBackend({ redisUrl: env.REDIS_URL, databaseUrl: env.DATABASE_URL, prefix, poolSize: 2, applicationName: 'lsl-test-queue' }).then((backend) => ({
+      backend,
+      queues: new OperationQueues({ backend, partitions: Number(env.QUEUE_PARTITIONS), prefix }),
+    })));
   const workers: ChildProcess[] = [];
   const startWorker = async (extraEnv: Record<string, string> = {}) => {
     const worker = spawn(process.execPath, tsxArgs('apps/worker/src/main.ts'), { env: { ...env, WORKER_CONCURRENCY: '2', ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -106,6 +130,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
     prefix,
     server,
     workers,
+    queueView,
     startWorker,
     api: createApi(baseUrl),
     async stop() {
@@ -116,7 +141,12 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
         await once(c, 'exit');
         clearTimeout(timer);
       }));
-      await cleanRedisPrefix(prefix);
+      if (view) {
+        const { backend, queues } = await view;
+        await queues.close();
+        await backend.close();
+      }
+      if (env.REDIS_URL === REDIS_URL) await cleanRedisPrefix(prefix);
       await database.drop();
     },
   };

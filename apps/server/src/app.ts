@@ -17,7 +17,8 @@ export interface AppOptions {
   dashboard: { user: string; password: string };
   bodyLimit: string;
   log: (message: string, fields?: Record<string, unknown>) => void;
-  pingRedis: () => Promise<unknown>;
+  /** Whether the queue backend (Redis, Redis Cluster or Postgres: `QueueBackend.ping`) answers. */
+  pingQueues: () => Promise<unknown>;
 }
 
 /** Every route on one port: the API (intake and results), dashboard, metrics, health, docs. */
@@ -36,8 +37,8 @@ export function createApp(options: AppOptions): Express {
     const checks: Record<string, string> = {};
     await sql`select 1`.execute(options.db).then(() => (checks.postgres = 'ok'), (e) => (checks.postgres = String(e.message ?? e)));
     await options
-      .pingRedis()
-      .then(() => (checks.redis = 'ok'), (e) => (checks.redis = String(e?.message ?? e)));
+      .pingQueues()
+      .then(() => (checks.queues = 'ok'), (e) => (checks.queues = String(e?.message ?? e)));
     const ready = Object.values(checks).every((v) => v === 'ok');
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks });
   });

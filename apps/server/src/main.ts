@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import { CONFIG_KINDS, DEFAULT_CONFIG_ID, DEFAULT_CONFIGS } from '@lsl/contracts';
 import { createDb, ensureConfigs, migrateToLatest } from '@lsl/db';
-import { createRedis, OperationQueues } from '@lsl/queue';
+import { createQueueBackend, OperationQueues } from '@lsl/queue';
 import { closeWithGrace, startWorker, type RunningWorker } from '@lsl/worker';
 import { createApp } from './app.js';
 import { checkRedis } from './check-redis.js';
@@ -15,7 +15,8 @@ const log = (message: string, fields?: Record<string, unknown>) =>
 
 async function main() {
   const env = parseServerEnv(process.env);
-  await checkRedis(env.REDIS_URL);
+  // No REDIS_URL: the queues live in Postgres and nothing touches Redis.
+  if (env.REDIS_URL) await checkRedis(env.REDIS_URL);
 
   let embedded: EmbeddedDatabase | undefined;
   let databaseUrl = env.DATABASE_URL;
@@ -33,15 +34,22 @@ async function main() {
     { kind: 'waivers' as const, id: 'DEFAULT_WAIVER_CONFIG', body: { ...DEFAULT_CONFIGS.waivers } },
   ]);
 
-  const producer = createRedis({ url: env.REDIS_URL });
-  const queues = new OperationQueues({ connection: producer, partitions: env.QUEUE_PARTITIONS, prefix: env.QUEUE_PREFIX });
+  const backend = await createQueueBackend({
+    redisUrl: env.REDIS_URL,
+    databaseUrl,
+    prefix: env.QUEUE_PREFIX,
+    poolSize: env.QUEUE_POOL_SIZE,
+    applicationName: 'lsl-server-queue',
+  });
+  log('queues ready', { backend: backend.kind, location: backend.location });
+  const queues = new OperationQueues({ backend, partitions: env.QUEUE_PARTITIONS, prefix: env.QUEUE_PREFIX });
   const metrics = createMetrics(queues);
 
   let worker: RunningWorker | undefined;
   if (env.WORKER_CONCURRENCY > 0) {
     worker = await startWorker({
       db,
-      redisUrl: env.REDIS_URL,
+      backend,
       partitions: env.QUEUE_PARTITIONS,
       prefix: env.QUEUE_PREFIX,
       concurrency: env.WORKER_CONCURRENCY,
@@ -62,7 +70,7 @@ async function main() {
     dashboard: { user: env.DASHBOARD_USER, password: dashboardPassword },
     bodyLimit: env.BODY_LIMIT,
     log,
-    pingRedis: () => producer.ping(),
+    pingQueues: () => backend.ping(),
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(env.PORT, env.HOST, () => resolve(s));
@@ -81,7 +89,7 @@ async function main() {
     const outcome = worker ? await closeWithGrace(worker, env.SHUTDOWN_GRACE_MS, log) : 'closed';
     if (outcome === 'closed') {
       await queues.close();
-      producer.disconnect();
+      await backend.close();
       await db.destroy();
     }
     await embedded?.stop().catch(() => {});

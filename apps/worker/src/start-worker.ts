@@ -1,15 +1,15 @@
-import { Worker, type Job } from 'bullmq';
+import type { Job, Worker } from 'bullmq';
 import type { Kysely } from 'kysely';
 import type { Database, OperationRow } from '@lsl/db';
 import type { ApplyResult, LedgerOptions } from '@lsl/ledger';
 import {
   cappedBackoff,
-  createRedis,
   jobCatalog,
   OperationQueues,
   partitionPrefix,
   partitionQueueName,
   type JobPayload,
+  type QueueBackend,
 } from '@lsl/queue';
 import { applyPendingOperations } from './apply-pending.js';
 import { startSweeper } from './sweeper.js';
@@ -17,7 +17,8 @@ import { StateCache } from './state-cache.js';
 
 export interface StartWorkerOptions {
   db: Kysely<Database>;
-  redisUrl: string;
+  /** Where the queues live (`createQueueBackend`); its owner closes it after the worker. */
+  backend: QueueBackend;
   partitions: number;
   prefix: string;
   ledger: LedgerOptions;
@@ -49,9 +50,7 @@ export interface RunningWorker {
 
 export async function startWorker(options: StartWorkerOptions): Promise<RunningWorker> {
   const log = options.log ?? (() => {});
-  const connection = createRedis({ url: options.redisUrl, forWorker: true });
-  const producerConnection = createRedis({ url: options.redisUrl });
-  const queues = new OperationQueues({ connection: producerConnection, partitions: options.partitions, prefix: options.prefix });
+  const queues = new OperationQueues({ backend: options.backend, partitions: options.partitions, prefix: options.prefix });
 
   const cache = new StateCache();
   const processor = async (job: Job) => {
@@ -66,9 +65,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
   const lockRenewTime = options.lockRenewMs ?? 1_000;
   const staleLockMs = options.staleLockMs ?? 4_000;
   const workers = Array.from({ length: options.partitions }, (_, p) => {
-    const worker = new Worker(partitionQueueName(p), processor, {
-      connection,
-      prefix: partitionPrefix(options.prefix, p),
+    const worker = options.backend.createWorker(partitionQueueName(p), partitionPrefix(options.prefix, p), processor, {
       concurrency: options.concurrency ?? 2,
       lockDuration,
       lockRenewTime,
@@ -98,7 +95,6 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
       await sweeper.stop();
       await Promise.all(workers.map((w) => w.close()));
       await queues.close();
-      connection.disconnect();
     },
   };
 }

@@ -187,7 +187,7 @@ export function buildOpenApiDocument(options: BuildOpenApiOptions = {}): ReturnT
     method: 'get',
     path: '/readyz',
     operationId: 'readyz',
-    summary: 'Readiness: Postgres and Redis answer',
+    summary: 'Readiness: Postgres and the queue backend (Redis, or the queue schema in Postgres) answer',
     tags: ['Operations of the service'],
     responses: { 200: json(healthSchema, 'Ready'), 503: errorResponse(503) },
   });
