@@ -29,6 +29,33 @@ class SharedConnectionBackend extends PostgresQueueBackend {
   }
 }
 
+/**
+ * The process's one connection. Its LISTEN client is shared by every worker's backend, each
+ * issuing its own LISTEN when it first waits (and again after a reconnect): those statements
+ * are queued here, one at a time, instead of being sent to a client still busy with another
+ * (which node-postgres 8 tolerates with a deprecation warning and 9 will refuse).
+ */
+type PgListenClient = Awaited<ReturnType<PostgresConnection['getListenClient']>>;
+
+class SharedConnection extends PostgresConnection {
+  private readonly serialized = new WeakSet<PgListenClient>();
+
+  override async getListenClient(): Promise<PgListenClient> {
+    const client = await super.getListenClient();
+    if (!this.serialized.has(client)) {
+      this.serialized.add(client);
+      const query = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
+      let tail: Promise<unknown> = Promise.resolve();
+      client.query = ((...args: unknown[]) => {
+        const run = tail.then(() => query(...args));
+        tail = run.catch(() => {});
+        return run;
+      }) as typeof client.query;
+    }
+    return client;
+  }
+}
+
 /** `lsl` → `lsl_queue`; a test prefix like `lsltest-1a2b` → `lsltest_1a2b_queue`. */
 export function queueSchemaName(prefix: string): string {
   const base = prefix.replace(/[^A-Za-z0-9_]/g, '_').replace(/^([0-9])/, '_$1');
@@ -43,7 +70,7 @@ export function queueSchemaName(prefix: string): string {
 export async function createPostgresQueueBackend(settings: QueueBackendSettings & { databaseUrl: string }): Promise<QueueBackend> {
   const schema = queueSchemaName(settings.prefix);
   const quotedSchema = quoteSchemaName(schema);
-  const connection = new PostgresConnection({
+  const connection = new SharedConnection({
     connectionString: settings.databaseUrl,
     schema,
     migrate: true,
