@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
+import pg from 'pg';
 import { createTestDatabase, type TestDatabase } from '@lsl/db/testing';
 import { createQueueBackend, OperationQueues, type QueueBackend } from '@lsl/queue';
 
@@ -88,6 +89,11 @@ async function waitForLog(child: ChildProcess, message: string, timeoutMs = 60_0
 /** The whole system as real processes: a server (intake, results, maybe workers) and workers. */
 export async function startSystem(options: SystemOptions = {}): Promise<System> {
   const database: TestDatabase = await createTestDatabase();
+  // A session held on the database while the system lives: another run's clean-up drops the
+  // test databases nobody is connected to, which a fresh one is until the server connects.
+  const keeper = new pg.Client({ connectionString: database.url, application_name: 'lsl-test-keeper' });
+  keeper.on('error', () => {});
+  await keeper.connect();
   const prefix = `lsltest-${randomBytes(4).toString('hex')}`;
   const env = {
     ...process.env,
@@ -103,8 +109,26 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
     ...(QUEUE_BACKEND === 'postgres' ? { REDIS_URL: '' } : {}),
     ...options.env,
   };
+  // Every process spawned, so that a start-up that fails half-way leaves none behind.
+  const spawned: ChildProcess[] = [];
   const server = spawn(process.execPath, tsxArgs('apps/server/src/main.ts'), { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const listening = await waitForLog(server, 'listening');
+  spawned.push(server);
+  const stopAll = async () => {
+    const all = spawned.filter((c) => c.exitCode === null && c.signalCode === null);
+    await Promise.all(all.map(async (c) => {
+      c.kill('SIGTERM');
+      const timer = setTimeout(() => c.kill('SIGKILL'), 10_000);
+      await once(c, 'exit');
+      clearTimeout(timer);
+    }));
+  };
+  const abandon = async (error: unknown): Promise<never> => {
+    await stopAll();
+    await keeper.end().catch(() => {});
+    await database.drop().catch(() => {});
+    throw error;
+  };
+  const listening = await waitForLog(server, 'listening').catch(abandon);
   forwardProblems(server, 'server');
   const baseUrl = listening.url as string;
   let view: Promise<QueueView> | undefined;
@@ -116,6 +140,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
   const workers: ChildProcess[] = [];
   const startWorker = async (extraEnv: Record<string, string> = {}) => {
     const worker = spawn(process.execPath, tsxArgs('apps/worker/src/main.ts'), { env: { ...env, WORKER_CONCURRENCY: '2', ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
+    spawned.push(worker);
     const started = await waitForLog(worker, 'worker started');
     // The worker's start line (with its BullMQ worker ids), for tests that look at its jobs.
     workerStartLogs.set(worker, started);
@@ -123,7 +148,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
     workers.push(worker);
     return worker;
   };
-  await Promise.all(Array.from({ length: options.workers ?? 0 }, () => startWorker()));
+  await Promise.all(Array.from({ length: options.workers ?? 0 }, () => startWorker())).catch(abandon);
   return {
     baseUrl,
     databaseUrl: database.url,
@@ -134,19 +159,14 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
     startWorker,
     api: createApi(baseUrl),
     async stop() {
-      const all = [server, ...workers].filter((c) => c.exitCode === null && c.signalCode === null);
-      await Promise.all(all.map(async (c) => {
-        c.kill('SIGTERM');
-        const timer = setTimeout(() => c.kill('SIGKILL'), 10_000);
-        await once(c, 'exit');
-        clearTimeout(timer);
-      }));
+      await stopAll();
       if (view) {
         const { backend, queues } = await view;
         await queues.close();
         await backend.close();
       }
       if (env.REDIS_URL === REDIS_URL) await cleanRedisPrefix(prefix);
+      await keeper.end().catch(() => {});
       await database.drop();
     },
   };
