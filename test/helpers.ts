@@ -105,8 +105,9 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
     QUEUE_PARTITIONS: String(options.partitions ?? 4),
     WORKER_CONCURRENCY: String(options.serverWorkerConcurrency ?? 2),
     DASHBOARD_PASSWORD: 'test-dashboard',
-    // An empty REDIS_URL is unset: the queues go to Postgres.
-    ...(QUEUE_BACKEND === 'postgres' ? { REDIS_URL: '' } : {}),
+    // An empty REDIS_URL is unset: the queues go to Postgres, two pooled connections (and one
+    // LISTEN) per process, so that several test files fit in one Postgres's max_connections.
+    ...(QUEUE_BACKEND === 'postgres' ? { REDIS_URL: '', QUEUE_POOL_SIZE: '2' } : {}),
     ...options.env,
   };
   // Every process spawned, so that a start-up that fails half-way leaves none behind.
