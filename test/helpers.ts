@@ -29,6 +29,8 @@ export interface SystemOptions {
   /** Extra worker processes. */
   workers?: number;
   partitions?: number;
+  /** The queue backend of this system (default: QUEUE_BACKEND). */
+  queueBackend?: 'redis' | 'postgres';
   env?: Record<string, string>;
 }
 
@@ -107,7 +109,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
     DASHBOARD_PASSWORD: 'test-dashboard',
     // An empty REDIS_URL is unset: the queues go to Postgres, two pooled connections (and one
     // LISTEN) per process, so that several test files fit in one Postgres's max_connections.
-    ...(QUEUE_BACKEND === 'postgres' ? { REDIS_URL: '', QUEUE_POOL_SIZE: '2' } : {}),
+    ...((options.queueBackend ?? QUEUE_BACKEND) === 'postgres' ? { REDIS_URL: '', QUEUE_POOL_SIZE: '2' } : {}),
     ...options.env,
   };
   // Every process spawned, so that a start-up that fails half-way leaves none behind.
