@@ -71,7 +71,7 @@ describe('Redis Cluster: three masters', { skip }, () => {
   });
 
   it('SIGKILL of workers under load: 0 lost, 0 doubled, order kept', async (t) => {
-    const plan = planLoad('cluster-kill', 60, 12);
+    const plan = planLoad('cluster-kill', 60, 15);
     const total = totalOps(plan);
     let loadDone = false;
     const load = runLoad(system.api, plan, { concurrency: 16, ratePerSecond: 30 }).finally(() => (loadDone = true));
