@@ -144,7 +144,8 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
   const startWorker = async (extraEnv: Record<string, string> = {}) => {
     const worker = spawn(process.execPath, tsxArgs('apps/worker/src/main.ts'), { env: { ...env, WORKER_CONCURRENCY: '2', ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
     spawned.push(worker);
-    const started = await waitForLog(worker, 'worker started');
+    // Generous: on a machine loaded by a whole test run, a process may take long to start.
+    const started = await waitForLog(worker, 'worker started', 180_000);
     // The worker's start line (with its BullMQ worker ids), for tests that look at its jobs.
     workerStartLogs.set(worker, started);
     forwardProblems(worker, `worker ${worker.pid}`);
