@@ -73,6 +73,9 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
       // A stalled job is one whose worker died: always take it over, never fail it (failing
       // would leave its operation waiting for the sweeper).
       maxStalledCount: 1_000_000,
+      // When the queue store itself fails (Postgres as queue backend, restarting), BullMQ waits
+      // this long before retrying a fetch or a job's completion (default 15 s): seconds.
+      runRetryDelay: 2_000,
       settings: { backoffStrategy: (attemptsMade: number) => cappedBackoff(attemptsMade) },
     });
     worker.on('error', (error) => log('worker error', { partition: p, error: String(error) }));

@@ -29,14 +29,15 @@ class SharedConnectionBackend extends PostgresQueueBackend {
   }
 }
 
+type PgListenClient = Awaited<ReturnType<PostgresConnection['getListenClient']>>;
+
 /**
  * The process's one connection. Its LISTEN client is shared by every worker's backend, each
  * issuing its own LISTEN when it first waits (and again after a reconnect): those statements
  * are queued here, one at a time, instead of being sent to a client still busy with another
- * (which node-postgres 8 tolerates with a deprecation warning and 9 will refuse).
+ * (which node-postgres 8 tolerates with a deprecation warning and 9 will refuse). Each waiting
+ * worker listens for notifications on it: one listener per partition, so no listener limit.
  */
-type PgListenClient = Awaited<ReturnType<PostgresConnection['getListenClient']>>;
-
 class SharedConnection extends PostgresConnection {
   private readonly serialized = new WeakSet<PgListenClient>();
 
@@ -44,6 +45,7 @@ class SharedConnection extends PostgresConnection {
     const client = await super.getListenClient();
     if (!this.serialized.has(client)) {
       this.serialized.add(client);
+      (client as unknown as { setMaxListeners?: (n: number) => void }).setMaxListeners?.(0);
       const query = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
       let tail: Promise<unknown> = Promise.resolve();
       client.query = ((...args: unknown[]) => {
