@@ -131,7 +131,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
     await database.drop().catch(() => {});
     throw error;
   };
-  const listening = await waitForLog(server, 'listening').catch(abandon);
+  const listening = await waitForLog(server, 'listening', 180_000).catch(abandon);
   forwardProblems(server, 'server');
   const baseUrl = listening.url as string;
   let view: Promise<QueueView> | undefined;
