@@ -8,7 +8,7 @@
 //
 // Needs the same Postgres and Redis as `npm test` (TEST_DATABASE_URL, REDIS_URL).
 import type { ChildProcess } from 'node:child_process';
-import { REDIS_URL, startSystem } from '../test/helpers.js';
+import { startSystem } from '../test/helpers.js';
 import { planLoad, runLoad, sigkillLoop, totalOps, verifyLedger, waitForAllApplied } from '../test/fault-helpers.js';
 
 const BORROWERS = Number(process.env.SOAK_BORROWERS ?? 200);
@@ -38,8 +38,6 @@ try {
   }).finally(() => (loadDone = true));
   const chaos = sigkillLoop({
     system,
-    redisUrl: REDIS_URL,
-    partitions: PARTITIONS,
     everyMs: KILL_EVERY_MS,
     workers: WORKERS,
     done: () => loadDone,

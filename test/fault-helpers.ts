@@ -9,7 +9,7 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { createDb, loadBorrowerLedger } from '@lsl/db';
 import { restoreState } from '@lsl/ledger';
-import { createLoanBody, paymentBody, REDIS_URL, workerStartLogs, type Api, type System } from './helpers.js';
+import { createLoanBody, paymentBody, workerStartLogs, type Api, type System } from './helpers.js';
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -360,8 +360,8 @@ export async function privateRedis(): Promise<PrivateRedis> {
   return self;
 }
 
-/** Terminates the sessions of the system's processes on its database; returns how many. */
-export async function terminateBackends(databaseUrl: string, applicationNames = ['lsl-worker', 'lsl-server']): Promise<number> {
+/** Terminates the sessions of the system's processes on its database (queue connections too, on Postgres); returns how many. */
+export async function terminateBackends(databaseUrl: string, applicationNames = ['lsl-worker', 'lsl-server', 'lsl-worker-queue', 'lsl-server-queue']): Promise<number> {
   const dbName = new URL(databaseUrl).pathname.slice(1);
   const admin = new URL(databaseUrl);
   admin.pathname = '/postgres';
@@ -389,31 +389,20 @@ export interface InFlight {
 
 /**
  * The jobs a worker process holds right now: active jobs whose BullMQ lock token starts with
- * one of that process's BullMQ worker ids (it logs them when it starts). This reads BullMQ's
- * key layout (`<prefix>:<queue>:active`, `<prefix>:<queue>:<id>:lock`), which is fine for a
- * measurement and nothing else relies on it.
+ * one of that process's BullMQ worker ids (it logs them when it starts), read through the
+ * queue backend (`QueueBackend.activeJobs`), so the same on Redis and on Postgres.
  */
-export async function jobsHeldBy(redisUrl: string, prefix: string, partitions: number, workerIds: string[]): Promise<InFlight[]> {
-  const redis = new Redis(redisUrl);
-  redis.on('error', () => {});
-  try {
-    const held: InFlight[] = [];
-    for (let p = 0; p < partitions; p++) {
-      const base = `${prefix}:{p${p}}:ledger-p${p}`;
-      const active = await redis.lrange(`${base}:active`, 0, -1);
-      for (const jobId of active) {
-        const token = await redis.get(`${base}:${jobId}:lock`);
-        if (!token || !workerIds.some((id) => token.startsWith(`${id}:`))) continue;
-        const data = await redis.hget(`${base}:${jobId}`, 'data');
-        if (!data) continue;
-        const { borrowerId, operationId } = JSON.parse(data);
-        held.push({ jobId, borrowerId, operationId });
-      }
+export async function jobsHeldBy(system: System, workerIds: string[]): Promise<InFlight[]> {
+  const { backend, queues } = await system.queueView();
+  const held: InFlight[] = [];
+  for (const queue of queues.queues) {
+    for (const job of await backend.activeJobs(queue)) {
+      if (!job.lockToken || !workerIds.some((id) => job.lockToken!.startsWith(`${id}:`))) continue;
+      const { borrowerId, operationId } = job.data as { borrowerId: string; operationId: string };
+      held.push({ jobId: job.id, borrowerId, operationId });
     }
-    return held;
-  } finally {
-    redis.disconnect();
   }
+  return held;
 }
 
 /** The worker processes of a system still running. */
@@ -422,8 +411,8 @@ export function liveWorkers(system: System): ChildProcess[] {
 }
 
 /** The jobs a worker process of `system` holds right now (see jobsHeldBy). */
-export function jobsOfWorker(system: System, partitions: number, worker: ChildProcess): Promise<InFlight[]> {
-  return jobsHeldBy(REDIS_URL, system.prefix, partitions, workerStartLogs.get(worker)?.workerIds ?? []);
+export function jobsOfWorker(system: System, worker: ChildProcess): Promise<InFlight[]> {
+  return jobsHeldBy(system, workerStartLogs.get(worker)?.workerIds ?? []);
 }
 
 /**
@@ -434,7 +423,6 @@ export function jobsOfWorker(system: System, partitions: number, worker: ChildPr
  */
 export async function workerStuckOn(
   system: System,
-  partitions: number,
   blocker: pg.Client,
   borrowerId: string,
   k: number,
@@ -447,7 +435,7 @@ export async function workerStuckOn(
   const operationId = accepted.body.operation_id as string;
   const victim = await waitFor(
     async () => {
-      for (const w of liveWorkers(system)) if ((await jobsOfWorker(system, partitions, w)).some((j) => j.operationId === operationId)) return w;
+      for (const w of liveWorkers(system)) if ((await jobsOfWorker(system, w)).some((j) => j.operationId === operationId)) return w;
       return undefined;
     },
     30_000,
@@ -493,8 +481,6 @@ export async function recoveryAfterKill(databaseUrl: string, held: InFlight[], k
 
 export interface KillLoopOptions {
   system: System;
-  redisUrl: string;
-  partitions: number;
   /** Time between kills (a kill also waits until `workers` are live again). */
   everyMs: number;
   workers: number;
@@ -519,7 +505,7 @@ export interface KillLoopResult {
 export async function sigkillLoop(options: KillLoopOptions): Promise<KillLoopResult> {
   const { system } = options;
   const live = () => system.workers.filter((w) => w.exitCode === null && w.signalCode === null);
-  const held = (w: ChildProcess) => jobsHeldBy(options.redisUrl, system.prefix, options.partitions, workerStartLogs.get(w)?.workerIds ?? []);
+  const held = (w: ChildProcess) => jobsOfWorker(system, w);
   const recoveries: Array<Promise<number[]>> = [];
   let kills = 0;
   let after = 0;

@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
 import pg from 'pg';
-import { REDIS_URL, startSystem, type System } from './helpers.js';
+import { startSystem, type System } from './helpers.js';
 import {
   jobsOfWorker,
   liveWorkers,
@@ -33,7 +33,7 @@ let system: System;
 const starting: Array<Promise<ChildProcess>> = [];
 
 const live = (): ChildProcess[] => liveWorkers(system);
-const held = (w: ChildProcess) => jobsOfWorker(system, PARTITIONS, w);
+const held = (w: ChildProcess) => jobsOfWorker(system, w);
 
 describe('fault: SIGKILL of worker processes', () => {
   before(async () => {
@@ -53,8 +53,6 @@ describe('fault: SIGKILL of worker processes', () => {
 
     const { kills, recoveries: recovery } = await sigkillLoop({
       system,
-      redisUrl: REDIS_URL,
-      partitions: PARTITIONS,
       everyMs: KILL_EVERY_MS,
       workers: 4,
       done: () => loadDone,
@@ -90,7 +88,7 @@ describe('fault: SIGKILL of worker processes', () => {
     const blocker = new pg.Client({ connectionString: system.databaseUrl });
     await blocker.connect();
     try {
-      const { operationId, victim } = await workerStuckOn(system, PARTITIONS, blocker, borrowerId, 1);
+      const { operationId, victim } = await workerStuckOn(system, blocker, borrowerId, 1);
       const killedAt = Date.now();
       await signalAndWait(victim, 'SIGKILL');
       await blocker.query('rollback');

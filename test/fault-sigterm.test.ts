@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
 import pg from 'pg';
-import { REDIS_URL, startSystem, workerStartLogs, type System } from './helpers.js';
+import { startSystem, workerStartLogs, type System } from './helpers.js';
 import {
   captureOutput,
   jobsHeldBy,
@@ -32,7 +32,7 @@ const starting: Array<Promise<ChildProcess>> = [];
 const outputs = new Map<ChildProcess, () => string>();
 
 const live = (): ChildProcess[] => liveWorkers(system);
-const held = (w: ChildProcess) => jobsOfWorker(system, PARTITIONS, w);
+const held = (w: ChildProcess) => jobsOfWorker(system, w);
 const track = (w: ChildProcess) => (outputs.set(w, captureOutput(w)), w);
 
 describe('fault: SIGTERM of worker processes', () => {
@@ -73,7 +73,7 @@ describe('fault: SIGTERM of worker processes', () => {
       assert.match(outputs.get(victim)!(), /"worker stopped"/);
       assert.doesNotMatch(outputs.get(victim)!(), /grace expired/);
       // It finished what it held: no job of the queue is still locked by it.
-      assert.deepEqual(await jobsHeldBy(REDIS_URL, system.prefix, PARTITIONS, ids), []);
+      assert.deepEqual(await jobsHeldBy(system, ids), []);
       exits.push({ ms: exit.ms, jobs: jobs.length });
       starting.push(system.startWorker().then(track));
     }
@@ -86,7 +86,7 @@ describe('fault: SIGTERM of worker processes', () => {
   });
 
   /** Holds a borrower's ledger lock, submits its next operation, returns the worker stuck on it. */
-  const workerStuckOn = (blocker: pg.Client, borrowerId: string, k: number) => stuckOn(system, PARTITIONS, blocker, borrowerId, k);
+  const workerStuckOn = (blocker: pg.Client, borrowerId: string, k: number) => stuckOn(system, blocker, borrowerId, k);
 
   it('a worker stopped in the middle of an operation finishes it, then exits 0', async () => {
     await waitFor(async () => live().length >= 2, 60_000, () => 'workers not up');

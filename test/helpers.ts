@@ -3,10 +3,25 @@ import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
+import pg from 'pg';
 import { createTestDatabase, type TestDatabase } from '@lsl/db/testing';
+import { createQueueBackend, OperationQueues, type QueueBackend } from '@lsl/queue';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+export const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
+
+/**
+ * The queue backend the systems of this test run use: `redis` (the shared Redis at REDIS_URL,
+ * the default) or `postgres` (REDIS_URL unset in the processes: the queues live in each test
+ * database's queue schema). `npm test` runs the files that apply to both a second time with
+ * QUEUE_BACKEND=postgres (scripts/test.mjs).
+ */
+export const QUEUE_BACKEND: 'redis' | 'postgres' = process.env.QUEUE_BACKEND === 'postgres' ? 'postgres' : 'redis';
+
+export interface QueueView {
+  backend: QueueBackend;
+  queues: OperationQueues;
+}
 
 export interface SystemOptions {
   /** Worker slots per partition inside the server process (0: none). */
@@ -14,6 +29,8 @@ export interface SystemOptions {
   /** Extra worker processes. */
   workers?: number;
   partitions?: number;
+  /** The queue backend of this system (default: QUEUE_BACKEND). */
+  queueBackend?: 'redis' | 'postgres';
   env?: Record<string, string>;
   /**
    * The key the server is started with (API_KEYS) and `api` sends; a fresh one by default.
@@ -32,6 +49,8 @@ export interface System {
   apiKey: string | null;
   server: ChildProcess;
   workers: ChildProcess[];
+  /** The system's queue backend and partition queues as seen from the test process (made on first call). */
+  queueView(): Promise<QueueView>;
   /** Starts one more worker process (with `env` added to the system's). */
   startWorker(env?: Record<string, string>): Promise<ChildProcess>;
   /** Starts one more server process on the same database and queues (with `env` added); stopped by `stop`. */
@@ -83,6 +102,11 @@ async function waitForLog(child: ChildProcess, message: string, timeoutMs = 60_0
 /** The whole system as real processes: a server (intake, results, maybe workers) and workers. */
 export async function startSystem(options: SystemOptions = {}): Promise<System> {
   const database: TestDatabase = await createTestDatabase();
+  // A session held on the database while the system lives: another run's clean-up drops the
+  // test databases nobody is connected to, which a fresh one is until the server connects.
+  const keeper = new pg.Client({ connectionString: database.url, application_name: 'lsl-test-keeper' });
+  keeper.on('error', () => {});
+  await keeper.connect();
   const prefix = `lsltest-${randomBytes(4).toString('hex')}`;
   const apiKey = options.apiKey === undefined ? newTestKey() : options.apiKey;
   const env = {
@@ -98,19 +122,45 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
     API_KEYS: apiKey ?? '',
     // Load and fault tests send far more than a lender would; the rate-limit tests set their own.
     RATE_LIMIT_REQUESTS: '0',
+    // An empty REDIS_URL is unset: the queues go to Postgres, two pooled connections (and one
+    // LISTEN) per process, so that several test files fit in one Postgres's max_connections.
+    ...((options.queueBackend ?? QUEUE_BACKEND) === 'postgres' ? { REDIS_URL: '', QUEUE_POOL_SIZE: '2' } : {}),
     ...options.env,
   };
+  // Every process spawned, so that a start-up that fails half-way leaves none behind.
+  const spawned: ChildProcess[] = [];
   const server = spawn(process.execPath, tsxArgs('apps/server/src/main.ts'), { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const listening = await waitForLog(server, 'listening').catch(async (error) => {
-    await database.drop();
+  spawned.push(server);
+  const stopAll = async () => {
+    const all = spawned.filter((c) => c.exitCode === null && c.signalCode === null);
+    await Promise.all(all.map(async (c) => {
+      c.kill('SIGTERM');
+      const timer = setTimeout(() => c.kill('SIGKILL'), 10_000);
+      await once(c, 'exit');
+      clearTimeout(timer);
+    }));
+  };
+  const abandon = async (error: unknown): Promise<never> => {
+    await stopAll();
+    await keeper.end().catch(() => {});
+    await database.drop().catch(() => {});
     throw error;
-  });
+  };
+  const listening = await waitForLog(server, 'listening', 180_000).catch(abandon);
   forwardProblems(server, 'server');
   const baseUrl = listening.url as string;
+  let view: Promise<QueueView> | undefined;
+  const queueView = () =>
+    (view ??= createQueueBackend({ redisUrl: env.REDIS_URL, databaseUrl: env.DATABASE_URL, prefix, poolSize: 2, applicationName: 'lsl-test-queue' }).then((backend) => ({
+      backend,
+      queues: new OperationQueues({ backend, partitions: Number(env.QUEUE_PARTITIONS), prefix }),
+    })));
   const workers: ChildProcess[] = [];
   const startWorker = async (extraEnv: Record<string, string> = {}) => {
     const worker = spawn(process.execPath, tsxArgs('apps/worker/src/main.ts'), { env: { ...env, WORKER_CONCURRENCY: '2', ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
-    const started = await waitForLog(worker, 'worker started');
+    spawned.push(worker);
+    // Generous: on a machine loaded by a whole test run, a process may take long to start.
+    const started = await waitForLog(worker, 'worker started', 180_000);
     // The worker's start line (with its BullMQ worker ids), for tests that look at its jobs.
     workerStartLogs.set(worker, started);
     forwardProblems(worker, `worker ${worker.pid}`);
@@ -121,11 +171,12 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
   const startServer = async (extraEnv: Record<string, string> = {}) => {
     const child = spawn(process.execPath, tsxArgs('apps/server/src/main.ts'), { env: { ...env, WORKER_CONCURRENCY: '0', ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
     extraServers.push(child);
-    const line = await waitForLog(child, 'listening');
+    spawned.push(child);
+    const line = await waitForLog(child, 'listening', 180_000);
     forwardProblems(child, `server ${child.pid}`);
     return { baseUrl: line.url as string, process: child, api: createApi(line.url as string, apiKey) };
   };
-  await Promise.all(Array.from({ length: options.workers ?? 0 }, () => startWorker()));
+  await Promise.all(Array.from({ length: options.workers ?? 0 }, () => startWorker())).catch(abandon);
   return {
     baseUrl,
     databaseUrl: database.url,
@@ -134,18 +185,19 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
     apiKey,
     server,
     workers,
+    queueView,
     startWorker,
     startServer,
     api: createApi(baseUrl, apiKey),
     async stop() {
-      const all = [server, ...extraServers, ...workers].filter((c) => c.exitCode === null && c.signalCode === null);
-      await Promise.all(all.map(async (c) => {
-        c.kill('SIGTERM');
-        const timer = setTimeout(() => c.kill('SIGKILL'), 10_000);
-        await once(c, 'exit');
-        clearTimeout(timer);
-      }));
-      await cleanRedisPrefix(prefix);
+      await stopAll();
+      if (view) {
+        const { backend, queues } = await view;
+        await queues.close();
+        await backend.close();
+      }
+      if (env.REDIS_URL === REDIS_URL) await cleanRedisPrefix(prefix);
+      await keeper.end().catch(() => {});
       await database.drop();
     },
   };

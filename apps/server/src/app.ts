@@ -25,7 +25,7 @@ export interface AppOptions {
    */
   monitoredQueues?: Queue[];
   bodyLimit: string;
-  /** `/readyz`'s check of the queue backend (today `redisQueueCheck`, see readiness.ts). */
+  /** `/readyz`'s check of the queue backend (`QueueBackend.ping`: Redis, Redis Cluster or Postgres). */
   checkQueueBackend: ReadinessCheck;
   /** One log line per request (default true). */
   logRequests?: boolean;

@@ -9,7 +9,10 @@ const bool = z
 const schema = z.object({
   /** Unset: an embedded Postgres under EMBEDDED_PG_DIR. */
   DATABASE_URL: z.string().min(1).optional(),
-  REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
+  /** Unset (or empty): the queues live in Postgres, next to the ledger (see @lsl/queue). */
+  REDIS_URL: z.string().optional().transform((v) => v || undefined),
+  /** Connections of the Postgres queue pool (when REDIS_URL is unset). */
+  QUEUE_POOL_SIZE: z.coerce.number().int().min(1).default(5),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   LEDGER_TIMEZONE: z.string().default('America/Bogota').refine(isTimeZone, 'must be an IANA time zone, e.g. America/Bogota'),

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import { CONFIG_KINDS, DEFAULT_CONFIG_ID, DEFAULT_CONFIGS } from '@lsl/contracts';
 import { createDb, ensureConfigs, migrateToLatest } from '@lsl/db';
-import { createRedis, OperationQueues } from '@lsl/queue';
+import { createQueueBackend, createRedis, isClusterUrl, OperationQueues } from '@lsl/queue';
 import { createLogger, trackQueueDepth } from '@lsl/telemetry';
 import { closeWithGrace, startWorker, type RunningWorker } from '@lsl/worker';
 import { seedClientError } from '@lsl/http';
@@ -15,7 +15,6 @@ import { requireApiKey } from './auth/require-api-key.js';
 import { checkRedis } from './check-redis.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres.js';
 import { parseServerEnv } from './env.js';
-import { redisQueueCheck } from './readiness.js';
 
 const logger = createLogger({ service: 'server' });
 /** The `(message, fields)` logging the auth pieces take; `fields.level` picks the level. */
@@ -29,7 +28,8 @@ const log = (message: string, fields: Record<string, unknown> = {}): void => {
 async function main() {
   const env = parseServerEnv(process.env);
   logger.level = env.LOG_LEVEL;
-  await checkRedis(env.REDIS_URL);
+  // No REDIS_URL: the queues live in Postgres and nothing touches Redis.
+  if (env.REDIS_URL) await checkRedis(env.REDIS_URL);
 
   let embedded: EmbeddedDatabase | undefined;
   let databaseUrl = env.DATABASE_URL;
@@ -56,14 +56,21 @@ async function main() {
     log('no API key configured: /v1 is open to this machine until a key is created', { level: 'warn', host: env.HOST });
   }
 
-  const producer = createRedis({ url: env.REDIS_URL });
-  const queues = new OperationQueues({ connection: producer, partitions: env.QUEUE_PARTITIONS, prefix: env.QUEUE_PREFIX });
+  const backend = await createQueueBackend({
+    redisUrl: env.REDIS_URL,
+    databaseUrl,
+    prefix: env.QUEUE_PREFIX,
+    poolSize: env.QUEUE_POOL_SIZE,
+    applicationName: 'lsl-server-queue',
+  });
+  log('queues ready', { backend: backend.kind, location: backend.location });
+  const queues = new OperationQueues({ backend, partitions: env.QUEUE_PARTITIONS, prefix: env.QUEUE_PREFIX });
 
   let worker: RunningWorker | undefined;
   if (env.WORKER_CONCURRENCY > 0) {
     worker = await startWorker({
       db,
-      redisUrl: env.REDIS_URL,
+      backend,
       partitions: env.QUEUE_PARTITIONS,
       prefix: env.QUEUE_PREFIX,
       concurrency: env.WORKER_CONCURRENCY,
@@ -80,7 +87,9 @@ async function main() {
   const monitoredQueues = [...queues.queues];
   const untrackQueues = trackQueueDepth(monitoredQueues);
   const useRedisForLimits = env.RATE_LIMIT_STORE === 'redis' || (env.RATE_LIMIT_STORE === 'auto' && Boolean(env.REDIS_URL));
-  const rateLimitStore: RateLimitStore = useRedisForLimits ? { kind: 'redis', redis: producer, prefix: env.QUEUE_PREFIX } : { kind: 'postgres', db };
+  // Rate-limit counters in Redis need a plain Redis: on a Redis Cluster (or without Redis) they live in Postgres.
+  const limitsRedis = useRedisForLimits && env.REDIS_URL && !isClusterUrl(env.REDIS_URL) ? createRedis({ url: env.REDIS_URL }) : undefined;
+  const rateLimitStore: RateLimitStore = limitsRedis ? { kind: 'redis', redis: limitsRedis as never, prefix: env.QUEUE_PREFIX } : { kind: 'postgres', db };
   const apiAuth = requireApiKey({
     keys,
     limiter: createKeyRateLimiter({ store: rateLimitStore, windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS }),
@@ -98,7 +107,7 @@ async function main() {
     dashboard: { user: env.DASHBOARD_USER, password: dashboardPassword, readOnly: env.DASHBOARD_READ_ONLY },
     monitoredQueues,
     bodyLimit: env.BODY_LIMIT,
-    checkQueueBackend: redisQueueCheck(producer),
+    checkQueueBackend: () => backend.ping(),
     logRequests: env.LOG_REQUESTS,
     apiAuth,
   });
@@ -131,7 +140,8 @@ async function main() {
     untrackQueues();
     if (outcome === 'closed') {
       await queues.close();
-      producer.disconnect();
+      await backend.close();
+      limitsRedis?.disconnect();
       await db.destroy();
     }
     await embedded?.stop().catch(() => {});

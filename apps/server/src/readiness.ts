@@ -41,11 +41,3 @@ export const migrationsCheck = (db: Kysely<Database>): ReadinessCheck => async (
   const pending = await pendingMigrations(db);
   if (pending.length > 0) throw new Error(`pending: ${pending.join(', ')}`);
 };
-
-/**
- * The queue backend today: Redis answers PING. A Postgres-backed queue passes its own check
- * (`AppOptions.checkQueueBackend`) instead.
- */
-export const redisQueueCheck = (redis: { ping(): Promise<unknown> }): ReadinessCheck => async () => {
-  await redis.ping();
-};

@@ -5,10 +5,9 @@ import { Queue } from 'bullmq';
 import type { Kysely } from 'kysely';
 import { CONFIG_KINDS, DEFAULT_CONFIG_ID, DEFAULT_CONFIGS } from '@lsl/contracts';
 import { createDb, ensureConfigs, type Database } from '@lsl/db';
-import { createRedis, OperationQueues } from '@lsl/queue';
+import { createQueueBackend, createRedis, OperationQueues } from '@lsl/queue';
 import { createLogger, trackQueueDepth } from '@lsl/telemetry';
 import { createApp, type AppOptions } from '../src/app.js';
-import { redisQueueCheck } from '../src/readiness.js';
 
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -28,7 +27,8 @@ export async function serveApp(databaseUrl: string, overrides: Partial<AppOption
   await ensureConfigs(db, CONFIG_KINDS.map((kind) => ({ kind, id: DEFAULT_CONFIG_ID, body: { ...DEFAULT_CONFIGS[kind] } })));
   const redis = createRedis({ url: REDIS_URL });
   const prefix = `lsltest-ops-${randomBytes(4).toString('hex')}`;
-  const queues = new OperationQueues({ connection: redis, partitions: 2, prefix });
+  const backend = await createQueueBackend({ redisUrl: REDIS_URL, prefix });
+  const queues = new OperationQueues({ backend, partitions: 2, prefix });
   const others = extraQueues.map((name) => new Queue(name, { connection: redis, prefix }));
   const lines: Array<Record<string, any>> = [];
   const destination = new Writable({
@@ -46,7 +46,7 @@ export async function serveApp(databaseUrl: string, overrides: Partial<AppOption
     dashboard: { user: 'admin', password: 'pw', readOnly: true },
     monitoredQueues: [...queues.queues, ...others],
     bodyLimit: '1mb',
-    checkQueueBackend: redisQueueCheck(redis),
+    checkQueueBackend: () => backend.ping(),
     ...overrides,
   });
   const server: Server = await new Promise((resolve) => {
@@ -67,6 +67,7 @@ export async function serveApp(databaseUrl: string, overrides: Partial<AppOption
       await Promise.all(others.map((q) => q.obliterate({ force: true }).then(() => q.close())));
       await Promise.all(queues.queues.map((q) => q.obliterate({ force: true })));
       await queues.close();
+      await backend.close();
       redis.disconnect();
       await db.destroy();
     },

@@ -3,7 +3,10 @@ import { DEFAULT_PARTITIONS, DEFAULT_PREFIX } from '@lsl/queue';
 
 const schema = z.object({
   DATABASE_URL: z.string().min(1, 'DATABASE_URL is required for a standalone worker'),
-  REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
+  /** Unset (or empty): the queues live in Postgres, in DATABASE_URL's database (see @lsl/queue). */
+  REDIS_URL: z.string().optional().transform((v) => v || undefined),
+  /** Connections of the Postgres queue pool (when REDIS_URL is unset). */
+  QUEUE_POOL_SIZE: z.coerce.number().int().min(1).default(5),
   LEDGER_TIMEZONE: z.string().default('America/Bogota'),
   QUEUE_PARTITIONS: z.coerce.number().int().min(1).max(1024).default(DEFAULT_PARTITIONS),
   QUEUE_PREFIX: z.string().default(DEFAULT_PREFIX),

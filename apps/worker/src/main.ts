@@ -1,4 +1,5 @@
 import { createDb } from '@lsl/db';
+import { createQueueBackend } from '@lsl/queue';
 import { createLogger, startMetricsServer } from '@lsl/telemetry';
 import { parseWorkerEnv } from './env.js';
 import { closeWithGrace } from './close-with-grace.js';
@@ -11,9 +12,16 @@ async function main() {
   const env = parseWorkerEnv(process.env);
   logger.level = env.LOG_LEVEL;
   const db = createDb({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE, applicationName: 'lsl-worker' });
+  const backend = await createQueueBackend({
+    redisUrl: env.REDIS_URL,
+    databaseUrl: env.DATABASE_URL,
+    prefix: env.QUEUE_PREFIX,
+    poolSize: env.QUEUE_POOL_SIZE,
+    applicationName: 'lsl-worker-queue',
+  });
   const worker = await startWorker({
     db,
-    redisUrl: env.REDIS_URL,
+    backend,
     partitions: env.QUEUE_PARTITIONS,
     prefix: env.QUEUE_PREFIX,
     concurrency: env.WORKER_CONCURRENCY,
@@ -23,7 +31,7 @@ async function main() {
   // Workers may run as separate processes (containers): each serves its own metrics.
   const metrics = env.METRICS_PORT === undefined ? undefined : await startMetricsServer({ port: env.METRICS_PORT, host: env.METRICS_HOST });
   logger.info(
-    { partitions: env.QUEUE_PARTITIONS, workerIds: worker.workers.map((w) => w.id), metrics_url: metrics ? `http://${env.METRICS_HOST}:${metrics.port}/metrics` : null },
+    { queues: backend.kind, partitions: env.QUEUE_PARTITIONS, workerIds: worker.workers.map((w) => w.id), metrics_url: metrics ? `http://${env.METRICS_HOST}:${metrics.port}/metrics` : null },
     'worker started',
   );
 
@@ -36,7 +44,10 @@ async function main() {
       const started = Date.now();
       const log = logger.child({ signal });
       log.info('shutting down');
-      if ((await closeWithGrace(worker, env.SHUTDOWN_GRACE_MS, log)) === 'closed') await db.destroy().catch(() => {});
+      if ((await closeWithGrace(worker, env.SHUTDOWN_GRACE_MS, log)) === 'closed') {
+        await backend.close().catch(() => {});
+        await db.destroy().catch(() => {});
+      }
       await metrics?.close();
       log.info({ ms: Date.now() - started }, 'worker stopped');
       process.exit(0);

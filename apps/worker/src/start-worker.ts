@@ -1,15 +1,15 @@
-import { Worker, type Job } from 'bullmq';
+import type { Job, Worker } from 'bullmq';
 import type { Kysely } from 'kysely';
 import type { Database, OperationRow } from '@lsl/db';
 import type { ApplyResult, LedgerOptions } from '@lsl/ledger';
 import {
   cappedBackoff,
-  createRedis,
   jobCatalog,
   OperationQueues,
   partitionPrefix,
   partitionQueueName,
   type JobPayload,
+  type QueueBackend,
 } from '@lsl/queue';
 import { applyJobFailures, type Logger } from '@lsl/telemetry';
 import { applyPendingOperations } from './apply-pending.js';
@@ -19,7 +19,8 @@ import { StateCache } from './state-cache.js';
 
 export interface StartWorkerOptions {
   db: Kysely<Database>;
-  redisUrl: string;
+  /** Where the queues live (`createQueueBackend`); its owner closes it after the worker. */
+  backend: QueueBackend;
   partitions: number;
   prefix: string;
   ledger: LedgerOptions;
@@ -52,9 +53,7 @@ export interface RunningWorker {
 
 export async function startWorker(options: StartWorkerOptions): Promise<RunningWorker> {
   const logger = options.logger;
-  const connection = createRedis({ url: options.redisUrl, forWorker: true });
-  const producerConnection = createRedis({ url: options.redisUrl });
-  const queues = new OperationQueues({ connection: producerConnection, partitions: options.partitions, prefix: options.prefix });
+  const queues = new OperationQueues({ backend: options.backend, partitions: options.partitions, prefix: options.prefix });
 
   const cache = new StateCache();
   const processor = async (job: Job) => {
@@ -75,9 +74,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
   const lockRenewTime = options.lockRenewMs ?? 1_000;
   const staleLockMs = options.staleLockMs ?? 4_000;
   const workers = Array.from({ length: options.partitions }, (_, p) => {
-    const worker = new Worker(partitionQueueName(p), processor, {
-      connection,
-      prefix: partitionPrefix(options.prefix, p),
+    const worker = options.backend.createWorker(partitionQueueName(p), partitionPrefix(options.prefix, p), processor, {
       concurrency: options.concurrency ?? 2,
       lockDuration,
       lockRenewTime,
@@ -85,6 +82,9 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
       // A stalled job is one whose worker died: always take it over, never fail it (failing
       // would leave its operation waiting for the sweeper).
       maxStalledCount: 1_000_000,
+      // When the queue store itself fails (Postgres as queue backend, restarting), BullMQ waits
+      // this long before retrying a fetch or a job's completion (default 15 s): seconds.
+      runRetryDelay: 2_000,
       settings: { backoffStrategy: (attemptsMade: number) => cappedBackoff(attemptsMade) },
     });
     worker.on('error', (error) => logger?.error({ partition: p, err: error }, 'worker error'));
@@ -110,7 +110,6 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
       await sweeper.stop();
       await Promise.all(workers.map((w) => w.close()));
       await queues.close();
-      connection.disconnect();
     },
   };
 }

@@ -245,7 +245,7 @@ export function buildOpenApiDocument(options: BuildOpenApiOptions = {}): ReturnT
     method: 'get',
     path: '/readyz',
     operationId: 'readyz',
-    summary: 'Readiness: Postgres and the queue backend answer, and every migration has run',
+    summary: 'Readiness: Postgres and the queue backend (Redis, or the queue schema in Postgres) answer, and every migration has run',
     tags: ['Operations of the service'],
     security: open,
     responses: {

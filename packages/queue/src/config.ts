@@ -1,5 +1,6 @@
 export interface QueueSettings {
-  redisUrl: string;
+  /** Unset: the queues live in Postgres (see `createQueueBackend`). */
+  redisUrl?: string;
   partitions: number;
   prefix: string;
 }

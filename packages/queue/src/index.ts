@@ -1,5 +1,15 @@
 export { partitionOf, partitionQueueName, partitionPrefix } from './partitions.js';
 export { jobCatalog, cappedBackoff, type JobName, type JobPayload } from './job-catalog.js';
-export { createRedis, type RedisConnectionOptions } from './redis.js';
+export { createRedis, isClusterUrl, parseClusterUrl, redactUrl, type RedisConnectionOptions, type ClusterAddress } from './redis.js';
 export { OperationQueues, type OperationQueuesOptions, type BorrowerWork, type EnsureWorkOptions, type EnsureWorkResult } from './operation-queues.js';
 export { DEFAULT_PARTITIONS, DEFAULT_PREFIX, type QueueSettings } from './config.js';
+export {
+  createQueueBackend,
+  queueBackendKind,
+  type ActiveJob,
+  type QueueBackend,
+  type QueueBackendKind,
+  type QueueBackendSettings,
+  type WorkerSettings,
+} from './backend.js';
+export { queueSchemaName } from './postgres-backend.js';

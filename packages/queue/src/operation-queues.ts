@@ -1,10 +1,11 @@
-import { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { Queue } from 'bullmq';
+import type { QueueBackend } from './backend.js';
 import { jobCatalog } from './job-catalog.js';
 import { partitionOf, partitionPrefix, partitionQueueName } from './partitions.js';
 
 export interface OperationQueuesOptions {
-  connection: Redis;
+  /** Where the queues live (`createQueueBackend`). */
+  backend: QueueBackend;
   partitions: number;
   /** Key prefix; tests give each file its own. */
   prefix: string;
@@ -37,10 +38,7 @@ export class OperationQueues {
 
   constructor(private readonly options: OperationQueuesOptions) {
     this.partitions = options.partitions;
-    this.queues = Array.from({ length: options.partitions }, (_, p) =>
-      new Queue(partitionQueueName(p), { connection: options.connection, prefix: partitionPrefix(options.prefix, p) }),
-    );
-    for (const q of this.queues) q.on('error', () => {});
+    this.queues = Array.from({ length: options.partitions }, (_, p) => options.backend.createQueue(partitionQueueName(p), partitionPrefix(options.prefix, p)));
   }
 
   queueFor(borrowerId: string): Queue {
@@ -97,8 +95,8 @@ export class OperationQueues {
           return;
         }
         if (state === 'active') {
-          const ttl = await this.options.connection.pttl(`${queue.toKey(w.operationId)}:lock`);
-          wake = ttl < options.lockDurationMs - options.staleLockMs;
+          const remaining = await this.options.backend.lockRemainingMs(queue, w.operationId);
+          wake = remaining < options.lockDurationMs - options.staleLockMs;
         } else {
           wake = state === 'completed' || state === 'failed';
         }
