@@ -11,7 +11,8 @@ import {
   partitionQueueName,
   type JobPayload,
 } from '@lsl/queue';
-import { applyPendingOperations } from './apply-pending.js';
+import { applyPendingBatch } from './apply-pending.js';
+import { BorrowerBatcher } from './borrower-batcher.js';
 import { startSweeper } from './sweeper.js';
 import { StateCache } from './state-cache.js';
 
@@ -23,6 +24,10 @@ export interface StartWorkerOptions {
   ledger: LedgerOptions;
   /** Jobs processed at once per partition queue, in this process. */
   concurrency?: number;
+  /** Borrowers applied in one transaction. */
+  maxBatch?: number;
+  /** Apply transactions running at once in this process. */
+  maxConcurrentBatches?: number;
   sweepIntervalMs?: number;
   sweepGraceMs?: number;
   /**
@@ -54,9 +59,18 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
   const queues = new OperationQueues({ connection: producerConnection, partitions: options.partitions, prefix: options.prefix });
 
   const cache = new StateCache();
+  // The wake-up jobs this process holds at once are applied together, many borrowers per
+  // transaction (docs/performance.md, "The hot path").
+  const batcher = new BorrowerBatcher({
+    apply: (borrowerIds) =>
+      applyPendingBatch(options.db, borrowerIds, { ledger: options.ledger, cache, onApplied: options.onApplied, batchLockTimeoutMs: 2_000 }),
+    maxBatch: options.maxBatch ?? 64,
+    maxConcurrent: options.maxConcurrentBatches ?? 2,
+    onFallback: (borrowers, error) => log('batch failed; applying its borrowers one at a time', { borrowers, error: String(error) }),
+  });
   const processor = async (job: Job) => {
     const { borrowerId } = jobCatalog['borrower.apply'].schema.parse(job.data) as JobPayload<'borrower.apply'>;
-    await applyPendingOperations(options.db, borrowerId, { ledger: options.ledger, cache, onApplied: options.onApplied });
+    await batcher.run(borrowerId);
   };
 
   const lockDuration = options.lockDurationMs ?? 15_000;

@@ -9,3 +9,4 @@ export * from './repositories/batches.js';
 export * from './repositories/events.js';
 export * from './views/operation-view.js';
 export * from './views/batch-view.js';
+export * from './repositories/borrower-batches.js';
