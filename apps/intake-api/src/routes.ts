@@ -5,6 +5,7 @@ import { AppError, OPERATIONS, OPERATION_TYPES, parseOperation, parseTransferBat
 import { acceptedView, getOperation, insertBatch, isFinished, loadBatchStatus, type BatchItem, type Database, type OperationRow } from '@lsl/db';
 import type { BorrowerWork, OperationQueues } from '@lsl/queue';
 import { acceptOperation } from './accept-operation.js';
+import { GroupRecorder } from './group-recorder.js';
 import { withIdempotencyKey, type StoredResponse } from './idempotency-key.js';
 import { pollUntil, preferredWaitMs } from './prefer-wait.js';
 import { bodyFingerprint as requestHash } from '@lsl/contracts';
@@ -23,6 +24,8 @@ export function createIntakeRouter(options: IntakeOptions): Router {
   const router = Router();
   const { db } = options;
   const log = options.log ?? (() => {});
+  // Group commit: concurrent requests are recorded by one statement (docs/performance.md).
+  const { record } = new GroupRecorder(db);
 
   /**
    * The operation is already durable in Postgres: if Redis is down, the 202 still stands and
@@ -52,7 +55,7 @@ export function createIntakeRouter(options: IntakeOptions): Router {
       const waitMs = preferredWaitMs(req);
       const keyHash = requestHash({ path: req.path, query: parsed.value.query, body: req.body });
       const response = await withIdempotencyKey(db, req.header('idempotency-key'), keyHash, async () => {
-        const { row, replayed } = await acceptOperation({ db }, parsed.value, { rawBody: req.body, idempotencyKey: req.header('idempotency-key') ?? null });
+        const { row, replayed } = await acceptOperation({ db, record }, parsed.value, { rawBody: req.body, idempotencyKey: req.header('idempotency-key') ?? null });
         // A replay of an operation still waiting is enqueued again: a no-op if the job exists,
         // a quicker recovery than the sweeper if Redis lost it.
         if (!isFinished(row)) await enqueue([{ borrowerId: row.borrower_id, operationId: row.id }]);
@@ -81,7 +84,7 @@ export function createIntakeRouter(options: IntakeOptions): Router {
           continue;
         }
         try {
-          const { row } = await acceptOperation({ db }, item.value, { rawBody: rawItems[item.index], batch: { id: batchId, index: item.index } });
+          const { row } = await acceptOperation({ db, record }, item.value, { rawBody: rawItems[item.index], batch: { id: batchId, index: item.index } });
           items.push({ index: item.index, operation_id: row.id });
           if (!isFinished(row)) work.push({ borrowerId: row.borrower_id, operationId: row.id });
           accepted.push({ index: item.index, operation_id: row.id, borrower_id: row.borrower_id, request_id: row.request_id, status: row.status });

@@ -10,3 +10,4 @@ export * from './repositories/events.js';
 export * from './views/operation-view.js';
 export * from './views/batch-view.js';
 export * from './repositories/borrower-batches.js';
+export * from './repositories/operations-group.js';
