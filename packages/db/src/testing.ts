@@ -59,9 +59,21 @@ async function migrate(name: string): Promise<void> {
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `lsl_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-  const drop = () => admin(async (client) => void (await client.query(`drop database if exists ${name} with (force)`)));
+  // Another run's clean-up (dropTestTemplates) drops every test database nobody is connected
+  // to: a session held until drop() keeps this one alive while its processes start.
+  let guard: pg.Client | undefined;
+  const hold = async () => {
+    guard = new pg.Client({ connectionString: withDatabase(ADMIN_URL, name), application_name: 'lsl-test-guard' });
+    guard.on('error', () => {});
+    await guard.connect();
+  };
+  const drop = async () => {
+    await guard?.end().catch(() => {});
+    await admin(async (client) => void (await client.query(`drop database if exists ${name} with (force)`)));
+  };
   if (TEMPLATE === undefined) {
     await admin((client) => client.query(`create database ${name}`));
+    await hold();
     await migrate(name);
     return { url: withDatabase(ADMIN_URL, name), drop };
   }
@@ -79,5 +91,6 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await client.query('select pg_advisory_unlock(424242)');
     }
   });
+  await hold();
   return { url: withDatabase(ADMIN_URL, name), drop };
 }
