@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
 import type { Kysely } from 'kysely';
 import { AppError, OPERATIONS, OPERATION_TYPES, parseOperation, parseTransferBatch, type OperationType } from '@lsl/contracts';
-import { acceptedView, getOperation, insertBatch, isFinished, loadBatchStatus, type BatchItem, type Database, type OperationRow } from '@lsl/db';
+import { acceptedView, insertBatch, isFinished, loadBatchStatus, type AppliedListener, type BatchItem, type Database, type OperationRow } from '@lsl/db';
 import type { BorrowerWork, OperationQueues } from '@lsl/queue';
 import { acceptOperation } from './accept-operation.js';
 import { GroupRecorder } from './group-recorder.js';
+import { waitForOperation } from './wait-for-operation.js';
 import { withIdempotencyKey, type StoredResponse } from './idempotency-key.js';
 import { pollUntil, preferredWaitMs } from './prefer-wait.js';
 import { bodyFingerprint as requestHash } from '@lsl/contracts';
@@ -18,6 +19,8 @@ export interface IntakeOptions {
   log?: (message: string, fields?: Record<string, unknown>) => void;
   /** Longest time an enqueue may hold up a 202 when Redis is unreachable. */
   enqueueTimeoutMs?: number;
+  /** Wakes `Prefer: wait` requests when their borrower's operations are applied (else they poll). */
+  appliedListener?: AppliedListener;
 }
 
 export function createIntakeRouter(options: IntakeOptions): Router {
@@ -59,7 +62,7 @@ export function createIntakeRouter(options: IntakeOptions): Router {
         // A replay of an operation still waiting is enqueued again: a no-op if the job exists,
         // a quicker recovery than the sweeper if Redis lost it.
         if (!isFinished(row)) await enqueue([{ borrowerId: row.borrower_id, operationId: row.id }]);
-        const answer = await answerFor(db, row, waitMs, res);
+        const answer = await answerFor(db, row, waitMs, res, options.appliedListener);
         return { ...answer, replayed };
       });
       send(res, response);
@@ -123,15 +126,10 @@ function rejection(error: AppError, borrowerId: string | null, requestId: string
  * 202 with the accepted body, or, under `Prefer: wait=N`, the seed's own synchronous answer
  * when the operation finishes in time (200 with the seed body, or the refusal's error body).
  */
-async function answerFor(db: Kysely<Database>, row: OperationRow, waitMs: number | undefined, res: Response): Promise<StoredResponse> {
+async function answerFor(db: Kysely<Database>, row: OperationRow, waitMs: number | undefined, res: Response, listener?: AppliedListener): Promise<StoredResponse> {
   const location = `/v1/operations/${row.id}`;
   if (waitMs !== undefined) {
-    const finished = isFinished(row)
-      ? row
-      : await pollUntil(async () => {
-          const current = await getOperation(db, row.id);
-          return current && isFinished(current) ? current : undefined;
-        }, waitMs);
+    const finished = isFinished(row) ? row : await waitForOperation(db, row, waitMs, listener);
     if (finished) {
       res.setHeader('Preference-Applied', `wait=${Math.round(waitMs / 1000)}`);
       return { status: finished.result_status_code ?? 500, body: finished.result_body, location };

@@ -1,7 +1,7 @@
 import express, { type Express } from 'express';
 import { sql, type Kysely } from 'kysely';
 import { buildOpenApiDocument } from '@lsl/contracts';
-import { isTransientDbError, type Database } from '@lsl/db';
+import { isTransientDbError, type AppliedListener, type Database } from '@lsl/db';
 import { errorHandler, jsonBody, routeNotFound } from '@lsl/http';
 import { createIntakeRouter } from '@lsl/intake-api';
 import type { OperationQueues } from '@lsl/queue';
@@ -18,6 +18,8 @@ export interface AppOptions {
   bodyLimit: string;
   log: (message: string, fields?: Record<string, unknown>) => void;
   pingRedis: () => Promise<unknown>;
+  /** Wakes `Prefer: wait` requests (see @lsl/intake-api). */
+  appliedListener?: AppliedListener;
 }
 
 /** Every route on one port: the API (intake and results), dashboard, metrics, health, docs. */
@@ -54,7 +56,7 @@ export function createApp(options: AppOptions): Express {
   app.use(DASHBOARD_PATH, dashboard.auth, dashboard.router);
 
   app.use('/v1', jsonBody({ limit: options.bodyLimit }));
-  app.use(createIntakeRouter({ db: options.db, queues: options.queues, timeZone: options.timeZone, log: options.log }));
+  app.use(createIntakeRouter({ db: options.db, queues: options.queues, timeZone: options.timeZone, log: options.log, appliedListener: options.appliedListener }));
   app.use(createResultsRouter({ db: options.db, ledger: { timeZone: options.timeZone } }));
 
   app.use(routeNotFound());

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import { CONFIG_KINDS, DEFAULT_CONFIG_ID, DEFAULT_CONFIGS } from '@lsl/contracts';
-import { createDb, ensureConfigs, migrateToLatest } from '@lsl/db';
+import { createAppliedListener, createDb, ensureConfigs, migrateToLatest } from '@lsl/db';
 import { createRedis, OperationQueues } from '@lsl/queue';
 import { closeWithGrace, startWorker, type RunningWorker } from '@lsl/worker';
 import { createApp } from './app.js';
@@ -51,6 +51,7 @@ async function main() {
     });
   }
 
+  const appliedListener = createAppliedListener(databaseUrl, log);
   const dashboardPassword = env.DASHBOARD_PASSWORD ?? randomBytes(12).toString('base64url');
   if (!env.DASHBOARD_PASSWORD) log('DASHBOARD_PASSWORD not set; generated one for this run', { user: env.DASHBOARD_USER, password: dashboardPassword });
 
@@ -63,6 +64,7 @@ async function main() {
     bodyLimit: env.BODY_LIMIT,
     log,
     pingRedis: () => producer.ping(),
+    appliedListener,
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(env.PORT, env.HOST, () => resolve(s));
@@ -79,6 +81,7 @@ async function main() {
     // Stop taking requests, then let workers finish or hand back their jobs, then close pools.
     await new Promise((resolve) => server.close(resolve));
     const outcome = worker ? await closeWithGrace(worker, env.SHUTDOWN_GRACE_MS, log) : 'closed';
+    await appliedListener.close();
     if (outcome === 'closed') {
       await queues.close();
       producer.disconnect();

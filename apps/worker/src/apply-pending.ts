@@ -7,6 +7,7 @@ import {
   operationView,
   type EventInput,
   loadBorrowerLedger,
+  notifyApplied,
   lockBorrowerLedgers,
   saveBorrowerLedgerDelta,
   type Database,
@@ -109,6 +110,8 @@ export async function applyPendingBatch(db: Kysely<Database>, borrowerIds: strin
       // The outbox: every event reporting these results commits with them, or not at all.
       await insertEvents(trx, results.flatMap(([row, result]) => eventsOf(row, result, completedAt)));
       for (const save of saves) await saveBorrowerLedgerDelta(trx, save.borrowerId, save.delta, save.appliedSeq);
+      // Delivered at commit: wakes the `Prefer: wait` requests of these borrowers.
+      await notifyApplied(trx, saves.map((save) => save.borrowerId));
       return results;
     }).catch((error) => {
       // Whatever the cache held may be ahead of a rolled-back transaction: forget it.

@@ -11,3 +11,4 @@ export * from './views/operation-view.js';
 export * from './views/batch-view.js';
 export * from './repositories/borrower-batches.js';
 export * from './repositories/operations-group.js';
+export * from './applied-listener.js';
