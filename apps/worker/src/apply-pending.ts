@@ -14,7 +14,7 @@ import {
   type OperationRow,
 } from '@lsl/db';
 import { emptyState, isPersistedHead, persistDelta, restoreState, type ApplyResult, type BorrowerState, type LedgerOptions } from '@lsl/ledger';
-import type { StateCache } from './state-cache.js';
+import { HEAP_PER_JSON_BYTE, type StateCache } from './state-cache.js';
 import { applyRecorded } from './apply-recorded.js';
 
 export interface ApplyPendingOptions {
@@ -59,7 +59,7 @@ export async function applyPendingBatch(db: Kysely<Database>, borrowerIds: strin
     if (pendingBorrowers.length === 0) return total;
     const ids = pendingBorrowers.map((b) => b.borrowerId);
     const batchSize = Math.max(10, Math.min(options.batchSize ?? 100, Math.floor((options.maxOperationsPerTransaction ?? 1000) / ids.length)));
-    const committed = new Map<string, { appliedSeq: number; state: BorrowerState }>();
+    const committed = new Map<string, { appliedSeq: number; state: BorrowerState; bytes: number }>();
     const full: string[] = [];
     const applied = await db.transaction().execute(async (trx) => {
       const cached = new Map(ids.map((id) => [id, cache?.get(id)]));
@@ -77,17 +77,22 @@ export async function applyPendingBatch(db: Kysely<Database>, borrowerIds: strin
         // head + items layout is (the save then writes every item).
         let stored: BorrowerState | undefined;
         let state: BorrowerState;
+        // Estimated heap bytes of the state: from what was read, plus what each save adds
+        // (an overestimate after a back-dated save, which rewrites items in place).
+        let bytes = 0;
         const hit = cached.get(borrowerId);
         if (appliedSeq === 0) {
           stored = undefined;
           state = emptyState(borrowerId);
         } else if (hit && hit.appliedSeq === appliedSeq) {
           stored = state = hit.state;
+          bytes = hit.bytes;
         } else {
           const loaded = await loadBorrowerLedger(trx, borrowerId);
           if (!loaded) throw new Error(`the ledger row of ${borrowerId} vanished under its lock`);
           state = restoreState(loaded.head, loaded.lists);
           stored = isPersistedHead(loaded.head) ? state : undefined;
+          bytes = loaded.bytes * HEAP_PER_JSON_BYTE;
         }
         for (const row of pending) {
           const outcome = applyRecorded(state, row, options.ledger, (error) =>
@@ -98,7 +103,7 @@ export async function applyPendingBatch(db: Kysely<Database>, borrowerIds: strin
         }
         const lastSeq = pending[pending.length - 1]!.seq;
         saves.push({ borrowerId, delta: persistDelta(stored, state), appliedSeq: lastSeq });
-        committed.set(borrowerId, { appliedSeq: lastSeq, state });
+        committed.set(borrowerId, { appliedSeq: lastSeq, state, bytes });
       }
       if (results.length === 0) return results;
       const completedAt = new Date();
@@ -109,7 +114,10 @@ export async function applyPendingBatch(db: Kysely<Database>, borrowerIds: strin
       );
       // The outbox: every event reporting these results commits with them, or not at all.
       await insertEvents(trx, results.flatMap(([row, result]) => eventsOf(row, result, completedAt)));
-      for (const save of saves) await saveBorrowerLedgerDelta(trx, save.borrowerId, save.delta, save.appliedSeq);
+      for (const save of saves) {
+        const written = await saveBorrowerLedgerDelta(trx, save.borrowerId, save.delta, save.appliedSeq);
+        committed.get(save.borrowerId)!.bytes += written * HEAP_PER_JSON_BYTE;
+      }
       // Delivered at commit: wakes the `Prefer: wait` requests of these borrowers.
       await notifyApplied(trx, saves.map((save) => save.borrowerId));
       return results;
@@ -118,7 +126,7 @@ export async function applyPendingBatch(db: Kysely<Database>, borrowerIds: strin
       for (const id of ids) cache?.delete(id);
       throw error;
     });
-    for (const [id, entry] of committed) cache?.set(id, entry.appliedSeq, entry.state);
+    for (const [id, entry] of committed) cache?.set(id, entry.appliedSeq, entry.state, entry.bytes);
     for (const [row, result] of applied) options.onApplied?.(row, result);
     total += applied.length;
     candidates = full;

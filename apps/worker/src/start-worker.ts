@@ -24,6 +24,8 @@ export interface StartWorkerOptions {
   ledger: LedgerOptions;
   /** Jobs processed at once per partition queue, in this process. */
   concurrency?: number;
+  /** Budget of the ledger state cache, in estimated heap bytes. */
+  stateCacheBytes?: number;
   /** Borrowers applied in one transaction. */
   maxBatch?: number;
   /** Apply transactions running at once in this process. */
@@ -58,7 +60,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
   const producerConnection = createRedis({ url: options.redisUrl });
   const queues = new OperationQueues({ connection: producerConnection, partitions: options.partitions, prefix: options.prefix });
 
-  const cache = new StateCache();
+  const cache = new StateCache(options.stateCacheBytes);
   // The wake-up jobs this process holds at once are applied together, many borrowers per
   // transaction (docs/performance.md, "The hot path").
   const batcher = new BorrowerBatcher({
