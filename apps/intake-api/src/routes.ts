@@ -56,7 +56,8 @@ export function createIntakeRouter(options: IntakeOptions): Router {
       const parsed = parseOperation(type as OperationType, { params: req.params, query: req.query, body: req.body }, { timeZone: options.timeZone });
       if (!parsed.ok) throw parsed.error;
       const waitMs = preferredWaitMs(req);
-      const keyHash = requestHash({ path: req.path, query: parsed.value.query, body: req.body });
+      // Only an Idempotency-Key needs the request's hash (the natural key has its own).
+      const keyHash = req.header('idempotency-key') === undefined ? '' : requestHash({ path: req.path, query: parsed.value.query, body: req.body });
       const response = await withIdempotencyKey(db, req.header('idempotency-key'), keyHash, async () => {
         const { row, replayed } = await acceptOperation({ db, record }, parsed.value, { rawBody: req.body, idempotencyKey: req.header('idempotency-key') ?? null });
         // A replay of an operation still waiting is enqueued again: a no-op if the job exists,
