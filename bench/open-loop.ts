@@ -3,6 +3,7 @@
 // no coordinated omission; each latency is measured from the request's scheduled time).
 // No worker runs, so only intake is measured. Afterwards, (f): the Redis memory the queued
 // operations take under the system's prefix (MEMORY USAGE of each key).
+import { Agent, request } from 'node:http';
 import { Redis } from 'ioredis';
 import { REDIS_URL, startSystem } from '../test/helpers.js';
 import { round, sleep, summarize } from './stats.js';
@@ -13,6 +14,8 @@ export interface OpenLoopOptions {
   seconds: number;
   borrowers: number;
   partitions: number;
+  /** Connections the generator keeps open (default 64). */
+  connections?: number;
   env?: Record<string, string>;
 }
 
@@ -38,6 +41,9 @@ export interface RedisMemoryFigures {
 export async function runOpenLoop(options: OpenLoopOptions): Promise<{ rates: OpenLoopFigures[]; redis: RedisMemoryFigures }> {
   const system = await startSystem({ serverWorkerConcurrency: 0, workers: 0, partitions: options.partitions, env: options.env });
   try {
+    // Like a lender's client: a bounded pool of kept-alive connections; a request waiting for
+    // a free connection is waiting all the same (its latency runs from its scheduled time).
+    const agent = new Agent({ keepAlive: true, maxSockets: options.connections ?? 64 });
     const results: OpenLoopFigures[] = [];
     let n = 0;
     const borrowersUsed = new Set<string>();
@@ -62,11 +68,11 @@ export async function runOpenLoop(options: OpenLoopOptions): Promise<{ rates: Op
         borrowersUsed.add(borrower);
         const r = paymentRequest(borrower, Math.floor(k / options.borrowers) + 1);
         inFlight.push(
-          system.api.post(r.path, r.body).then(
+          post(agent, system.baseUrl, r.path, r.body).then(
             (res) => {
               latencies.push(performance.now() - due);
               if (res.status === 202) accepted++;
-              else fail(`${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+              else fail(`${res.status} ${res.body.slice(0, 200)}`);
             },
             (error) => fail(String(error?.cause ?? error)),
           ),
@@ -76,6 +82,7 @@ export async function runOpenLoop(options: OpenLoopOptions): Promise<{ rates: Op
       const s = summarize(latencies);
       results.push({ rate, sent: total, accepted, errors, errorSamples, p50: s.p50, p99: s.p99, max: s.max });
     }
+    agent.destroy();
     const bytes = await redisBytes(system.prefix);
     return {
       rates: results,
@@ -100,4 +107,19 @@ async function redisBytes(prefix: string): Promise<number> {
   } finally {
     redis.disconnect();
   }
+}
+
+function post(agent: Agent, baseUrl: string, path: string, body: unknown): Promise<{ status: number; body: string }> {
+  const payload = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = request(`${baseUrl}${path}`, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
 }
