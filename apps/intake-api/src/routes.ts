@@ -5,6 +5,7 @@ import { AppError, OPERATIONS, OPERATION_TYPES, parseOperation, parseTransferBat
 import { acceptedView, insertBatch, isFinished, loadBatchStatus, type AppliedListener, type BatchItem, type Database, type OperationRow } from '@lsl/db';
 import type { BorrowerWork, OperationQueues } from '@lsl/queue';
 import { acceptOperation } from './accept-operation.js';
+import { coalesce } from './enqueue-coalescer.js';
 import { GroupRecorder } from './group-recorder.js';
 import { waitForOperation } from './wait-for-operation.js';
 import { withIdempotencyKey, type StoredResponse } from './idempotency-key.js';
@@ -34,11 +35,13 @@ export function createIntakeRouter(options: IntakeOptions): Router {
    * The operation is already durable in Postgres: if Redis is down, the 202 still stands and
    * the sweeper enqueues the work once Redis is back. So enqueue failures are logged, not thrown.
    */
+  // The wake-ups of requests answered together go to Redis together (one addBulk per partition).
+  const enqueueTogether = coalesce((work: BorrowerWork[]) => options.queues.enqueueMany(work));
   const enqueue = async (work: BorrowerWork[]) => {
     if (work.length === 0) return;
     const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('enqueue timed out')), options.enqueueTimeoutMs ?? 2000).unref());
     try {
-      await Promise.race([options.queues.enqueueMany(work), timeout]);
+      await Promise.race([enqueueTogether(work), timeout]);
     } catch (error) {
       log('enqueue failed; the sweeper will retry', { error: String(error), operations: work.map((w) => w.operationId) });
     }
