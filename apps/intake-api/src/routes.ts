@@ -31,12 +31,12 @@ export function createIntakeRouter(options: IntakeOptions): Router {
   // Group commit: concurrent requests are recorded by one statement (docs/performance.md).
   const { record } = new GroupRecorder(db);
 
+  // The wake-ups of requests answered together go to Redis together (one addBulk per partition).
+  const enqueueTogether = coalesce((work: BorrowerWork[]) => options.queues.enqueueMany(work));
   /**
    * The operation is already durable in Postgres: if Redis is down, the 202 still stands and
    * the sweeper enqueues the work once Redis is back. So enqueue failures are logged, not thrown.
    */
-  // The wake-ups of requests answered together go to Redis together (one addBulk per partition).
-  const enqueueTogether = coalesce((work: BorrowerWork[]) => options.queues.enqueueMany(work));
   const enqueue = async (work: BorrowerWork[]) => {
     if (work.length === 0) return;
     const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('enqueue timed out')), options.enqueueTimeoutMs ?? 2000).unref());
