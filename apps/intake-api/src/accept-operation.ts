@@ -5,6 +5,7 @@ import {
   findOperationByNaturalKey,
   insertOperationWithSeq,
   isUniqueViolation,
+  type AcceptOperationInput,
   type Database,
   type OperationRow,
 } from '@lsl/db';
@@ -16,6 +17,8 @@ import { resolveConfig } from './resolve-configs.js';
 export interface AcceptContext {
   db: Kysely<Database>;
   now?: () => Date;
+  /** Records the operation durably with its sequence number (default: on its own; intake groups them: `GroupRecorder`). */
+  record?: (input: AcceptOperationInput) => Promise<OperationRow>;
 }
 
 export interface AcceptOptions {
@@ -52,7 +55,8 @@ export async function acceptOperation(ctx: AcceptContext, parsed: ParsedOperatio
       : (parsed.params as Record<string, string>);
   const body = options.rawBody as Record<string, unknown>;
   try {
-    const row = await insertOperationWithSeq(ctx.db, {
+    const record = ctx.record ?? ((input: AcceptOperationInput) => insertOperationWithSeq(ctx.db, input));
+    const row = await record({
         id: randomUUID(),
         borrower_id: parsed.borrowerId,
         type: parsed.type,

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { AppError, bodyFingerprint as requestHash, type OperationQuery, type ParsedOperation, type ParseResult } from '@lsl/contracts';
 import { insertBatch, isFinished, loadBatchStatus, type BatchItem, type Database } from '@lsl/db';
 import type { BorrowerWork } from '@lsl/queue';
-import { acceptOperation } from './accept-operation.js';
+import { acceptOperation, type AcceptContext } from './accept-operation.js';
 import { withIdempotencyKey, type StoredResponse } from './idempotency-key.js';
 import { pollUntil, preferredWaitMs } from './prefer-wait.js';
 
@@ -15,6 +15,8 @@ export type BatchItemInput =
 
 export interface BatchRouteDeps {
   db: Kysely<Database>;
+  /** Records an operation with its sequence number (intake's group commit: `GroupRecorder`). */
+  record?: AcceptContext['record'];
   enqueue: (work: BorrowerWork[]) => Promise<void>;
   send: (res: Response, response: StoredResponse) => void;
 }
@@ -43,7 +45,7 @@ export function batchHandler(deps: BatchRouteDeps, parse: (req: Request) => Pars
           continue;
         }
         try {
-          const { row } = await acceptOperation({ db }, item.value, { rawBody: item.rawBody, batch: { id: batchId, index: item.index } });
+          const { row } = await acceptOperation({ db, record: deps.record }, item.value, { rawBody: item.rawBody, batch: { id: batchId, index: item.index } });
           items.push({ index: item.index, operation_id: row.id });
           if (!isFinished(row)) work.push({ borrowerId: row.borrower_id, operationId: row.id });
           accepted.push({ index: item.index, operation_id: row.id, borrower_id: row.borrower_id, request_id: row.request_id, status: row.status });

@@ -1,11 +1,14 @@
 import { Router, type Request, type Response } from 'express';
 import type { Kysely } from 'kysely';
 import { CANCEL_LOANS_BATCH_PATH, OPERATIONS, OPERATION_TYPES, parseCancelBatch, parseOperation, parseTransferBatch, type OperationType } from '@lsl/contracts';
-import { acceptedView, getOperation, isFinished, type Database, type OperationRow } from '@lsl/db';
+import { acceptedView, isFinished, type AppliedListener, type Database, type OperationRow } from '@lsl/db';
 import type { BorrowerWork, OperationQueues } from '@lsl/queue';
 import { acceptOperation } from './accept-operation.js';
+import { coalesce } from './enqueue-coalescer.js';
+import { GroupRecorder } from './group-recorder.js';
+import { waitForOperation } from './wait-for-operation.js';
 import { withIdempotencyKey, type StoredResponse } from './idempotency-key.js';
-import { pollUntil, preferredWaitMs } from './prefer-wait.js';
+import { preferredWaitMs } from './prefer-wait.js';
 import { batchHandler } from './batch-route.js';
 import { bodyFingerprint as requestHash } from '@lsl/contracts';
 
@@ -17,13 +20,19 @@ export interface IntakeOptions {
   log?: (message: string, fields?: Record<string, unknown>) => void;
   /** Longest time an enqueue may hold up a 202 when Redis is unreachable. */
   enqueueTimeoutMs?: number;
+  /** Wakes `Prefer: wait` requests when their borrower's operations are applied (else they poll). */
+  appliedListener?: AppliedListener;
 }
 
 export function createIntakeRouter(options: IntakeOptions): Router {
   const router = Router();
   const { db } = options;
   const log = options.log ?? (() => {});
+  // Group commit: concurrent requests are recorded by one statement (docs/performance.md).
+  const { record } = new GroupRecorder(db);
 
+  // The wake-ups of requests answered together go to Redis together (one addBulk per partition).
+  const enqueueTogether = coalesce((work: BorrowerWork[]) => options.queues.enqueueMany(work));
   /**
    * The operation is already durable in Postgres: if Redis is down, the 202 still stands and
    * the sweeper enqueues the work once Redis is back. So enqueue failures are logged, not thrown.
@@ -32,7 +41,7 @@ export function createIntakeRouter(options: IntakeOptions): Router {
     if (work.length === 0) return;
     const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('enqueue timed out')), options.enqueueTimeoutMs ?? 2000).unref());
     try {
-      await Promise.race([options.queues.enqueueMany(work), timeout]);
+      await Promise.race([enqueueTogether(work), timeout]);
     } catch (error) {
       log('enqueue failed; the sweeper will retry', { error: String(error), operations: work.map((w) => w.operationId) });
     }
@@ -50,20 +59,21 @@ export function createIntakeRouter(options: IntakeOptions): Router {
       const parsed = parseOperation(type as OperationType, { params: req.params, query: req.query, body: req.body }, { timeZone: options.timeZone });
       if (!parsed.ok) throw parsed.error;
       const waitMs = preferredWaitMs(req);
-      const keyHash = requestHash({ path: req.path, query: parsed.value.query, body: req.body });
+      // Only an Idempotency-Key needs the request's hash (the natural key has its own).
+      const keyHash = req.header('idempotency-key') === undefined ? '' : requestHash({ path: req.path, query: parsed.value.query, body: req.body });
       const response = await withIdempotencyKey(db, req.header('idempotency-key'), keyHash, async () => {
-        const { row, replayed } = await acceptOperation({ db }, parsed.value, { rawBody: req.body, idempotencyKey: req.header('idempotency-key') ?? null });
+        const { row, replayed } = await acceptOperation({ db, record }, parsed.value, { rawBody: req.body, idempotencyKey: req.header('idempotency-key') ?? null });
         // A replay of an operation still waiting is enqueued again: a no-op if the job exists,
         // a quicker recovery than the sweeper if Redis lost it.
         if (!isFinished(row)) await enqueue([{ borrowerId: row.borrower_id, operationId: row.id }]);
-        const answer = await answerFor(db, row, waitMs, res);
+        const answer = await answerFor(db, row, waitMs, res, options.appliedListener);
         return { ...answer, replayed };
       });
       send(res, response);
     });
   }
 
-  const batchDeps = { db, enqueue, send };
+  const batchDeps = { db, record, enqueue, send };
   router.post(
     OPERATIONS.transfer_ownership.path,
     batchHandler(batchDeps, (req) => {
@@ -83,15 +93,10 @@ export function createIntakeRouter(options: IntakeOptions): Router {
  * 202 with the accepted body, or, under `Prefer: wait=N`, the seed's own synchronous answer
  * when the operation finishes in time (200 with the seed body, or the refusal's error body).
  */
-async function answerFor(db: Kysely<Database>, row: OperationRow, waitMs: number | undefined, res: Response): Promise<StoredResponse> {
+async function answerFor(db: Kysely<Database>, row: OperationRow, waitMs: number | undefined, res: Response, listener?: AppliedListener): Promise<StoredResponse> {
   const location = `/v1/operations/${row.id}`;
   if (waitMs !== undefined) {
-    const finished = isFinished(row)
-      ? row
-      : await pollUntil(async () => {
-          const current = await getOperation(db, row.id);
-          return current && isFinished(current) ? current : undefined;
-        }, waitMs);
+    const finished = isFinished(row) ? row : await waitForOperation(db, row, waitMs, listener);
     if (finished) {
       res.setHeader('Preference-Applied', `wait=${Math.round(waitMs / 1000)}`);
       return { status: finished.result_status_code ?? 500, body: finished.result_body, location };

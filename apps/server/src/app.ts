@@ -2,7 +2,7 @@ import express, { type Express, type RequestHandler } from 'express';
 import type { Kysely } from 'kysely';
 import type { Queue } from 'bullmq';
 import { buildOpenApiDocument } from '@lsl/contracts';
-import { isTransientDbError, type Database } from '@lsl/db';
+import { isTransientDbError, type AppliedListener, type Database } from '@lsl/db';
 import { errorHandler, jsonBody, methodNotAllowed, requestLogger, requestMetrics, routeNotFound } from '@lsl/http';
 import { createIntakeRouter } from '@lsl/intake-api';
 import type { OperationQueues } from '@lsl/queue';
@@ -31,6 +31,8 @@ export interface AppOptions {
   logRequests?: boolean;
   /** Runs before every `/v1` route: API key and rate limit (auth/require-api-key.ts). */
   apiAuth?: RequestHandler;
+  /** Wakes `Prefer: wait` requests (see @lsl/intake-api). */
+  appliedListener?: AppliedListener;
 }
 
 /** Every route on one port: the API (intake and results), dashboard, metrics, health, docs. */
@@ -55,7 +57,7 @@ export function createApp(options: AppOptions): Express {
 
   if (options.apiAuth) app.use('/v1', options.apiAuth);
   app.use('/v1', jsonBody({ limit: options.bodyLimit }));
-  app.use(createIntakeRouter({ db: options.db, queues: options.queues, timeZone: options.timeZone, log }));
+  app.use(createIntakeRouter({ db: options.db, queues: options.queues, timeZone: options.timeZone, log, appliedListener: options.appliedListener }));
   app.use(createResultsRouter({ db: options.db, ledger: { timeZone: options.timeZone } }));
 
   app.use(methodNotAllowed(() => app.router.stack));

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import { CONFIG_KINDS, DEFAULT_CONFIG_ID, DEFAULT_CONFIGS } from '@lsl/contracts';
-import { createDb, ensureConfigs, migrateToLatest } from '@lsl/db';
+import { createAppliedListener, createDb, ensureConfigs, migrateToLatest } from '@lsl/db';
 import { createQueueBackend, createRedis, isClusterUrl, OperationQueues } from '@lsl/queue';
 import { createLogger, trackQueueDepth } from '@lsl/telemetry';
 import { closeWithGrace, startWorker, type RunningWorker } from '@lsl/worker';
@@ -79,6 +79,7 @@ async function main() {
     });
   }
 
+  const appliedListener = createAppliedListener(databaseUrl, log);
   const dashboardPassword = env.DASHBOARD_PASSWORD ?? randomBytes(12).toString('base64url');
   // Shown once so the operator can log in; set DASHBOARD_PASSWORD in any deployment.
   if (!env.DASHBOARD_PASSWORD) logger.warn({ user: env.DASHBOARD_USER, generated_password: dashboardPassword }, 'DASHBOARD_PASSWORD not set; generated one for this run');
@@ -110,6 +111,7 @@ async function main() {
     checkQueueBackend: () => backend.ping(),
     logRequests: env.LOG_REQUESTS,
     apiAuth,
+    appliedListener,
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(env.PORT, env.HOST, () => resolve(s));
@@ -138,6 +140,7 @@ async function main() {
     await closed;
     const outcome = worker ? await closeWithGrace(worker, env.SHUTDOWN_GRACE_MS, log) : 'closed';
     untrackQueues();
+    await appliedListener.close();
     if (outcome === 'closed') {
       await queues.close();
       await backend.close();

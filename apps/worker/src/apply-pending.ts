@@ -1,27 +1,37 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import {
   completeOperations,
   insertEvents,
-  listPendingOperations,
+  findBorrowersWithPending,
+  listPendingOperationsOf,
   operationView,
   type EventInput,
   loadBorrowerLedger,
-  lockBorrowerLedger,
+  notifyApplied,
+  lockBorrowerLedgers,
   saveBorrowerLedgerDelta,
   type Database,
   type OperationRow,
 } from '@lsl/db';
 import { emptyState, isPersistedHead, persistDelta, restoreState, type ApplyResult, type BorrowerState, type LedgerOptions } from '@lsl/ledger';
-import type { StateCache } from './state-cache.js';
+import { HEAP_PER_JSON_BYTE, type StateCache } from './state-cache.js';
 import { applyRecorded } from './apply-recorded.js';
 
 export interface ApplyPendingOptions {
   ledger: LedgerOptions;
-  /** Operations applied per transaction. */
+  /** Operations applied per borrower per transaction. */
   batchSize?: number;
   cache?: StateCache;
+  /**
+   * When applying several borrowers at once: how long to wait for a ledger lock held elsewhere
+   * before giving up (a transient error), so a borrower locked by someone else sends the batch
+   * to the one-borrower-at-a-time fallback instead of holding the others back.
+   */
+  batchLockTimeoutMs?: number;
+  /** At most this many operations in one transaction (shared out over its borrowers). */
+  maxOperationsPerTransaction?: number;
   onApplied?: (row: OperationRow, result: ApplyResult) => void;
-  /** After each committed transaction: its operations and results (metrics, the batch log line). */
+  /** After each committed transaction, per borrower: its operations and results (metrics, the batch log line). */
   onBatch?: (batch: AppliedBatch) => void;
   /** An operation the ledger threw on (a defect; its result is a stored 500). */
   onLedgerError?: (row: OperationRow, error: unknown) => void;
@@ -34,49 +44,84 @@ export interface AppliedBatch {
 }
 
 /**
- * Applies every pending operation of one borrower, in sequence order, until none is left.
- * Each batch is one transaction holding the borrower's ledger lock: the state, the applied
- * sequence number and every result are committed together or not at all. Any database error
- * propagates (the job is retried); the next attempt resumes exactly after the last commit.
- * Returns the number of operations applied.
+ * Applies every pending operation of one borrower, in sequence order, until none is left
+ * (see `applyPendingBatch`). Returns the number of operations applied.
  */
 export async function applyPendingOperations(db: Kysely<Database>, borrowerId: string, options: ApplyPendingOptions): Promise<number> {
-  const batchSize = options.batchSize ?? 100;
+  return applyPendingBatch(db, [borrowerId], options);
+}
+
+/**
+ * Applies every pending operation of several borrowers, each in sequence order, until none is
+ * left. A borrower with nothing pending costs one read and no transaction
+ * (`findBorrowersWithPending`). The others are applied together: one transaction holds every
+ * one's ledger lock (taken in borrower id order), and their states, applied sequence numbers,
+ * results and events are committed together or not at all. Any database error propagates
+ * (the caller retries, or falls back to one borrower at a time: `BorrowerBatcher`); the next
+ * attempt resumes exactly after the last commit. Returns the number of operations applied.
+ */
+export async function applyPendingBatch(db: Kysely<Database>, borrowerIds: string[], options: ApplyPendingOptions): Promise<number> {
   const cache = options.cache;
   let total = 0;
-  for (;;) {
-    let committed: { appliedSeq: number; state: BorrowerState; completedAt: Date } | undefined;
+  let candidates = [...new Set(borrowerIds)];
+  while (candidates.length > 0) {
+    const pendingBorrowers = await findBorrowersWithPending(db, candidates);
+    if (pendingBorrowers.length === 0) return total;
+    const ids = pendingBorrowers.map((b) => b.borrowerId);
+    const batchSize = Math.max(10, Math.min(options.batchSize ?? 100, Math.floor((options.maxOperationsPerTransaction ?? 1000) / ids.length)));
+    const committed = new Map<string, { appliedSeq: number; state: BorrowerState; bytes: number }>();
+    const full: string[] = [];
+    const batches: AppliedBatch[] = [];
     const applied = await db.transaction().execute(async (trx) => {
-      const cached = cache?.get(borrowerId);
-      const ledger = await lockBorrowerLedger(trx, borrowerId);
-      const appliedSeq = ledger?.applied_seq ?? 0;
-      const pending = await listPendingOperations(trx, borrowerId, appliedSeq, batchSize);
-      if (pending.length === 0) return [];
-      // `stored` is exactly what the database holds (head + items): the delta is computed from
-      // it. Undefined when nothing is stored, or when a whole document from before the head +
-      // items layout is (the save then writes every item).
-      let stored: BorrowerState | undefined;
-      let state: BorrowerState;
-      if (!ledger) {
-        stored = undefined;
-        state = emptyState(borrowerId);
-      } else if (cached && cached.appliedSeq === ledger.applied_seq) {
-        stored = state = cached.state;
-      } else {
-        const loaded = await loadBorrowerLedger(trx, borrowerId);
-        if (!loaded) throw new Error(`the ledger row of ${borrowerId} vanished under its lock`);
-        state = restoreState(loaded.head, loaded.lists);
-        stored = isPersistedHead(loaded.head) ? state : undefined;
-      }
+      const cached = new Map(ids.map((id) => [id, cache?.get(id)]));
+      if (ids.length > 1 && options.batchLockTimeoutMs) await sql`select set_config('lock_timeout', ${String(options.batchLockTimeoutMs)}, true)`.execute(trx);
+      const locked = await lockBorrowerLedgers(trx, ids, pendingBorrowers.filter((b) => !b.hasLedger).map((b) => b.borrowerId));
+      const pendingOf = await listPendingOperationsOf(trx, locked, batchSize);
       const results: Array<[OperationRow, ApplyResult]> = [];
-      for (const row of pending) {
-        const outcome = applyRecorded(state, row, options.ledger, (error) =>
-          options.onLedgerError ? options.onLedgerError(row, error) : console.error('ledger error', row.id, error),
-        );
-        state = outcome.state;
-        results.push([row, outcome.result]);
+      const saves: Array<{ borrowerId: string; delta: ReturnType<typeof persistDelta>; appliedSeq: number }> = [];
+      for (const [borrowerId, pending] of pendingOf) {
+        if (pending.length === 0) continue;
+        if (pending.length === batchSize) full.push(borrowerId);
+        const appliedSeq = locked.get(borrowerId)!;
+        // `stored` is exactly what the database holds (head + items): the delta is computed
+        // from it. Undefined when nothing is stored, or when a whole document from before the
+        // head + items layout is (the save then writes every item).
+        let stored: BorrowerState | undefined;
+        let state: BorrowerState;
+        // Estimated heap bytes of the state: from what was read, plus what each save adds
+        // (an overestimate after a back-dated save, which rewrites items in place).
+        let bytes = 0;
+        const hit = cached.get(borrowerId);
+        if (appliedSeq === 0) {
+          stored = undefined;
+          state = emptyState(borrowerId);
+        } else if (hit && hit.appliedSeq === appliedSeq) {
+          stored = state = hit.state;
+          bytes = hit.bytes;
+        } else {
+          const loaded = await loadBorrowerLedger(trx, borrowerId);
+          if (!loaded) throw new Error(`the ledger row of ${borrowerId} vanished under its lock`);
+          state = restoreState(loaded.head, loaded.lists);
+          stored = isPersistedHead(loaded.head) ? state : undefined;
+          bytes = loaded.bytes * HEAP_PER_JSON_BYTE;
+        }
+        const mine: Array<[OperationRow, ApplyResult]> = [];
+        for (const row of pending) {
+          const outcome = applyRecorded(state, row, options.ledger, (error) =>
+            options.onLedgerError ? options.onLedgerError(row, error) : console.error('ledger error', row.id, error),
+          );
+          state = outcome.state;
+          mine.push([row, outcome.result]);
+        }
+        results.push(...mine);
+        batches.push({ borrowerId, results: mine, completedAt: new Date(0) });
+        const lastSeq = pending[pending.length - 1]!.seq;
+        saves.push({ borrowerId, delta: persistDelta(stored, state), appliedSeq: lastSeq });
+        committed.set(borrowerId, { appliedSeq: lastSeq, state, bytes });
       }
+      if (results.length === 0) return results;
       const completedAt = new Date();
+      for (const batch of batches) batch.completedAt = completedAt;
       await completeOperations(
         trx,
         results.map(([row, result]) => ({ id: row.id, status: result.ok ? 'succeeded' : 'failed', statusCode: result.statusCode, body: result.body })),
@@ -84,21 +129,25 @@ export async function applyPendingOperations(db: Kysely<Database>, borrowerId: s
       );
       // The outbox: every event reporting these results commits with them, or not at all.
       await insertEvents(trx, results.flatMap(([row, result]) => eventsOf(row, result, completedAt)));
-      const lastSeq = pending[pending.length - 1]!.seq;
-      await saveBorrowerLedgerDelta(trx, borrowerId, persistDelta(stored, state), lastSeq);
-      committed = { appliedSeq: lastSeq, state, completedAt };
+      for (const save of saves) {
+        const written = await saveBorrowerLedgerDelta(trx, save.borrowerId, save.delta, save.appliedSeq);
+        committed.get(save.borrowerId)!.bytes += written * HEAP_PER_JSON_BYTE;
+      }
+      // Delivered at commit: wakes the `Prefer: wait` requests of these borrowers.
+      await notifyApplied(trx, saves.map((save) => save.borrowerId));
       return results;
     }).catch((error) => {
       // Whatever the cache held may be ahead of a rolled-back transaction: forget it.
-      cache?.delete(borrowerId);
+      for (const id of ids) cache?.delete(id);
       throw error;
     });
-    if (committed) cache?.set(borrowerId, committed.appliedSeq, committed.state);
+    for (const [id, entry] of committed) cache?.set(id, entry.appliedSeq, entry.state, entry.bytes);
     for (const [row, result] of applied) options.onApplied?.(row, result);
-    if (committed && applied.length > 0) options.onBatch?.({ borrowerId, results: applied, completedAt: committed.completedAt });
+    if (applied.length > 0) for (const batch of batches) options.onBatch?.(batch);
     total += applied.length;
-    if (applied.length < batchSize) return total;
+    candidates = full;
   }
+  return total;
 }
 
 /**

@@ -12,7 +12,8 @@ import {
   type QueueBackend,
 } from '@lsl/queue';
 import { applyJobFailures, type Logger } from '@lsl/telemetry';
-import { applyPendingOperations } from './apply-pending.js';
+import { applyPendingBatch } from './apply-pending.js';
+import { BorrowerBatcher } from './borrower-batcher.js';
 import { observeBatch } from './observe-batch.js';
 import { startSweeper } from './sweeper.js';
 import { StateCache } from './state-cache.js';
@@ -26,6 +27,12 @@ export interface StartWorkerOptions {
   ledger: LedgerOptions;
   /** Jobs processed at once per partition queue, in this process. */
   concurrency?: number;
+  /** Budget of the ledger state cache, in estimated heap bytes. */
+  stateCacheBytes?: number;
+  /** Borrowers applied in one transaction. */
+  maxBatch?: number;
+  /** Apply transactions running at once in this process. */
+  maxConcurrentBatches?: number;
   sweepIntervalMs?: number;
   sweepGraceMs?: number;
   /**
@@ -55,16 +62,26 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
   const logger = options.logger;
   const queues = new OperationQueues({ backend: options.backend, partitions: options.partitions, prefix: options.prefix });
 
-  const cache = new StateCache();
+  const cache = new StateCache(options.stateCacheBytes);
+  // The wake-up jobs this process holds at once are applied together, many borrowers per
+  // transaction (docs/performance.md, "The hot path").
+  const batcher = new BorrowerBatcher({
+    apply: (borrowerIds) =>
+      applyPendingBatch(options.db, borrowerIds, {
+        ledger: options.ledger,
+        cache,
+        onApplied: options.onApplied,
+        batchLockTimeoutMs: 2_000,
+        onBatch: (batch) => observeBatch(batch, logger),
+        onLedgerError: (row, error) => logger?.error({ operation_id: row.id, borrower_id: row.borrower_id, type: row.type, err: error }, 'ledger error'),
+      }),
+    maxBatch: options.maxBatch ?? 64,
+    maxConcurrent: options.maxConcurrentBatches ?? 2,
+    onFallback: (borrowers, error) => logger?.warn({ borrowers, err: error }, 'batch failed; applying its borrowers one at a time'),
+  });
   const processor = async (job: Job) => {
     const { borrowerId } = jobCatalog['borrower.apply'].schema.parse(job.data) as JobPayload<'borrower.apply'>;
-    await applyPendingOperations(options.db, borrowerId, {
-      ledger: options.ledger,
-      cache,
-      onApplied: options.onApplied,
-      onBatch: (batch) => observeBatch(batch, logger),
-      onLedgerError: (row, error) => logger?.error({ operation_id: row.id, borrower_id: row.borrower_id, type: row.type, err: error }, 'ledger error'),
-    });
+    await batcher.run(borrowerId);
   };
 
   const lockDuration = options.lockDurationMs ?? 15_000;

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { findStrandedOperations, type Database } from '@lsl/db';
+import { findStrandedOperations, type Database, type StrandedCursor } from '@lsl/db';
 import type { EnsureWorkOptions, EnsureWorkResult, OperationQueues } from '@lsl/queue';
 
 export interface SweeperOptions {
@@ -7,6 +7,8 @@ export interface SweeperOptions {
   intervalMs: number;
   /** Pending for longer than this without being applied: its job may be gone. */
   graceMs: number;
+  /** Pending operations read per tick. */
+  limit?: number;
   /** How to tell a job held by a dead worker (see `OperationQueues.ensureWork`). */
   locks: Omit<EnsureWorkOptions, 'now'>;
   onError?: (error: unknown) => void;
@@ -26,13 +28,22 @@ export interface SweeperOptions {
 export function startSweeper(db: Kysely<Database>, queues: OperationQueues, options: SweeperOptions): { stop(): Promise<void> } {
   let running: Promise<void> | undefined;
   let stopped = false;
+  // Each tick reads at most `limit` pending operations from where the last one stopped, and
+  // starts over once it reaches the end: bounded work per tick, whatever the backlog.
+  let cursor: StrandedCursor | undefined;
+  const limit = options.limit ?? 1000;
   const tick = async () => {
     await db.transaction().execute(async (trx) => {
       const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(hashtextextended('lsl:sweeper', 0)) as locked`.execute(trx);
       if (!rows[0]?.locked) return;
-      const stranded = await findStrandedOperations(trx, options.graceMs, 1000);
-      if (stranded.length === 0) return;
-      const result = await queues.ensureWork(stranded.map((op) => ({ borrowerId: op.borrower_id, operationId: op.id })), options.locks);
+      const stranded = await findStrandedOperations(trx, options.graceMs, limit, cursor);
+      const last = stranded[stranded.length - 1];
+      cursor = stranded.length < limit || !last ? undefined : { acceptedAt: last.accepted_at, id: last.id };
+      // One wake-up per borrower: its oldest operation in this page stands for it.
+      const oldest = new Map<string, string>();
+      for (const op of stranded) if (!oldest.has(op.borrower_id)) oldest.set(op.borrower_id, op.id);
+      if (oldest.size === 0) return;
+      const result = await queues.ensureWork([...oldest].map(([borrowerId, operationId]) => ({ borrowerId, operationId })), options.locks);
       if (result.enqueued > 0 || result.woken > 0) options.onRepair?.(result);
     });
   };

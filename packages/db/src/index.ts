@@ -12,3 +12,6 @@ export * from './repositories/rate-limits.js';
 export * from './views/operation-view.js';
 export * from './views/batch-view.js';
 export * from './repositories/domain-events.js';
+export * from './repositories/borrower-batches.js';
+export * from './repositories/operations-group.js';
+export * from './applied-listener.js';

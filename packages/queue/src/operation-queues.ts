@@ -1,4 +1,4 @@
-import type { Queue } from 'bullmq';
+import type { JobsOptions, Queue } from 'bullmq';
 import type { QueueBackend } from './backend.js';
 import { jobCatalog } from './job-catalog.js';
 import { partitionOf, partitionPrefix, partitionQueueName } from './partitions.js';
@@ -31,6 +31,11 @@ export interface EnsureWorkResult {
   woken: number;
 }
 
+/** A borrower's deduplicated wake-up (see `OperationQueues.enqueue`). */
+function wakeUpOptions(data: BorrowerWork): JobsOptions {
+  return { ...jobCatalog['borrower.apply'].options, jobId: data.operationId, deduplication: { id: data.borrowerId, keepLastIfActive: true } };
+}
+
 /** The producer side: tells the partition of a borrower that it has work. */
 export class OperationQueues {
   readonly queues: Queue[];
@@ -46,38 +51,42 @@ export class OperationQueues {
   }
 
   /**
-   * One job per operation, with the operation id as job id: adding it again (the sweeper, a
-   * replayed request) is a no-op while BullMQ still holds the job.
+   * A wake-up for the borrower: "borrower X has work". At most one waits per borrower
+   * (BullMQ deduplication by borrower id): adding one while another waits is a no-op, since the
+   * waiting one will apply everything pending. Adding one while the borrower's job is active
+   * (`keepLastIfActive`) stores it, and BullMQ adds it when the active one finishes: that
+   * worker may have read the borrower's pending operations before this one was committed, so
+   * the wake-up must not be lost. The job id is the operation id of the wake-up's cause.
    */
   async enqueue(work: BorrowerWork): Promise<void> {
-    const { schema, options } = jobCatalog['borrower.apply'];
-    const data = schema.parse(work);
-    await this.queueFor(work.borrowerId).add('borrower.apply', data, { ...options, jobId: work.operationId });
+    await this.enqueueMany([work]);
   }
 
   async enqueueMany(work: BorrowerWork[]): Promise<void> {
-    const { schema, options } = jobCatalog['borrower.apply'];
+    const { schema } = jobCatalog['borrower.apply'];
     const byQueue = new Map<Queue, BorrowerWork[]>();
+    const seen = new Set<string>();
     for (const w of work) {
+      if (seen.has(w.borrowerId)) continue;
+      seen.add(w.borrowerId);
       const q = this.queueFor(w.borrowerId);
       byQueue.set(q, [...(byQueue.get(q) ?? []), schema.parse(w)]);
     }
     await Promise.all(
-      [...byQueue].map(([q, items]) =>
-        q.addBulk(items.map((data) => ({ name: 'borrower.apply', data, opts: { ...options, jobId: data.operationId } }))),
-      ),
+      [...byQueue].map(([q, items]) => q.addBulk(items.map((data) => ({ name: 'borrower.apply', data, opts: wakeUpOptions(data) })))),
     );
   }
 
   /**
-   * The sweeper's repair, given each stranded borrower's oldest pending operation. A job that
-   * still exists makes `enqueue` a no-op, so look at it: missing (Redis lost it) → add it again;
-   * waiting or delayed (a retry backoff) → work will come, leave it; active but its lock no
-   * longer renewed → its worker died, and BullMQ would only notice after the lock expires and
-   * a stalled check runs, so add a wake-up job under another id (`<operation id>-wake-<n>`, at
-   * most one per staleLockMs) that any live worker takes at once. Finished while the operation
-   * is pending should not happen; it gets a wake-up too. A wrong guess costs one extra job that
-   * finds nothing to apply: order and exactly-once live in Postgres, not here.
+   * The sweeper's repair, given a pending operation of each stranded borrower. The borrower's
+   * wake-up job is the one its deduplication key names: none (Redis lost it, or an enqueue
+   * failed after the commit) → add one; waiting or delayed (a retry backoff) → work will come,
+   * leave it; active but its lock no longer renewed → its worker died, and BullMQ would only
+   * notice after the lock expires and a stalled check runs, so add a wake-up job outside the
+   * deduplication (`<operation id>-wake-<n>`, at most one per staleLockMs, at the head of the
+   * queue) that any live worker takes at once; finished yet still named (should not happen) →
+   * a wake-up too. A wrong guess costs one job that finds nothing to apply: order and
+   * exactly-once live in Postgres, not here.
    */
   async ensureWork(work: BorrowerWork[], options: EnsureWorkOptions): Promise<EnsureWorkResult> {
     const { schema, options: jobOptions } = jobCatalog['borrower.apply'];
@@ -87,23 +96,23 @@ export class OperationQueues {
       work.map(async (w) => {
         const data = schema.parse(w);
         const queue = this.queueFor(w.borrowerId);
-        const state = await queue.getJobState(w.operationId);
-        let wake = false;
-        if (state === 'unknown') {
-          await queue.add('borrower.apply', data, { ...jobOptions, jobId: w.operationId });
+        const jobId = await queue.getDeduplicationJobId(w.borrowerId);
+        const state = jobId ? await queue.getJobState(jobId) : 'unknown';
+        if (!jobId || state === 'unknown') {
+          await queue.add('borrower.apply', data, wakeUpOptions(data));
           result.enqueued++;
           return;
         }
+        let wake: boolean;
         if (state === 'active') {
-          const remaining = await this.options.backend.lockRemainingMs(queue, w.operationId);
+          const remaining = await this.options.backend.lockRemainingMs(queue, jobId);
           wake = remaining < options.lockDurationMs - options.staleLockMs;
         } else {
           wake = state === 'completed' || state === 'failed';
         }
         if (!wake) return;
-        // At the head of the queue: the borrower already waited its turn once.
-        const jobId = `${w.operationId}-wake-${Math.floor(now / options.staleLockMs)}`;
-        await queue.add('borrower.apply', data, { ...jobOptions, jobId, lifo: true });
+        const wakeId = `${w.operationId}-wake-${Math.floor(now / options.staleLockMs)}`;
+        await queue.add('borrower.apply', data, { ...jobOptions, jobId: wakeId, lifo: true });
         result.woken++;
       }),
     );

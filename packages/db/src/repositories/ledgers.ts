@@ -68,9 +68,10 @@ export async function loadBorrowerLedger(db: Db, borrowerId: string): Promise<St
  * Saves a state as a delta from the stored one, in one statement: the head is upserted, each
  * list loses its items from its new length on, and the items from `keep` on are written
  * (upserted: a back-dated apply rewrites positions that exist). Must run under the lock, and
- * the delta must be computed from exactly the stored state.
+ * the delta must be computed from exactly the stored state. Returns the characters of JSON
+ * written (head and items).
  */
-export async function saveBorrowerLedgerDelta(trx: Transaction<Database>, borrowerId: string, delta: LedgerDelta, appliedSeq: number): Promise<void> {
+export async function saveBorrowerLedgerDelta(trx: Transaction<Database>, borrowerId: string, delta: LedgerDelta, appliedSeq: number): Promise<number> {
   const names: string[] = [];
   const lengths: number[] = [];
   const itemLists: string[] = [];
@@ -86,6 +87,7 @@ export async function saveBorrowerLedgerDelta(trx: Transaction<Database>, borrow
     });
   }
   const head = JSON.stringify(delta.head);
+  const written = items.reduce((n, item) => n + item.length, head.length);
   await sql`
     with head as (
       insert into borrower_ledgers (borrower_id, state, applied_seq, updated_at)
@@ -98,6 +100,7 @@ export async function saveBorrowerLedgerDelta(trx: Transaction<Database>, borrow
     insert into ledger_items (borrower_id, list, idx, item)
     select ${borrowerId}, t.list, t.idx, t.item::json from unnest(${itemLists}::text[], ${itemIdx}::int[], ${items}::text[]) as t(list, idx, item)
     on conflict (borrower_id, list, idx) do update set item = excluded.item`.execute(trx);
+  return written;
 }
 
 /**

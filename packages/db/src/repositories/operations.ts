@@ -74,21 +74,31 @@ export async function completeOperations(
     where o.id = v.id`.execute(db);
 }
 
+/** Where the sweeper stopped: the last pending operation it looked at. */
+export interface StrandedCursor {
+  acceptedAt: Date;
+  id: string;
+}
+
 /**
- * For each borrower with an operation still pending after `olderThanMs`, its oldest pending
- * operation: what the sweeper re-enqueues when Redis has lost the job.
+ * Operations still pending after `olderThanMs`, oldest first, from just after `after`: up to
+ * `limit` rows of the partial index on pending operations, so a sweep costs the same whatever
+ * the backlog (the sweeper moves the cursor along and starts over at the end). What the
+ * sweeper wakes borrowers up from when Redis has lost their job.
  */
-export async function findStrandedOperations(db: Db, olderThanMs: number, limit: number): Promise<Array<Pick<OperationRow, 'id' | 'borrower_id'>>> {
-  return db
+export async function findStrandedOperations(
+  db: Db,
+  olderThanMs: number,
+  limit: number,
+  after?: StrandedCursor,
+): Promise<Array<Pick<OperationRow, 'id' | 'borrower_id' | 'accepted_at'>>> {
+  let query = db
     .selectFrom('operations')
-    .distinctOn('borrower_id')
-    .select(['id', 'borrower_id'])
+    .select(['id', 'borrower_id', 'accepted_at'])
     .where('status', 'in', ['queued', 'processing'])
-    .where('accepted_at', '<', sql<Date>`now() - make_interval(secs => ${olderThanMs / 1000})`)
-    .orderBy('borrower_id')
-    .orderBy('seq')
-    .limit(limit)
-    .execute();
+    .where('accepted_at', '<', sql<Date>`now() - make_interval(secs => ${olderThanMs / 1000})`);
+  if (after) query = query.where(sql<boolean>`(accepted_at, id) > (${after.acceptedAt}::timestamptz, ${after.id}::uuid)`);
+  return query.orderBy('accepted_at').orderBy('id').limit(limit).execute();
 }
 
 export async function getOperations(db: Db, ids: string[]): Promise<OperationRow[]> {
