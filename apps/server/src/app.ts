@@ -6,6 +6,8 @@ import { errorHandler, jsonBody, routeNotFound } from '@lsl/http';
 import { createIntakeRouter } from '@lsl/intake-api';
 import type { OperationQueues } from '@lsl/queue';
 import { createResultsRouter } from '@lsl/results-api';
+import { createWebhooksRouter, type HostPolicy } from '@lsl/webhooks';
+import type { Queue } from 'bullmq';
 import { createDashboard, DASHBOARD_PATH } from './dashboard.js';
 import type { Metrics } from './metrics.js';
 
@@ -18,6 +20,8 @@ export interface AppOptions {
   bodyLimit: string;
   log: (message: string, fields?: Record<string, unknown>) => void;
   pingRedis: () => Promise<unknown>;
+  /** The webhook queue (shown on the dashboard) and which hosts subscriptions may name. */
+  webhooks: { queue: Queue; hostPolicy: HostPolicy };
 }
 
 /** Every route on one port: the API (intake and results), dashboard, metrics, health, docs. */
@@ -50,12 +54,13 @@ export function createApp(options: AppOptions): Express {
   app.get('/openapi.json', (_req, res) => void res.json(openApi));
   app.get('/docs', (_req, res) => void res.type('html').send(docsPage()));
 
-  const dashboard = createDashboard(options.queues.queues, options.dashboard);
+  const dashboard = createDashboard([...options.queues.queues, options.webhooks.queue], options.dashboard);
   app.use(DASHBOARD_PATH, dashboard.auth, dashboard.router);
 
   app.use('/v1', jsonBody({ limit: options.bodyLimit }));
   app.use(createIntakeRouter({ db: options.db, queues: options.queues, timeZone: options.timeZone, log: options.log }));
   app.use(createResultsRouter({ db: options.db, ledger: { timeZone: options.timeZone } }));
+  app.use(createWebhooksRouter({ db: options.db, hostPolicy: options.webhooks.hostPolicy }));
 
   app.use(routeNotFound());
   app.use(errorHandler({ log: options.log, isTransient: isTransientDbError }));

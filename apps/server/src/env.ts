@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_PARTITIONS, DEFAULT_PREFIX } from '@lsl/queue';
+import { webhookEnvShape } from '@lsl/webhooks';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -25,6 +26,7 @@ const schema = z.object({
   /** How long SIGTERM waits for running jobs before handing them back. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(20_000),
   LOG_REQUESTS: bool.default(false),
+  ...webhookEnvShape,
 });
 
 export type ServerEnv = z.infer<typeof schema>;

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { CONFIG_KINDS, DEFAULT_CONFIG_ID, DEFAULT_CONFIGS } from '@lsl/contracts';
 import { createDb, ensureConfigs, migrateToLatest } from '@lsl/db';
 import { createRedis, OperationQueues } from '@lsl/queue';
+import { createWebhookQueue, deliveryPolicyOf } from '@lsl/webhooks';
 import { closeWithGrace, startWorker, type RunningWorker } from '@lsl/worker';
 import { createApp } from './app.js';
 import { checkRedis } from './check-redis.js';
@@ -36,6 +37,7 @@ async function main() {
   const producer = createRedis({ url: env.REDIS_URL });
   const queues = new OperationQueues({ connection: producer, partitions: env.QUEUE_PARTITIONS, prefix: env.QUEUE_PREFIX });
   const metrics = createMetrics(queues);
+  const webhookQueue = createWebhookQueue(producer, env.QUEUE_PREFIX);
 
   let worker: RunningWorker | undefined;
   if (env.WORKER_CONCURRENCY > 0) {
@@ -46,6 +48,7 @@ async function main() {
       prefix: env.QUEUE_PREFIX,
       concurrency: env.WORKER_CONCURRENCY,
       ledger: { timeZone: env.LEDGER_TIMEZONE },
+      webhooks: env.WEBHOOKS_CONCURRENCY > 0 ? { concurrency: env.WEBHOOKS_CONCURRENCY, policy: deliveryPolicyOf(env), pollMs: env.WEBHOOKS_POLL_MS } : undefined,
       onApplied: (row, result) => metrics.applied.inc({ type: row.type, status_code: String(result.statusCode) }),
       log,
     });
@@ -63,6 +66,7 @@ async function main() {
     bodyLimit: env.BODY_LIMIT,
     log,
     pingRedis: () => producer.ping(),
+    webhooks: { queue: webhookQueue, hostPolicy: { allowPrivate: env.WEBHOOKS_ALLOW_PRIVATE, dnsServers: env.WEBHOOKS_DNS_SERVERS } },
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(env.PORT, env.HOST, () => resolve(s));
@@ -81,6 +85,7 @@ async function main() {
     const outcome = worker ? await closeWithGrace(worker, env.SHUTDOWN_GRACE_MS, log) : 'closed';
     if (outcome === 'closed') {
       await queues.close();
+      await webhookQueue.close();
       producer.disconnect();
       await db.destroy();
     }

@@ -1,4 +1,5 @@
 import { createDb } from '@lsl/db';
+import { deliveryPolicyOf } from '@lsl/webhooks';
 import { parseWorkerEnv } from './env.js';
 import { closeWithGrace } from './close-with-grace.js';
 import { startWorker } from './start-worker.js';
@@ -13,6 +14,7 @@ const worker = await startWorker({
   prefix: env.QUEUE_PREFIX,
   concurrency: env.WORKER_CONCURRENCY,
   ledger: { timeZone: env.LEDGER_TIMEZONE },
+  webhooks: env.WEBHOOKS_CONCURRENCY > 0 ? { concurrency: env.WEBHOOKS_CONCURRENCY, policy: deliveryPolicyOf(env), pollMs: env.WEBHOOKS_POLL_MS } : undefined,
   log: (message, fields) => console.log(JSON.stringify({ level: 'info', service: 'worker', pid: process.pid, message, ...fields })),
 });
 console.log(JSON.stringify({ level: 'info', service: 'worker', pid: process.pid, message: 'worker started', partitions: env.QUEUE_PARTITIONS, workerIds: worker.workers.map((w) => w.id) }));

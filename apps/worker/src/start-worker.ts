@@ -11,6 +11,7 @@ import {
   partitionQueueName,
   type JobPayload,
 } from '@lsl/queue';
+import { startWebhookWorker, type RunningWebhookWorker, type StartWebhookWorkerOptions } from '@lsl/webhooks';
 import { applyPendingOperations } from './apply-pending.js';
 import { startSweeper } from './sweeper.js';
 import { StateCache } from './state-cache.js';
@@ -38,11 +39,14 @@ export interface StartWorkerOptions {
   stalledIntervalMs?: number;
   onApplied?: (row: OperationRow, result: ApplyResult) => void;
   log?: (message: string, fields?: Record<string, unknown>) => void;
+  /** Also relay events to webhook deliveries and send them, in this process (docs/webhooks.md). */
+  webhooks?: Pick<StartWebhookWorkerOptions, 'concurrency' | 'policy' | 'pollMs'>;
 }
 
 export interface RunningWorker {
   workers: Worker[];
   queues: OperationQueues;
+  webhooks?: RunningWebhookWorker;
   /** Stops taking jobs, lets the current ones finish (or hands them back), then returns. */
   close(): Promise<void>;
 }
@@ -91,12 +95,17 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
     onRepair: (result) => log('sweeper repaired', { ...result }),
   });
 
+  const webhooks = options.webhooks
+    ? await startWebhookWorker({ db: options.db, redisUrl: options.redisUrl, prefix: options.prefix, log, ...options.webhooks })
+    : undefined;
+
   return {
     workers,
     queues,
+    webhooks,
     async close() {
       await sweeper.stop();
-      await Promise.all(workers.map((w) => w.close()));
+      await Promise.all([...workers.map((w) => w.close()), webhooks?.close()]);
       await queues.close();
       connection.disconnect();
     },

@@ -32,3 +32,6 @@ export * from './responses/seed-results.js';
 export * from './responses/reads.js';
 
 export { buildOpenApiDocument, type BuildOpenApiOptions } from './openapi.js';
+
+export * from './event-types.js';
+export * from './webhooks/subscription.js';

@@ -9,3 +9,5 @@ export * from './repositories/batches.js';
 export * from './repositories/events.js';
 export * from './views/operation-view.js';
 export * from './views/batch-view.js';
+export * from './repositories/webhook-subscriptions.js';
+export * from './repositories/webhook-deliveries.js';

@@ -1,0 +1,108 @@
+import { Worker, type Job } from 'bullmq';
+import type { Kysely } from 'kysely';
+import { findSendableDeliveries, relayEvents, type Database } from '@lsl/db';
+import { createRedis, jobCatalog } from '@lsl/queue';
+import { deliverOne } from './deliver-one.js';
+import { DEFAULT_DELIVERY_POLICY, type DeliveryPolicy } from './delivery-policy.js';
+import { createWebhookQueue, enqueueDeliveries, WEBHOOK_QUEUE_NAME, webhookQueuePrefix } from './webhook-queue.js';
+
+export interface StartWebhookWorkerOptions {
+  db: Kysely<Database>;
+  redisUrl: string;
+  /** The base queue prefix (`QUEUE_PREFIX`). */
+  prefix: string;
+  /** Deliveries in flight at once in this process. */
+  concurrency?: number;
+  policy?: Partial<DeliveryPolicy>;
+  /** How often the relay and the dispatcher look at Postgres. */
+  pollMs?: number;
+  /** Events relayed per statement. */
+  relayBatch?: number;
+  log?: (message: string, fields?: Record<string, unknown>) => void;
+}
+
+export interface RunningWebhookWorker {
+  worker: Worker;
+  /** Runs the relay and the dispatcher once now (tests, and after a burst of events). */
+  tick(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The webhook side of a worker process, off the apply path: a loop that relays new events of the
+ * outbox into deliveries and enqueues the deliveries that are due (the dispatcher), and a BullMQ
+ * worker on the webhook queue that makes each attempt (docs/webhooks.md).
+ */
+export async function startWebhookWorker(options: StartWebhookWorkerOptions): Promise<RunningWebhookWorker> {
+  const log = options.log ?? (() => {});
+  const policy: DeliveryPolicy = { ...DEFAULT_DELIVERY_POLICY, ...options.policy };
+  const pollMs = options.pollMs ?? 500;
+  const relayBatch = options.relayBatch ?? 500;
+  const connection = createRedis({ url: options.redisUrl, forWorker: true });
+  const producer = createRedis({ url: options.redisUrl });
+  const queue = createWebhookQueue(producer, options.prefix);
+  const { db } = options;
+
+  const processor = async (job: Job) => {
+    const { deliveryId } = jobCatalog['webhook.deliver'].schema.parse(job.data);
+    const outcome = await deliverOne(db, deliveryId, policy);
+    if (outcome.kind === 'skipped') return 'skipped';
+    const { delivery, status } = outcome;
+    if (outcome.disabledReason) log('webhook subscription disabled', { webhook_id: delivery.subscription_id, reason: outcome.disabledReason });
+    if (status === 'pending') {
+      // The retry, as a delayed job; the dispatcher would find it anyway once due.
+      const delayMs = new Date(delivery.next_attempt_at).getTime() - Date.now();
+      await enqueueDeliveries(queue, [{ id: delivery.id, attempt_count: delivery.attempt_count, delayMs }]);
+    } else {
+      // Settled: the borrower's next delivery may go now, without waiting for the dispatcher.
+      const next = await findSendableDeliveries(db, { limit: 1, subscriptionId: delivery.subscription_id, orderingKey: delivery.ordering_key });
+      await enqueueDeliveries(queue, next);
+    }
+    return `${status} ${outcome.statusCode ?? ''}`.trim();
+  };
+
+  const worker = new Worker(WEBHOOK_QUEUE_NAME, processor, {
+    connection,
+    prefix: webhookQueuePrefix(options.prefix),
+    concurrency: options.concurrency ?? 8,
+    // An attempt takes up to the policy's timeout: the lock must outlive it.
+    lockDuration: policy.timeoutMs + 15_000,
+  });
+  worker.on('error', (error) => log('webhook worker error', { error: String(error) }));
+  worker.on('failed', (job, error) => log('webhook job failed', { jobId: job?.id, error: String(error) }));
+
+  let running: Promise<void> | undefined;
+  const tick = async () => {
+    // Relay until the backlog is drained, then hand what is due to the queue.
+    for (;;) {
+      const relayed = await relayEvents(db, relayBatch);
+      if (relayed.events < relayBatch) break;
+    }
+    for (;;) {
+      const due = await findSendableDeliveries(db, { limit: 500 });
+      await enqueueDeliveries(queue, due);
+      if (due.length < 500) break;
+    }
+  };
+  const runTick = () => {
+    running ??= tick()
+      .catch((error) => log('webhook relay error', { error: String(error) }))
+      .finally(() => (running = undefined));
+    return running;
+  };
+  const timer = setInterval(() => void runTick(), pollMs);
+  void runTick();
+
+  return {
+    worker,
+    tick: runTick,
+    async close() {
+      clearInterval(timer);
+      await running;
+      await worker.close();
+      await queue.close();
+      connection.disconnect();
+      producer.disconnect();
+    },
+  };
+}

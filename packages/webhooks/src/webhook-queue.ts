@@ -1,0 +1,32 @@
+import { Queue, type ConnectionOptions } from 'bullmq';
+import { jobCatalog } from '@lsl/queue';
+
+export const WEBHOOK_QUEUE_NAME = 'webhooks';
+
+/** Its own hash tag, so in a Redis Cluster the webhook queue lives in a slot of its own. */
+export function webhookQueuePrefix(basePrefix: string): string {
+  return `${basePrefix}:{webhooks}`;
+}
+
+/** The producer side of the webhook queue (the dashboard shows it too). */
+export function createWebhookQueue(connection: ConnectionOptions, basePrefix: string): Queue {
+  const queue = new Queue(WEBHOOK_QUEUE_NAME, { connection, prefix: webhookQueuePrefix(basePrefix) });
+  queue.on('error', () => {});
+  return queue;
+}
+
+/**
+ * Adds one job per delivery attempt. The job id names the delivery and its attempt number, so
+ * the dispatcher adding it again while it waits or runs is a no-op.
+ */
+export async function enqueueDeliveries(queue: Queue, deliveries: Array<{ id: string; attempt_count: number; delayMs?: number }>): Promise<void> {
+  if (deliveries.length === 0) return;
+  const { schema, options } = jobCatalog['webhook.deliver'];
+  await queue.addBulk(
+    deliveries.map((d) => ({
+      name: 'webhook.deliver',
+      data: schema.parse({ deliveryId: d.id }),
+      opts: { ...options, jobId: `${d.id}-${d.attempt_count}`, ...(d.delayMs && d.delayMs > 0 ? { delay: d.delayMs } : {}) },
+    })),
+  );
+}
