@@ -31,6 +31,7 @@ export function sendRequest(url: URL, headers: Record<string, string>, body: str
   const latency = () => Math.round(performance.now() - started);
   return new Promise((resolve) => {
     let settled = false;
+    let timer: NodeJS.Timeout | undefined;
     const finish = (result: Omit<SendResult, 'latencyMs'>) => {
       if (settled) return;
       settled = true;
@@ -50,7 +51,7 @@ export function sendRequest(url: URL, headers: Record<string, string>, body: str
       lookup: guardedLookup(options),
       agent: false,
     });
-    const timer = setTimeout(() => {
+    timer = setTimeout(() => {
       fail(`timed out after ${options.timeoutMs} ms`);
       request.destroy();
     }, options.timeoutMs);

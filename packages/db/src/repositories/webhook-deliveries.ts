@@ -119,6 +119,9 @@ export interface AttemptRecord {
  */
 export async function recordAttempt(db: Kysely<Database>, record: AttemptRecord): Promise<{ delivery: WebhookDeliveryRow; disabledReason: string | null } | undefined> {
   return db.transaction().execute(async (trx) => {
+    // The subscription's row first, then the delivery's: the order in which deleting a
+    // subscription (with its deliveries, by cascade) takes them, so the two never deadlock.
+    await sql`select 1 from webhook_subscriptions where id = (select subscription_id from webhook_deliveries where id = ${record.deliveryId}) for update`.execute(trx);
     const delivery = await trx
       .updateTable('webhook_deliveries')
       .set((eb) => ({
