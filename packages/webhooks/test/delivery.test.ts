@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { Webhook } from 'standardwebhooks';
 import { event, eventually, startHarness, type Harness } from './harness.js';
-import { startReceiver, type Receiver } from './receiver.js';
+import { startReceiver, type Receiver } from '../src/testing.js';
 
 let h: Harness;
 const receivers: Receiver[] = [];

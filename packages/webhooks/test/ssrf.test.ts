@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkWebhookUrl, DEFAULT_DELIVERY_POLICY, forbiddenAddressReason, sendRequest, WebhookUrlError } from '../src/index.js';
 import { startDnsServer, type DnsServer } from './dns-server.js';
-import { startReceiver, type Receiver } from './receiver.js';
+import { startReceiver, type Receiver } from '../src/testing.js';
 
 const strict = { allowPrivate: false };
 // Documentation-range-free public addresses, never connected to by these tests: only checked.

@@ -1,3 +1,4 @@
+// Test tools (imported as @lsl/webhooks/testing): a real HTTP receiver for deliveries.
 import { once } from 'node:events';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
