@@ -79,6 +79,14 @@ describe('webhooks end to end', () => {
     assert.equal(failed.status, 'failed');
     const [failedEvent] = await receiver.waitFor(1, (r) => r.json.operation_id === missing.body.operation_id && r.json.type === 'operation.failed');
     assert.deepEqual(failedEvent!.json.data, failed);
+    // A batch whose every item is refused at intake is complete when it is recorded.
+    const refused = await system.api.post(`/v1/borrowers/loans/transfer_ownership${mig}`, [
+      { ...transferItem('WH-b3', 'L1', 'BANK_7', 't-bad'), ownership_transfer: { effective_date: 'yesterday', new_owner: 'X' } },
+    ]);
+    assert.ok(refused.body.batch_id, JSON.stringify(refused.body));
+    const [refusedEvent] = await receiver.waitFor(1, (r) => r.json.type === 'batch.completed' && r.json.batch_id === refused.body.batch_id);
+    assert.deepEqual(refusedEvent!.json.data, (await system.api.get(`/v1/batches/${refused.body.batch_id}`)).body);
+    assert.equal(refusedEvent!.json.data.failed.length, 1);
     // Every delivery is in the log, with its attempt.
     const log = await system.api.get(`/v1/webhooks/${webhookId}/deliveries?limit=100`);
     assert.equal(log.status, 200);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
 import type { Kysely } from 'kysely';
 import { AppError, OPERATIONS, OPERATION_TYPES, parseOperation, parseTransferBatch, type OperationType } from '@lsl/contracts';
-import { acceptedView, getOperation, insertBatch, isFinished, loadBatchStatus, type BatchItem, type Database, type OperationRow } from '@lsl/db';
+import { acceptedView, getOperation, insertBatchReportingCompletion, isFinished, loadBatchStatus, type BatchItem, type Database, type OperationRow } from '@lsl/db';
 import type { BorrowerWork, OperationQueues } from '@lsl/queue';
 import { acceptOperation } from './accept-operation.js';
 import { withIdempotencyKey, type StoredResponse } from './idempotency-key.js';
@@ -92,7 +92,7 @@ export function createIntakeRouter(options: IntakeOptions): Router {
           accepted.push({ index: item.index, operation_id: null, borrower_id: item.value.borrowerId, request_id: requestId, status: 'failed' });
         }
       }
-      await insertBatch(db, { id: batchId, items, requestHash: keyHash, idempotencyKey: req.header('idempotency-key') ?? null });
+      await insertBatchReportingCompletion(db, { id: batchId, items, requestHash: keyHash, idempotencyKey: req.header('idempotency-key') ?? null });
       await enqueue(work);
       const location = `/v1/batches/${batchId}`;
       if (waitMs !== undefined) {

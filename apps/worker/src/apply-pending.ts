@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import {
+  batchCompletedEvents,
   completeOperations,
   insertEvents,
   listPendingOperations,
@@ -14,7 +15,6 @@ import {
 import { emptyState, isPersistedHead, persistDelta, restoreState, type ApplyResult, type BorrowerState, type LedgerOptions } from '@lsl/ledger';
 import type { StateCache } from './state-cache.js';
 import { applyRecorded } from './apply-recorded.js';
-import { completedBatchEvents } from './batch-events.js';
 
 export interface ApplyPendingOptions {
   ledger: LedgerOptions;
@@ -75,7 +75,7 @@ export async function applyPendingOperations(db: Kysely<Database>, borrowerId: s
       );
       // The outbox: every event reporting these results commits with them, or not at all.
       await insertEvents(trx, results.flatMap(([row, result]) => eventsOf(row, result, completedAt)));
-      await insertEvents(trx, await completedBatchEvents(trx, results.map(([row]) => row.batch_id), completedAt));
+      await insertEvents(trx, await batchCompletedEvents(trx, results.map(([row]) => row.batch_id), completedAt));
       const lastSeq = pending[pending.length - 1]!.seq;
       await saveBorrowerLedgerDelta(trx, borrowerId, persistDelta(stored, state), lastSeq);
       committed = { appliedSeq: lastSeq, state };

@@ -11,3 +11,4 @@ export * from './views/operation-view.js';
 export * from './views/batch-view.js';
 export * from './repositories/webhook-subscriptions.js';
 export * from './repositories/webhook-deliveries.js';
+export * from './views/batch-completed.js';

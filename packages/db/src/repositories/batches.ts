@@ -24,15 +24,17 @@ export async function getBatch(db: Db, id: string): Promise<BatchRow | undefined
 }
 
 /**
- * Locks these batches' rows (in id order, so two transactions never wait on each other) and
- * returns those with no item left queued or processing. Called by the transaction that
- * completes batch items: the lock orders the transactions completing a batch's last items, so
- * exactly one of them sees the batch done (a later statement sees the earlier commits).
+ * Takes each batch's completion lock (a transaction-level advisory lock, in id order so two
+ * transactions never wait on each other) and returns the batches with no item left queued or
+ * processing. Every transaction that may complete a batch takes it first: those applying its
+ * items, and the intake's that records the batch itself (items may be applied before the batch
+ * row commits). The lock orders them; the check, a later statement, sees the earlier commits,
+ * so exactly one of them finds the batch done (docs/webhooks.md).
  */
 export async function lockFinishedBatches(db: Db, batchIds: string[]): Promise<string[]> {
   if (batchIds.length === 0) return [];
   const ids = [...new Set(batchIds)].sort();
-  await sql`select id from batches where id = any(${ids}::uuid[]) order by id for update`.execute(db);
+  for (const id of ids) await sql`select pg_advisory_xact_lock(hashtextextended(${`batch.completed:${id}`}, 0))`.execute(db);
   const { rows } = await sql<{ id: string }>`
     select b.id from unnest(${ids}::uuid[]) as b(id)
     where not exists (select 1 from operations o where o.batch_id = b.id and o.status in ('queued', 'processing'))`.execute(db);
