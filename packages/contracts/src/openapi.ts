@@ -11,6 +11,7 @@ import { batchAcceptedSchema, batchStatusSchema, operationAcceptedSchema, operat
 import { errorBodySchema } from './responses/error-body.js';
 import { borrowerHistorySchema, borrowerStatusSchema, getHistoryQuerySchema, getStatusQuerySchema, healthSchema } from './responses/reads.js';
 import { SEED_RESULT_SCHEMAS, transferResultSchema } from './responses/seed-results.js';
+import { registerWebhookPaths } from './webhooks/openapi-paths.js';
 
 export interface BuildOpenApiOptions {
   /** `servers[0].url`; omitted when not given (the document then describes the serving host). */
@@ -191,6 +192,8 @@ export function buildOpenApiDocument(options: BuildOpenApiOptions = {}): ReturnT
     tags: ['Operations of the service'],
     responses: { 200: json(healthSchema, 'Ready'), 503: errorResponse(503) },
   });
+
+  registerWebhookPaths(registry, { security, json, errorResponse });
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
