@@ -13,17 +13,28 @@ const METADATA = new Set([
   'fd00:ec2::254', // AWS over IPv6 (also unique local)
 ]);
 
-/** Why `address` may not be reached, or undefined when it may. Not an IP address: refused too. */
-export function forbiddenAddressReason(address: string): string | undefined {
+/** What kind of refused address `address` is (`a loopback address`), or undefined when it may be reached. */
+export function forbiddenCategory(address: string): string | undefined {
   const literal = address.startsWith('[') && address.endsWith(']') ? address.slice(1, -1) : address;
-  if (!ipaddr.isValid(literal)) return `${literal} is not an IP address`;
+  if (!ipaddr.isValid(literal)) return 'not an IP address';
   let ip = ipaddr.parse(literal);
   if (ip.kind() === 'ipv6' && (ip as ipaddr.IPv6).isIPv4MappedAddress()) ip = (ip as ipaddr.IPv6).toIPv4Address();
-  const canonical = ip.toString();
-  if (METADATA.has(canonical)) return `${canonical} is a cloud metadata address`;
+  if (METADATA.has(ip.toString())) return 'a cloud metadata address';
   const range = ip.range();
-  if (range !== 'unicast') return `${canonical} is a ${range} address`;
-  return undefined;
+  return range === 'unicast' ? undefined : `a ${range} address`;
+}
+
+/** Why `address` may not be reached (`127.0.0.1 is a loopback address`), or undefined when it may. */
+export function forbiddenAddressReason(address: string): string | undefined {
+  const category = forbiddenCategory(address);
+  if (category === undefined) return undefined;
+  const literal = address.startsWith('[') && address.endsWith(']') ? address.slice(1, -1) : address;
+  let canonical = literal;
+  if (ipaddr.isValid(literal)) {
+    const ip = ipaddr.parse(literal);
+    canonical = ip.kind() === 'ipv6' && (ip as ipaddr.IPv6).isIPv4MappedAddress() ? (ip as ipaddr.IPv6).toIPv4Address().toString() : ip.toString();
+  }
+  return `${canonical} is ${category}`;
 }
 
 export class ForbiddenAddressError extends Error {

@@ -1,4 +1,4 @@
-export { forbiddenAddressReason, ForbiddenAddressError } from './address-policy.js';
+export { forbiddenAddressReason, forbiddenCategory, ForbiddenAddressError } from './address-policy.js';
 export { resolveHost, resolveAllowed, guardedLookup, type HostPolicy, type ResolvedAddress } from './resolve-host.js';
 export { checkWebhookUrl, WebhookUrlError } from './check-url.js';
 export { sendRequest, type SendOptions, type SendResult } from './send-request.js';

@@ -1,6 +1,6 @@
 import { lookup as dnsLookup, Resolver } from 'node:dns/promises';
 import { isIP, type LookupFunction } from 'node:net';
-import { ForbiddenAddressError, forbiddenAddressReason } from './address-policy.js';
+import { ForbiddenAddressError, forbiddenAddressReason, forbiddenCategory } from './address-policy.js';
 
 export interface HostPolicy {
   /** Development only: private and loopback addresses are allowed (`WEBHOOKS_ALLOW_PRIVATE`). */
@@ -44,9 +44,11 @@ export async function resolveHost(host: string, policy: Pick<HostPolicy, 'dnsSer
 export async function resolveAllowed(host: string, policy: HostPolicy): Promise<ResolvedAddress[]> {
   const answers = await resolveHost(host, policy);
   if (!policy.allowPrivate) {
+    const literal = isIP(host.replace(/^\[|\]$/g, '')) !== 0;
     for (const { address } of answers) {
       const reason = forbiddenAddressReason(address);
-      if (reason) throw new ForbiddenAddressError(`${host} resolves to ${reason}`);
+      if (!reason) continue;
+      throw new ForbiddenAddressError(literal ? reason : `${host} resolves to ${address}, ${forbiddenCategory(address)}`);
     }
   }
   return answers;
