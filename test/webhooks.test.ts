@@ -25,14 +25,16 @@ let system: System;
 let receiver: Receiver;
 let secret: string;
 let webhookId: string;
+let answer: Parameters<typeof startReceiver>[0] = () => ({ status: 204 });
+let current: ChildProcess;
 
 describe('webhooks end to end', () => {
   before(async () => {
-    receiver = await startReceiver();
+    receiver = await startReceiver((r, i) => answer!(r, i));
     // No worker in the server: the test decides which worker processes run, and with what.
     system = await startSystem({
       serverWorkerConcurrency: 0,
-      env: { WEBHOOKS_ALLOW_PRIVATE: 'true', WEBHOOKS_RETRY_SCHEDULE: '200ms,500ms,1s', WEBHOOKS_POLL_MS: '100' },
+      env: { WEBHOOKS_ALLOW_PRIVATE: 'true', WEBHOOKS_RETRY_SCHEDULE: '200ms,500ms,1s', WEBHOOKS_POLL_MS: '100', WEBHOOKS_TIMEOUT_MS: '5000' },
     });
     const created = await system.api.post('/v1/webhooks', { url: receiver.url, events: [...EVENT_TYPES], description: 'e2e' });
     assert.equal(created.status, 201, JSON.stringify(created.body));
@@ -52,7 +54,7 @@ describe('webhooks end to end', () => {
     const op = await system.api.waitForOperation(res.body.operation_id);
     await signalAndWait(a, 'SIGKILL');
     assert.equal(receiver.received.length, 0, 'nobody has sent it yet');
-    await system.startWorker();
+    current = await system.startWorker();
     const [got] = await receiver.waitFor(1, (r) => r.json.type === 'operation.succeeded' && r.json.borrower_id === 'WH-kill');
     const payload = new Webhook(secret).verify(got!.body, got!.headers) as any;
     assert.deepEqual(payload.data, op);
@@ -119,5 +121,20 @@ describe('webhooks end to end', () => {
       await client.end();
     }
     await waitFor(async () => (await system.api.get(`/v1/webhooks/${webhookId}/deliveries?status=pending`)).body.deliveries.length === 0, 10_000, () => 'pending deliveries left');
+  });
+
+  it('a worker SIGKILLed while sending: another sends the delivery again, with the same webhook-id', async () => {
+    // The receiver holds the first request of WH-hang open; the sender dies meanwhile.
+    answer = (r) => (r.json.borrower_id === 'WH-hang' && receiver.received.filter((x) => x.json.borrower_id === 'WH-hang').length === 1 ? { status: 200, delayMs: 60_000 } : { status: 204 });
+    const res = await system.api.post(`/v1/borrowers/WH-hang/loans/L1/create${mig}`, createLoanBody());
+    assert.equal(res.status, 202);
+    const [first] = await receiver.waitFor(1, (r) => r.json.borrower_id === 'WH-hang');
+    await signalAndWait(current, 'SIGKILL');
+    current = await system.startWorker();
+    // The lease of the dead sender expires (timeout + 15 s); the new worker sends it again.
+    const both = await receiver.waitFor(2, (r) => r.json.borrower_id === 'WH-hang', 60_000);
+    assert.equal(both[1]!.headers['webhook-id'], first!.headers['webhook-id']);
+    assert.equal(both[1]!.json.event_id, first!.json.event_id);
+    answer = () => ({ status: 204 });
   });
 });

@@ -52,7 +52,7 @@ export async function startWebhookWorker(options: StartWebhookWorkerOptions): Pr
     if (status === 'pending') {
       // The retry, as a delayed job; the dispatcher would find it anyway once due.
       const delayMs = new Date(delivery.next_attempt_at).getTime() - Date.now();
-      await enqueueDeliveries(queue, [{ id: delivery.id, attempt_count: delivery.attempt_count, delayMs }]);
+      await enqueueDeliveries(queue, [{ id: delivery.id, attempt_count: delivery.attempt_count, leased_until: null, delayMs }]);
     } else {
       // Settled: the borrower's next delivery may go now, without waiting for the dispatcher.
       const next = await findSendableDeliveries(db, { limit: 1, subscriptionId: delivery.subscription_id, orderingKey: delivery.ordering_key });
@@ -67,6 +67,7 @@ export async function startWebhookWorker(options: StartWebhookWorkerOptions): Pr
     concurrency: options.concurrency ?? 8,
     // An attempt takes up to the policy's timeout: the lock must outlive it.
     lockDuration: policy.timeoutMs + 15_000,
+    stalledInterval: 10_000,
   });
   worker.on('error', (error) => log('webhook worker error', { error: String(error) }));
   worker.on('failed', (job, error) => log('webhook job failed', { jobId: job?.id, error: String(error) }));

@@ -17,16 +17,25 @@ export function createWebhookQueue(connection: ConnectionOptions, basePrefix: st
 
 /**
  * Adds one job per delivery attempt. The job id names the delivery and its attempt number, so
- * the dispatcher adding it again while it waits or runs is a no-op.
+ * the dispatcher adding it again while it waits or runs is a no-op. A delivery whose lease
+ * expired was held by a sender that died mid-attempt, whose job BullMQ still counts as active
+ * until its stalled check: its new job gets an id of its own (the lease's end), so it runs now.
  */
-export async function enqueueDeliveries(queue: Queue, deliveries: Array<{ id: string; attempt_count: number; delayMs?: number }>): Promise<void> {
+export async function enqueueDeliveries(
+  queue: Queue,
+  deliveries: Array<{ id: string; attempt_count: number; leased_until?: Date | string | null; delayMs?: number }>,
+): Promise<void> {
   if (deliveries.length === 0) return;
   const { schema, options } = jobCatalog['webhook.deliver'];
   await queue.addBulk(
     deliveries.map((d) => ({
       name: 'webhook.deliver',
       data: schema.parse({ deliveryId: d.id }),
-      opts: { ...options, jobId: `${d.id}-${d.attempt_count}`, ...(d.delayMs && d.delayMs > 0 ? { delay: d.delayMs } : {}) },
+      opts: {
+        ...options,
+        jobId: d.leased_until ? `${d.id}-${d.attempt_count}-${new Date(d.leased_until).getTime()}` : `${d.id}-${d.attempt_count}`,
+        ...(d.delayMs && d.delayMs > 0 ? { delay: d.delayMs } : {}),
+      },
     })),
   );
 }

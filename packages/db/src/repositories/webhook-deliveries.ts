@@ -55,9 +55,9 @@ const headOfChain = sql<boolean>`not exists (
 export async function findSendableDeliveries(
   db: Db,
   options: { limit: number; subscriptionId?: string; orderingKey?: string | null },
-): Promise<Array<Pick<WebhookDeliveryRow, 'id' | 'attempt_count'>>> {
-  const { rows } = await sql<Pick<WebhookDeliveryRow, 'id' | 'attempt_count'>>`
-    select d.id, d.attempt_count from webhook_deliveries d join webhook_subscriptions s on s.id = d.subscription_id
+): Promise<Array<Pick<WebhookDeliveryRow, 'id' | 'attempt_count' | 'leased_until'>>> {
+  const { rows } = await sql<Pick<WebhookDeliveryRow, 'id' | 'attempt_count' | 'leased_until'>>`
+    select d.id, d.attempt_count, d.leased_until from webhook_deliveries d join webhook_subscriptions s on s.id = d.subscription_id
     where d.status = 'pending' and d.next_attempt_at <= now() and (d.leased_until is null or d.leased_until < now())
       and s.disabled_at is null
       ${options.subscriptionId === undefined ? sql`` : sql`and d.subscription_id = ${options.subscriptionId}`}
