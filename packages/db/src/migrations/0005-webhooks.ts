@@ -63,6 +63,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create index operations_batch_pending_idx on operations (batch_id) where batch_id is not null and status in ('queued', 'processing')`.execute(db);
 
   await db.schema.alterTable('events').addColumn('relayed_at', 'timestamptz').execute();
+  // Events from before webhooks existed had no subscriber: nothing to relay.
+  await sql`update events set relayed_at = now()`.execute(db);
   await sql`create index events_unrelayed_idx on events (position) where relayed_at is null`.execute(db);
 }
 
