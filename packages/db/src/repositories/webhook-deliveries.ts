@@ -120,8 +120,9 @@ export interface AttemptRecord {
 export async function recordAttempt(db: Kysely<Database>, record: AttemptRecord): Promise<{ delivery: WebhookDeliveryRow; disabledReason: string | null } | undefined> {
   return db.transaction().execute(async (trx) => {
     // The subscription's row first, then the delivery's: the order in which deleting a
-    // subscription (with its deliveries, by cascade) takes them, so the two never deadlock.
-    await sql`select 1 from webhook_subscriptions where id = (select subscription_id from webhook_deliveries where id = ${record.deliveryId}) for update`.execute(trx);
+    // subscription (with its deliveries, by cascade) takes them, so the two never deadlock. No key
+    // update: the relay, inserting deliveries (a key share lock on the subscription), goes on.
+    await sql`select 1 from webhook_subscriptions where id = (select subscription_id from webhook_deliveries where id = ${record.deliveryId}) for no key update`.execute(trx);
     const delivery = await trx
       .updateTable('webhook_deliveries')
       .set((eb) => ({
