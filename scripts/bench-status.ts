@@ -132,7 +132,7 @@ async function time(api: Api, label: string, path: string): Promise<void> {
   const samples: number[] = [];
   for (let i = 0; i < N; i++) {
     const t0 = performance.now();
-    const res = await fetch(`${baseUrl}${path}`);
+    const res = await fetch(`${baseUrl}${path}`, { headers: authHeaders });
     const text = await res.text();
     samples.push(performance.now() - t0);
     if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
@@ -159,7 +159,7 @@ async function timeCold(api: Api, borrower: string, firstDay: string): Promise<v
     }, { prefer: 'wait=30' });
     if (res.status !== 200) throw new Error(`cold payment: ${res.status} ${JSON.stringify(res.body)}`);
     const t0 = performance.now();
-    const read = await fetch(`${baseUrl}/v1/borrowers/${borrower}/get_status`);
+    const read = await fetch(`${baseUrl}/v1/borrowers/${borrower}/get_status`, { headers: authHeaders });
     await read.text();
     samples.push(performance.now() - t0);
   }
@@ -170,6 +170,8 @@ async function timeCold(api: Api, borrower: string, firstDay: string): Promise<v
 
 let baseUrl: string;
 let system: System | undefined;
+/** With --url, the key is API_KEY of the environment (the server's keys are its own). */
+let authHeaders: Record<string, string> = {};
 try {
   if (values.url) {
     baseUrl = values.url;
@@ -177,7 +179,9 @@ try {
     system = await startSystem({ serverWorkerConcurrency: 2 });
     baseUrl = system.baseUrl;
   }
-  const api = createApi(baseUrl);
+  const apiKey = system ? system.apiKey : (process.env.API_KEY ?? null);
+  if (apiKey) authHeaders = { authorization: `Bearer ${apiKey}` };
+  const api = createApi(baseUrl, apiKey);
   const borrower = `BENCH-${randomBytes(3).toString('hex')}`;
   const { lastDay, middleDay } = await build(api, borrower);
   if (values.dump) {

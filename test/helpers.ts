@@ -15,16 +15,27 @@ export interface SystemOptions {
   workers?: number;
   partitions?: number;
   env?: Record<string, string>;
+  /**
+   * The key the server is started with (API_KEYS) and `api` sends; a fresh one by default.
+   * `null`: no API_KEYS (the server runs open on loopback) and `api` sends none.
+   */
+  apiKey?: string | null;
 }
 
 export interface System {
   baseUrl: string;
   databaseUrl: string;
   prefix: string;
+  /** The server's `listening` log line. */
+  listening: Record<string, any>;
+  /** The key in the server's API_KEYS (see `SystemOptions.apiKey`). */
+  apiKey: string | null;
   server: ChildProcess;
   workers: ChildProcess[];
   /** Starts one more worker process (with `env` added to the system's). */
   startWorker(env?: Record<string, string>): Promise<ChildProcess>;
+  /** Starts one more server process on the same database and queues (with `env` added); stopped by `stop`. */
+  startServer(env?: Record<string, string>): Promise<{ baseUrl: string; process: ChildProcess; api: Api }>;
   stop(): Promise<void>;
   api: Api;
 }
@@ -73,6 +84,7 @@ async function waitForLog(child: ChildProcess, message: string, timeoutMs = 60_0
 export async function startSystem(options: SystemOptions = {}): Promise<System> {
   const database: TestDatabase = await createTestDatabase();
   const prefix = `lsltest-${randomBytes(4).toString('hex')}`;
+  const apiKey = options.apiKey === undefined ? newTestKey() : options.apiKey;
   const env = {
     ...process.env,
     DATABASE_URL: database.url,
@@ -83,10 +95,16 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
     QUEUE_PARTITIONS: String(options.partitions ?? 4),
     WORKER_CONCURRENCY: String(options.serverWorkerConcurrency ?? 2),
     DASHBOARD_PASSWORD: 'test-dashboard',
+    API_KEYS: apiKey ?? '',
+    // Load and fault tests send far more than a lender would; the rate-limit tests set their own.
+    RATE_LIMIT_REQUESTS: '0',
     ...options.env,
   };
   const server = spawn(process.execPath, tsxArgs('apps/server/src/main.ts'), { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const listening = await waitForLog(server, 'listening');
+  const listening = await waitForLog(server, 'listening').catch(async (error) => {
+    await database.drop();
+    throw error;
+  });
   forwardProblems(server, 'server');
   const baseUrl = listening.url as string;
   const workers: ChildProcess[] = [];
@@ -99,17 +117,28 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
     workers.push(worker);
     return worker;
   };
+  const extraServers: ChildProcess[] = [];
+  const startServer = async (extraEnv: Record<string, string> = {}) => {
+    const child = spawn(process.execPath, tsxArgs('apps/server/src/main.ts'), { env: { ...env, WORKER_CONCURRENCY: '0', ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
+    extraServers.push(child);
+    const line = await waitForLog(child, 'listening');
+    forwardProblems(child, `server ${child.pid}`);
+    return { baseUrl: line.url as string, process: child, api: createApi(line.url as string, apiKey) };
+  };
   await Promise.all(Array.from({ length: options.workers ?? 0 }, () => startWorker()));
   return {
     baseUrl,
     databaseUrl: database.url,
     prefix,
+    listening,
+    apiKey,
     server,
     workers,
     startWorker,
-    api: createApi(baseUrl),
+    startServer,
+    api: createApi(baseUrl, apiKey),
     async stop() {
-      const all = [server, ...workers].filter((c) => c.exitCode === null && c.signalCode === null);
+      const all = [server, ...extraServers, ...workers].filter((c) => c.exitCode === null && c.signalCode === null);
       await Promise.all(all.map(async (c) => {
         c.kill('SIGTERM');
         const timer = setTimeout(() => c.kill('SIGKILL'), 10_000);
@@ -120,6 +149,11 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
       await database.drop();
     },
   };
+}
+
+/** A key of the shape `npm run keys -- create` makes. */
+export function newTestKey(): string {
+  return `lsl_${randomBytes(32).toString('base64url')}`;
 }
 
 /** Shows a process's errors in the test output (5xx, ledger defects, crashes); info stays quiet. */
@@ -163,9 +197,12 @@ export interface Api {
   waitForOperation(id: string, timeoutMs?: number): Promise<any>;
 }
 
-export function createApi(baseUrl: string): Api {
+/** `apiKey`, when given, goes in every request that does not set its own Authorization. */
+export function createApi(baseUrl: string, apiKey: string | null = null): Api {
   const raw = async (path: string, init: RequestInit): Promise<ApiResponse> => {
-    const res = await fetch(`${baseUrl}${path}`, init);
+    const headers = new Headers(init.headers);
+    if (apiKey !== null && !headers.has('authorization')) headers.set('authorization', `Bearer ${apiKey}`);
+    const res = await fetch(`${baseUrl}${path}`, { ...init, headers });
     const text = await res.text();
     let body: unknown = text;
     try {

@@ -96,6 +96,10 @@ describe('reads: following a loan by get_status and get_history', () => {
     assert.equal(a.owner, 'BANK_1');
     assert.equal(a.origination_date, '2024-01-15T00:00:00-05:00');
     assert.equal(a.paid_off_date, null);
+    assert.equal(a.chargeoff_date, null);
+    // Installment 1 as scheduled: 185 987.30 + 33 642.89 + 10 000 (fee).
+    assert.equal(a.installment_amount_at_origination, 229630.19);
+    assert.equal(s.request_id, null, 'no request_id query parameter: null');
     assert.deepEqual(a.due_dates, [2, 3, 4, 5, 6, 7].map((m) => `2024-0${m}-15T23:59:59.999999-05:00`));
 
     // Schedule (python model): principal, interest per installment; fee 10 000 each.
@@ -348,13 +352,13 @@ describe('reads: following a loan by get_status and get_history', () => {
       assert.equal(res.body.offset, offset);
       const shape = borrowerHistorySchema.safeParse(res.body);
       assert.ok(shape.success, JSON.stringify(shape.error?.issues));
-      assert.ok(res.body.entries.length <= 7);
-      all.push(...res.body.entries);
+      assert.ok(res.body.records.length <= 7);
+      all.push(...res.body.records);
       offset = res.body.next_offset;
     }
     const whole = await system.api.get(`/v1/borrowers/${BORROWER}/get_history?limit=1000`);
     assert.equal(whole.body.total, all.length);
-    assert.deepEqual(whole.body.entries, all);
+    assert.deepEqual(whole.body.records, all);
     assert.equal(whole.body.next_cursor, null);
     // The same pages by cursor (the OpenAPI document's name for the offset to continue at).
     const byCursor: any[] = [];
@@ -362,27 +366,28 @@ describe('reads: following a loan by get_status and get_history', () => {
     do {
       const res = await system.api.get(`/v1/borrowers/${BORROWER}/get_history?limit=11${cursor === null ? '' : `&cursor=${cursor}`}`);
       assert.equal(res.status, 200, JSON.stringify(res.body));
-      byCursor.push(...res.body.entries);
+      byCursor.push(...res.body.records);
       cursor = res.body.next_cursor;
     } while (cursor !== null);
     assert.deepEqual(byCursor, all);
     for (const e of all) {
       for (const key of ['loan_id', 'bucket_type', 'bucket_status', 'delta', 'balance', 'effective_date', 'step_type']) assert.ok(key in e, `${key} in ${JSON.stringify(e)}`);
       assert.match(e.effective_date, /^\d{4}-\d{2}-\d{2}$/);
+      assert.match(e.step_type, /^[A-Z]+(_[A-Z0-9]+)*$/, 'Kordev\'s upper snake case');
     }
     // Effective dates never go backwards.
     for (let i = 1; i < all.length; i++) assert.ok(all[i - 1].effective_date <= all[i].effective_date, `${all[i - 1].effective_date} then ${all[i].effective_date}`);
     const steps = new Set(all.map((e) => e.step_type));
-    for (const step of ['origination', 'delinquency_interest_accrual', 'waiver']) assert.ok(steps.has(step), `step ${step} in ${[...steps]}`);
+    for (const step of ['ORIGINATION', 'DELINQUENCY_INTEREST_ACCRUAL', 'WAIVER', 'PAYMENT_APPLICATION', 'OWNERSHIP_TRANSFER']) assert.ok(steps.has(step), `step ${step} in ${[...steps]}`);
 
     // Origination: the schedule, bucket by bucket.
-    const origination = all.filter((e) => e.step_type === 'origination' && e.bucket_type === 'principal');
+    const origination = all.filter((e) => e.step_type === 'ORIGINATION' && e.bucket_type === 'principal');
     assert.deepEqual(origination.map((e) => e.delta), [185987.3, 193059.51, 196614.16, 202698.61, 207809.19, 213831.23]);
     assert.ok(origination.every((e) => e.loan_id === 'L1' && e.effective_date === '2024-01-15' && e.delta === e.balance));
 
     // P1's movements are its allocation, negative deltas on outstanding amounts.
     const p1 = all.filter((e) => e.effective_date === '2024-02-25' && e.delta < 0);
-    assert.ok(p1.every((e) => e.step_type === 'payment' && e.bucket_status === 'paid' && e.installment_number === 1 && typeof e.operation_id === 'string'));
+    assert.ok(p1.every((e) => e.step_type === 'PAYMENT_APPLICATION' && e.bucket_status === 'paid' && e.installment_number === 1 && typeof e.operation_id === 'string'));
     assert.deepEqual(p1.map((e) => [e.bucket_type, e.delta, e.balance]), [
       ['delinquency_interest', -1493.66, 0],
       ['installment_fee', -10000, 0],
@@ -390,10 +395,10 @@ describe('reads: following a loan by get_status and get_history', () => {
       ['principal', -104863.45, 81123.85],
     ]);
     // The waiver: one movement of installment 3's fee.
-    const waiver = all.filter((e) => e.step_type === 'waiver');
+    const waiver = all.filter((e) => e.step_type === 'WAIVER');
     assert.deepEqual(waiver.map((e) => [e.installment_number, e.bucket_type, e.bucket_status, e.delta, e.balance, e.effective_date]), [[3, 'installment_fee', 'waived', -5000, 5000, '2024-03-25']]);
     // Delinquency interest accrued over the whole life of the loan adds up to 4 167.09.
-    const accrued = all.filter((e) => e.step_type === 'delinquency_interest_accrual').reduce((sum, e) => sum + Math.round(e.delta * 100), 0);
+    const accrued = all.filter((e) => e.step_type === 'DELINQUENCY_INTEREST_ACCRUAL').reduce((sum, e) => sum + Math.round(e.delta * 100), 0);
     assert.ok(Math.abs(accrued - 416709) <= all.length, `accrued ${accrued / 100}`);
     // The overpayment's remainder reaches the positive balance.
     const pb = all.filter((e) => e.bucket_type === 'positive_balance');
@@ -405,8 +410,8 @@ describe('reads: following a loan by get_status and get_history', () => {
     const asOf = await system.api.get(`/v1/borrowers/${BORROWER}/get_history?calculation_date=2024-02-25&limit=1000`);
     assert.equal(asOf.status, 200);
     assert.equal(asOf.body.calculation_date, '2024-02-25');
-    assert.ok(asOf.body.entries.every((e: any) => e.effective_date <= '2024-02-25'));
-    assert.deepEqual(asOf.body.entries, all.filter((e) => e.effective_date <= '2024-02-25'));
+    assert.ok(asOf.body.records.every((e: any) => e.effective_date <= '2024-02-25'));
+    assert.deepEqual(asOf.body.records, all.filter((e) => e.effective_date <= '2024-02-25'));
     const bad = await system.api.get(`/v1/borrowers/${BORROWER}/get_history?calculation_date=2024-02-30`);
     assert.equal(bad.status, 400);
   });
@@ -458,7 +463,7 @@ describe('reads: following a loan by get_status and get_history', () => {
     // Past the end: an empty page, not an error.
     const past = await system.api.get(`/v1/borrowers/${BORROWER}/get_history?offset=100000`);
     assert.equal(past.status, 200);
-    assert.deepEqual(past.body.entries, []);
+    assert.deepEqual(past.body.records, []);
     assert.equal(past.body.next_offset, null);
   });
 });

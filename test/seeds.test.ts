@@ -23,6 +23,10 @@ describe('the seeds’ example requests', () => {
       create_consolidation: `/borrowers/${params.borrower_id}/loans/consolidations/${params.consolidation_id}/create`,
       transfer_ownership: '/borrowers/loans/transfer_ownership',
       create_payment: `/borrowers/${params.borrower_id}/payments/${params.payment_id}/create`,
+      reverse_payment: `/borrowers/${params.borrower_id}/payments/${params.payment_id}/reverse`,
+      create_reimbursement: `/borrowers/${params.borrower_id}/reimbursements/${params.reimbursement_id}/create`,
+      charge_off_loan: `/borrowers/${params.borrower_id}/loans/${params.loan_id}/charge_off`,
+      create_restructuring: `/borrowers/${params.borrower_id}/loans/${params.loan_id}/restructurings/${params.restructuring_id}/create`,
     }[type] +
     '?is_migration=true';
 

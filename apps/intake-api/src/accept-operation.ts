@@ -9,6 +9,7 @@ import {
   type OperationRow,
 } from '@lsl/db';
 import { checkUsury, type LoanConfig } from '@lsl/ledger';
+import { operationsAccepted } from '@lsl/telemetry';
 import { bodyFingerprint as requestHash } from '@lsl/contracts';
 import { resolveConfig } from './resolve-configs.js';
 
@@ -68,6 +69,7 @@ export async function acceptOperation(ctx: AcceptContext, parsed: ParsedOperatio
         batch_index: options.batch?.index ?? null,
         accepted_at: acceptedAt,
     });
+    operationsAccepted.inc({ type: parsed.type });
     return { row, replayed: false };
   } catch (error) {
     // A resubmission, or two submissions of one operation racing: answer as a replay of the
@@ -88,10 +90,15 @@ function replayOrConflict(existing: OperationRow, hash: string, parsed: ParsedOp
   });
 }
 
-const CONFIG_SLOTS = { loans: 'loanConfig', payments: 'paymentConfig', waivers: 'waiverConfig', consolidations: 'consolidationConfig' } as const;
+const CONFIG_SLOTS = {
+  loans: 'loanConfig', payments: 'paymentConfig', waivers: 'waiverConfig', consolidations: 'consolidationConfig', restructurings: 'restructuringConfig',
+} as const;
 
-/** Resolves every config the operation names (400 if unknown) and applies usury `reject`. */
-async function resolveConfigs(db: Kysely<Database>, parsed: ParsedOperation): Promise<Record<string, unknown>> {
+/**
+ * Resolves every config the operation names (400 if unknown) and applies usury `reject`. The
+ * results API's simulations call it too, so a simulation refuses what intake would.
+ */
+export async function resolveConfigs(db: Kysely<Database>, parsed: ParsedOperation): Promise<Record<string, unknown>> {
   const configs: Record<string, unknown> = {};
   for (const ref of configRefsOf(parsed.type, parsed.body)) {
     configs[CONFIG_SLOTS[ref.kind]] = await resolveConfig(db, ref.kind, ref.configId, ref.field);

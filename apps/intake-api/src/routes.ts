@@ -1,12 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
 import type { Kysely } from 'kysely';
-import { AppError, OPERATIONS, OPERATION_TYPES, parseOperation, parseTransferBatch, type OperationType } from '@lsl/contracts';
-import { acceptedView, getOperation, insertBatchReportingCompletion, isFinished, loadBatchStatus, type BatchItem, type Database, type OperationRow } from '@lsl/db';
+import { CANCEL_LOANS_BATCH_PATH, OPERATIONS, OPERATION_TYPES, parseCancelBatch, parseOperation, parseTransferBatch, type OperationType } from '@lsl/contracts';
+import { acceptedView, getOperation, isFinished, type Database, type OperationRow } from '@lsl/db';
 import type { BorrowerWork, OperationQueues } from '@lsl/queue';
 import { acceptOperation } from './accept-operation.js';
 import { withIdempotencyKey, type StoredResponse } from './idempotency-key.js';
 import { pollUntil, preferredWaitMs } from './prefer-wait.js';
+import { batchHandler } from './batch-route.js';
 import { bodyFingerprint as requestHash } from '@lsl/contracts';
 
 export interface IntakeOptions {
@@ -63,57 +63,20 @@ export function createIntakeRouter(options: IntakeOptions): Router {
     });
   }
 
-  router.post(OPERATIONS.transfer_ownership.path, async (req: Request, res: Response) => {
-    const parsed = parseTransferBatch({ query: req.query, body: req.body }, { timeZone: options.timeZone });
-    if (!parsed.ok) throw parsed.error;
-    const waitMs = preferredWaitMs(req);
-    const keyHash = requestHash({ path: req.path, query: parsed.value.query, body: req.body });
-    const rawItems = req.body as unknown[];
-    const response = await withIdempotencyKey(db, req.header('idempotency-key'), keyHash, async () => {
-      const batchId = randomUUID();
-      const items: BatchItem[] = [];
-      const work: BorrowerWork[] = [];
-      const accepted: Array<{ index: number; operation_id: string | null; borrower_id: string | null; request_id: string | null; status: string }> = [];
-      for (const item of parsed.value.items) {
-        if (!item.ok) {
-          items.push({ index: item.index, rejected: rejection(item.error, item.borrower_id, item.request_id) });
-          accepted.push({ index: item.index, operation_id: null, borrower_id: item.borrower_id, request_id: item.request_id, status: 'failed' });
-          continue;
-        }
-        try {
-          const { row } = await acceptOperation({ db }, item.value, { rawBody: rawItems[item.index], batch: { id: batchId, index: item.index } });
-          items.push({ index: item.index, operation_id: row.id });
-          if (!isFinished(row)) work.push({ borrowerId: row.borrower_id, operationId: row.id });
-          accepted.push({ index: item.index, operation_id: row.id, borrower_id: row.borrower_id, request_id: row.request_id, status: row.status });
-        } catch (error) {
-          if (!(error instanceof AppError) || error.httpStatus >= 500) throw error;
-          const requestId = (item.value.body as { request_id?: string | null }).request_id ?? null;
-          items.push({ index: item.index, rejected: rejection(error, item.value.borrowerId, requestId) });
-          accepted.push({ index: item.index, operation_id: null, borrower_id: item.value.borrowerId, request_id: requestId, status: 'failed' });
-        }
-      }
-      await insertBatchReportingCompletion(db, { id: batchId, items, requestHash: keyHash, idempotencyKey: req.header('idempotency-key') ?? null });
-      await enqueue(work);
-      const location = `/v1/batches/${batchId}`;
-      if (waitMs !== undefined) {
-        const done = await pollUntil(async () => {
-          const status = await loadBatchStatus(db, batchId);
-          return status?.done ? status : undefined;
-        }, waitMs);
-        if (done) return { status: 207, body: done.body, location };
-      }
-      return { status: 202, body: { batch_id: batchId, status: 'queued', status_url: location, items: accepted }, location };
-    });
-    send(res, response);
-  });
+  const batchDeps = { db, timeZone: options.timeZone, enqueue, send };
+  router.post(
+    OPERATIONS.transfer_ownership.path,
+    batchHandler(batchDeps, (req) => {
+      const parsed = parseTransferBatch({ query: req.query, body: req.body }, { timeZone: options.timeZone });
+      if (!parsed.ok) return parsed;
+      const raw = req.body as unknown[];
+      return { ok: true, value: { query: parsed.value.query, items: parsed.value.items.map((item) => (item.ok ? { ...item, rawBody: raw[item.index] } : item)) } };
+    }),
+  );
+  // docs/ledger.md "Cancellation": each item is the single cancel of its loan.
+  router.post(CANCEL_LOANS_BATCH_PATH, batchHandler(batchDeps, (req) => parseCancelBatch({ query: req.query, body: req.body }, { timeZone: options.timeZone })));
 
   return router;
-}
-
-function rejection(error: AppError, borrowerId: string | null, requestId: string | null) {
-  const fields = (error.context as { fields?: Record<string, string> }).fields;
-  const detail = fields ? `${error.message}: ${Object.entries(fields).map(([f, m]) => `${f}: ${m}`).join('; ')}` : error.message;
-  return { borrower_id: borrowerId, request_id: requestId, status_code: error.httpStatus, error_detail: detail, error: error.toJSON() };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import type { Kysely } from 'kysely';
-import { AppError, idSchema, isConfigKind, parseConfigBody, type ConfigKind } from '@lsl/contracts';
+import { AppError, CONFIG_KINDS, getConfigQuerySchema, idSchema, isConfigKind, parseConfigBody, parseQuery, type ConfigKind } from '@lsl/contracts';
 import { getConfigVersion, getLatestConfig, putConfig, type ConfigRow, type Database } from '@lsl/db';
 
 function configView(row: ConfigRow) {
@@ -9,7 +9,7 @@ function configView(row: ConfigRow) {
 
 function kindAndId(req: Request): { kind: ConfigKind; id: string } {
   const { kind, config_id: id } = req.params as { kind: string; config_id: string };
-  if (!isConfigKind(kind)) throw new AppError('route_not_found', `No config kind '${kind}'`, { kind, kinds: ['loans', 'payments', 'waivers', 'consolidations'] });
+  if (!isConfigKind(kind)) throw new AppError('route_not_found', `No config kind '${kind}'`, { kind, kinds: CONFIG_KINDS });
   if (!idSchema.safeParse(id).success) throw new AppError('validation_failed', 'Invalid config id', { fields: { 'params.config_id': 'Letters, digits and . _ : - only, at most 128' } });
   return { kind, id };
 }
@@ -33,10 +33,7 @@ export function createConfigRouter(db: Kysely<Database>): Router {
 
   router.get('/v1/configs/:kind/:config_id', async (req: Request, res: Response) => {
     const { kind, id } = kindAndId(req);
-    const version = req.query.version === undefined ? undefined : Number(req.query.version);
-    if (version !== undefined && (!Number.isInteger(version) || version < 1)) {
-      throw new AppError('validation_failed', 'version must be a positive integer', { fields: { 'query.version': 'Must be a positive integer' } });
-    }
+    const { version } = parseQuery(getConfigQuerySchema, req.query);
     const row = version === undefined ? await getLatestConfig(db, kind, id) : await getConfigVersion(db, kind, id, version);
     if (!row) throw new AppError('not_found', `No ${kind} config '${id}'${version ? ` version ${version}` : ''}`, { kind, config_id: id });
     res.json(configView(row));

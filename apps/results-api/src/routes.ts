@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
 import type { Kysely } from 'kysely';
-import { AppError } from '@lsl/contracts';
+import { AppError, getHistoryQuerySchema, getStatusQuerySchema, idSchema, parsePathId, parseQuery } from '@lsl/contracts';
 import { getOperation, loadBatchStatus, operationView, type Database } from '@lsl/db';
 import { historyOf, statusAt, toDay, type HistoryEntry, type LedgerOptions } from '@lsl/ledger';
 import { createConfigRouter } from './config-routes.js';
 import { createLedgerReader } from './ledger-reader.js';
 import { WeightedLru } from './lru-cache.js';
+import { createEventsRouter } from './events-routes.js';
+import { createSimulationRouter } from './simulation-routes.js';
 
 export interface ResultsOptions {
   db: Kysely<Database>;
@@ -20,10 +22,8 @@ export interface ResultsOptions {
 const DEFAULT_RESPONSE_CACHE_BYTES = 64 * 1024 * 1024;
 /** Rough heap size of one history entry object, for the cache budget. */
 const HISTORY_ENTRY_BYTES = 400;
-const MAX_HISTORY_PAGE = 1000;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function cacheKey(...parts: string[]): string {
   return parts.join('\u0000');
@@ -51,31 +51,14 @@ function sendRendered(req: Request, res: Response, rendered: Rendered): void {
 
 /**
  * `limit` (1..1000, default 100) and `offset` (default 0); `cursor` is accepted for `offset`
- * as the OpenAPI document names it (`next_cursor` of the previous page).
+ * as the OpenAPI document names it (`next_cursor` of the previous page). The bounds are the
+ * documented query schema's (`getHistoryQuerySchema`).
  */
-function pagingOf(req: Request): { limit: number; offset: number } {
-  const fields: Record<string, string> = {};
-  const integer = (value: unknown, fallback: number): number => {
-    if (value === undefined) return fallback;
-    return typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : Number.NaN;
-  };
-  const limit = integer(req.query.limit, 100);
-  if (req.query.offset !== undefined && req.query.cursor !== undefined) fields['query.cursor'] = 'Give offset or cursor, not both';
-  const offsetName = req.query.cursor !== undefined ? 'cursor' : 'offset';
-  const offset = integer(req.query[offsetName], 0);
-  if (!Number.isSafeInteger(limit) || limit < 1 || limit > MAX_HISTORY_PAGE) fields['query.limit'] = `Must be an integer from 1 to ${MAX_HISTORY_PAGE}`;
-  if (!Number.isSafeInteger(offset)) fields[`query.${offsetName}`] = 'Must be a non-negative integer';
-  if (Object.keys(fields).length > 0) throw new AppError('validation_failed', 'Invalid paging parameters', { fields });
-  return { limit, offset };
-}
-
-/** Reads reach back to 1900: earlier dates mean nothing to a loan ledger (and two-digit years are ambiguous to Date.UTC). */
-const FIRST_DAY = '1900-01-01';
-
-function isRealDay(day: string): boolean {
-  if (!DAY.test(day) || day < FIRST_DAY) return false;
-  const d = new Date(`${day}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === day;
+function pagingOf(query: { limit?: number; offset?: number; cursor?: number }): { limit: number; offset: number } {
+  if (query.offset !== undefined && query.cursor !== undefined) {
+    throw new AppError('validation_failed', 'Give offset or cursor, not both', { fields: { 'query.cursor': 'Give offset or cursor, not both' } });
+  }
+  return { limit: query.limit ?? 100, offset: query.offset ?? query.cursor ?? 0 };
 }
 
 export function createResultsRouter(options: ResultsOptions): Router {
@@ -85,14 +68,15 @@ export function createResultsRouter(options: ResultsOptions): Router {
   const now = options.now ?? (() => new Date());
 
   router.get('/v1/operations/:operation_id', async (req: Request, res: Response) => {
-    const id = String(req.params.operation_id);
+    // Only a UUID can name an operation: any other id (within the id bound) is simply not found.
+    const id = parsePathId(idSchema, 'operation_id', req.params.operation_id);
     const row = UUID.test(id) ? await getOperation(db, id) : undefined;
     if (!row) throw new AppError('not_found', `No operation ${id}`, { operation_id: id });
     res.json(operationView(row));
   });
 
   router.get('/v1/batches/:batch_id', async (req: Request, res: Response) => {
-    const id = String(req.params.batch_id);
+    const id = parsePathId(idSchema, 'batch_id', req.params.batch_id);
     const status = UUID.test(id) ? await loadBatchStatus(db, id) : undefined;
     if (!status) throw new AppError('not_found', `No batch ${id}`, { batch_id: id });
     // 207 once every item is done (the seed's body); 202 with `pending` while some are not.
@@ -103,19 +87,14 @@ export function createResultsRouter(options: ResultsOptions): Router {
   const statuses = new WeightedLru<Rendered>(options.cache?.responseBytes ?? DEFAULT_RESPONSE_CACHE_BYTES);
   const histories = new WeightedLru<HistoryEntry[]>(options.cache?.responseBytes ?? DEFAULT_RESPONSE_CACHE_BYTES);
 
-  /** `calculation_date`, default today in the ledger's time zone; 400 naming it when malformed. */
-  const calculationDay = (req: Request): string => {
-    const raw = req.query.calculation_date;
-    if (raw === undefined) return toDay(now().toISOString(), options.ledger.timeZone);
-    if (typeof raw === 'string' && isRealDay(raw)) return raw;
-    throw new AppError('validation_failed', 'calculation_date must be a date YYYY-MM-DD', {
-      fields: { 'query.calculation_date': `Must be a calendar date YYYY-MM-DD, from ${FIRST_DAY}` },
-    });
-  };
+  /** `calculation_date`, default today in the ledger's time zone. */
+  const calculationDay = (day: string | undefined): string => day ?? toDay(now().toISOString(), options.ledger.timeZone);
 
   router.get('/v1/borrowers/:borrower_id/get_status', async (req: Request, res: Response) => {
-    const borrowerId = String(req.params.borrower_id);
-    const day = calculationDay(req);
+    const borrowerId = parsePathId(idSchema, 'borrower_id', req.params.borrower_id);
+    const query = parseQuery(getStatusQuerySchema, req.query);
+    const day = calculationDay(query.calculation_date);
+    const requestId = query.request_id ?? null;
     const { state, version } = await reader.load(borrowerId);
     // A status is a function of the stored state and the day: pollers of one borrower and
     // day get the rendered body until the borrower's state changes.
@@ -125,13 +104,14 @@ export function createResultsRouter(options: ResultsOptions): Router {
       status = render(statusAt(state, day, options.ledger));
       statuses.set(key, status, status.body.length * 2);
     }
-    sendRendered(req, res, status);
+    sendRendered(req, res, withRequestId(status, requestId));
   });
 
   router.get('/v1/borrowers/:borrower_id/get_history', async (req: Request, res: Response) => {
-    const borrowerId = String(req.params.borrower_id);
-    const { limit, offset } = pagingOf(req);
-    const day = calculationDay(req);
+    const borrowerId = parsePathId(idSchema, 'borrower_id', req.params.borrower_id);
+    const query = parseQuery(getHistoryQuerySchema, req.query);
+    const { limit, offset } = pagingOf(query);
+    const day = calculationDay(query.calculation_date);
     const { state, version } = await reader.load(borrowerId);
     const key = cacheKey(borrowerId, version, day);
     let entries = histories.get(key);
@@ -149,9 +129,21 @@ export function createResultsRouter(options: ResultsOptions): Router {
       limit,
       next_offset: nextOffset,
       next_cursor: nextOffset === null ? null : String(nextOffset),
-      entries: page,
+      records: page,
     });
   });
 
+  router.use(createEventsRouter({ db }));
+  router.use(createSimulationRouter({ db, ledger: options.ledger, reader, now }));
   return router;
+}
+
+/**
+ * The cached body with `request_id` (SPEC §6: the query parameter, echoed) put in front: the
+ * status itself does not depend on it, so one rendered body serves every request id.
+ */
+function withRequestId(rendered: Rendered, requestId: string | null): Rendered {
+  const body = `{"request_id":${JSON.stringify(requestId)},${rendered.body.slice(1)}`;
+  const tag = createHash('sha1').update(String(requestId)).digest('base64url').slice(0, 10);
+  return { body, etag: `${rendered.etag.slice(0, -1)}.${requestId === null ? '-' : tag}"` };
 }

@@ -7,12 +7,23 @@ import type { Queue } from 'bullmq';
 
 export const DASHBOARD_PATH = '/admin/queues';
 
-/** bull-board over the partition queues, behind HTTP Basic credentials of its own. */
-export function createDashboard(queues: Queue[], credentials: { user: string; password: string }): { auth: RequestHandler; router: Router } {
+export interface DashboardOptions {
+  user: string;
+  password: string;
+  /** Look, don't touch: no retry, clean, pause, promote or add (bull-board answers 405). */
+  readOnly: boolean;
+}
+
+/**
+ * bull-board over every queue given (the partition queues, and any other queue the process
+ * has: `addQueue` takes more later), behind HTTP Basic credentials of its own.
+ */
+export function createDashboard(queues: Queue[], options: DashboardOptions): { auth: RequestHandler; router: Router; addQueue(queue: Queue): void } {
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(DASHBOARD_PATH);
-  createBullBoard({ queues: queues.map((q) => new BullMQAdapter(q, { readOnlyMode: false })), serverAdapter });
-  const expected = Buffer.from(`${credentials.user}:${credentials.password}`);
+  const adapt = (q: Queue) => new BullMQAdapter(q, { readOnlyMode: options.readOnly });
+  const board = createBullBoard({ queues: queues.map(adapt), serverAdapter });
+  const expected = Buffer.from(`${options.user}:${options.password}`);
   const auth: RequestHandler = (req, res, next) => {
     const header = req.header('authorization') ?? '';
     const given = header.startsWith('Basic ') ? Buffer.from(header.slice(6), 'base64') : Buffer.alloc(0);
@@ -20,5 +31,5 @@ export function createDashboard(queues: Queue[], credentials: { user: string; pa
     res.setHeader('WWW-Authenticate', 'Basic realm="queues"');
     res.status(401).json({ code: 4010, context: {}, error: 'Dashboard credentials required', status: 'Unauthorized' });
   };
-  return { auth, router: serverAdapter.getRouter() as Router };
+  return { auth, router: serverAdapter.getRouter() as Router, addQueue: (q) => board.addQueue(adapt(q)) };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_PARTITIONS, DEFAULT_PREFIX } from '@lsl/queue';
 import { webhookEnvShape } from '@lsl/webhooks';
+import { MAX_KEY_LENGTH, parseKeyList } from './auth/api-key.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -25,7 +26,25 @@ const schema = z.object({
   BODY_LIMIT: z.string().default('1mb'),
   /** How long SIGTERM waits for running jobs before handing them back. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(20_000),
-  LOG_REQUESTS: bool.default(false),
+  /** One log line per HTTP request. */
+  LOG_REQUESTS: bool.default(true),
+  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  /** The dashboard only shows; `false` lets it retry, clean, pause and promote jobs. */
+  DASHBOARD_READ_ONLY: bool.default(true),
+  /** Keys accepted at start-up, comma-separated; hashed at once (docs/security.md). */
+  API_KEYS: z
+    .string()
+    .optional()
+    .refine((v) => parseKeyList(v).every((k) => k.length >= 16 && k.length <= MAX_KEY_LENGTH && /^[\x21-\x7e]+$/.test(k)), {
+      message: `each key must be 16 to ${MAX_KEY_LENGTH} printable characters without spaces (npm run keys -- create makes good ones)`,
+    }),
+  /** How long a server trusts its copy of the database's keys: a revoked key works at most this long. */
+  API_KEY_CACHE_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
+  /** Requests per window of a key without its own limit; 0 = unlimited. */
+  RATE_LIMIT_REQUESTS: z.coerce.number().int().min(0).default(100),
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(1),
+  /** Where the rate-limit counters live; `auto`: Redis when REDIS_URL is set, else Postgres. */
+  RATE_LIMIT_STORE: z.enum(['auto', 'redis', 'postgres']).default('auto'),
   ...webhookEnvShape,
 });
 

@@ -3,27 +3,40 @@ import type { Server } from 'node:http';
 import { CONFIG_KINDS, DEFAULT_CONFIG_ID, DEFAULT_CONFIGS } from '@lsl/contracts';
 import { createDb, ensureConfigs, migrateToLatest } from '@lsl/db';
 import { createRedis, OperationQueues } from '@lsl/queue';
+import { createLogger, trackQueueDepth } from '@lsl/telemetry';
 import { createWebhookQueue, deliveryPolicyOf } from '@lsl/webhooks';
 import { closeWithGrace, startWorker, type RunningWorker } from '@lsl/worker';
 import { createApp } from './app.js';
+import { parseKeyList } from './auth/api-key.js';
+import { decideAuthMode, OPEN_WARNING } from './auth/auth-mode.js';
+import { KeyRing } from './auth/key-ring.js';
+import { createKeyRateLimiter, type RateLimitStore } from './auth/rate-limit.js';
+import { requireApiKey } from './auth/require-api-key.js';
 import { checkRedis } from './check-redis.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres.js';
 import { parseServerEnv } from './env.js';
-import { createMetrics } from './metrics.js';
+import { redisQueueCheck } from './readiness.js';
 
-const log = (message: string, fields?: Record<string, unknown>) =>
-  console.log(JSON.stringify({ time: new Date().toISOString(), level: 'info', service: 'server', pid: process.pid, message, ...fields }));
+const logger = createLogger({ service: 'server' });
+/** The `(message, fields)` logging the auth pieces take; `fields.level` picks the level. */
+const log = (message: string, fields: Record<string, unknown> = {}): void => {
+  const { level, ...rest } = fields;
+  if (level === 'warn') logger.warn(rest, message);
+  else if (level === 'error') logger.error(rest, message);
+  else logger.info(rest, message);
+};
 
 async function main() {
   const env = parseServerEnv(process.env);
+  logger.level = env.LOG_LEVEL;
   await checkRedis(env.REDIS_URL);
 
   let embedded: EmbeddedDatabase | undefined;
   let databaseUrl = env.DATABASE_URL;
   if (!databaseUrl) {
-    embedded = await startEmbeddedPostgres({ dir: env.EMBEDDED_PG_DIR, port: env.EMBEDDED_PG_PORT, log });
+    embedded = await startEmbeddedPostgres({ dir: env.EMBEDDED_PG_DIR, port: env.EMBEDDED_PG_PORT, log: (m) => logger.info(m) });
     databaseUrl = embedded.url;
-    log('embedded PostgreSQL started', { dir: env.EMBEDDED_PG_DIR, port: env.EMBEDDED_PG_PORT });
+    logger.info({ dir: env.EMBEDDED_PG_DIR, port: env.EMBEDDED_PG_PORT }, 'embedded PostgreSQL started');
   }
 
   const db = createDb({ connectionString: databaseUrl, max: env.DATABASE_POOL_SIZE, applicationName: 'lsl-server' });
@@ -34,9 +47,17 @@ async function main() {
     { kind: 'waivers' as const, id: 'DEFAULT_WAIVER_CONFIG', body: { ...DEFAULT_CONFIGS.waivers } },
   ]);
 
+  // Keys before anything else starts: a server that would be open to the network stops here.
+  const keys = new KeyRing({ db, envKeys: parseKeyList(env.API_KEYS), cacheMs: env.API_KEY_CACHE_MS, log });
+  await keys.refresh();
+  const authMode = decideAuthMode(env.HOST, keys.size);
+  if (authMode === 'open-on-loopback') {
+    console.error(OPEN_WARNING);
+    log('no API key configured: /v1 is open to this machine until a key is created', { level: 'warn', host: env.HOST });
+  }
+
   const producer = createRedis({ url: env.REDIS_URL });
   const queues = new OperationQueues({ connection: producer, partitions: env.QUEUE_PARTITIONS, prefix: env.QUEUE_PREFIX });
-  const metrics = createMetrics(queues);
   const webhookQueue = createWebhookQueue(producer, env.QUEUE_PREFIX);
 
   let worker: RunningWorker | undefined;
@@ -48,41 +69,68 @@ async function main() {
       prefix: env.QUEUE_PREFIX,
       concurrency: env.WORKER_CONCURRENCY,
       ledger: { timeZone: env.LEDGER_TIMEZONE },
+      logger: logger.child({ component: 'worker' }),
       webhooks: env.WEBHOOKS_CONCURRENCY > 0 ? { concurrency: env.WEBHOOKS_CONCURRENCY, policy: deliveryPolicyOf(env), pollMs: env.WEBHOOKS_POLL_MS } : undefined,
-      onApplied: (row, result) => metrics.applied.inc({ type: row.type, status_code: String(result.statusCode) }),
-      log,
     });
   }
 
   const dashboardPassword = env.DASHBOARD_PASSWORD ?? randomBytes(12).toString('base64url');
-  if (!env.DASHBOARD_PASSWORD) log('DASHBOARD_PASSWORD not set; generated one for this run', { user: env.DASHBOARD_USER, password: dashboardPassword });
+  // Shown once so the operator can log in; set DASHBOARD_PASSWORD in any deployment.
+  if (!env.DASHBOARD_PASSWORD) logger.warn({ user: env.DASHBOARD_USER, generated_password: dashboardPassword }, 'DASHBOARD_PASSWORD not set; generated one for this run');
+
+  // Every queue of the system: the dashboard shows them, `lsl_queue_jobs` counts them.
+  const monitoredQueues = [...queues.queues, webhookQueue];
+  const untrackQueues = trackQueueDepth(monitoredQueues);
+  const useRedisForLimits = env.RATE_LIMIT_STORE === 'redis' || (env.RATE_LIMIT_STORE === 'auto' && Boolean(env.REDIS_URL));
+  const rateLimitStore: RateLimitStore = useRedisForLimits ? { kind: 'redis', redis: producer, prefix: env.QUEUE_PREFIX } : { kind: 'postgres', db };
+  const apiAuth = requireApiKey({
+    keys,
+    limiter: createKeyRateLimiter({ store: rateLimitStore, windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS }),
+    defaultRateLimit: env.RATE_LIMIT_REQUESTS,
+    windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
+    openUntilFirstKey: authMode === 'open-on-loopback',
+    log,
+  });
 
   const app = createApp({
     db,
     queues,
     timeZone: env.LEDGER_TIMEZONE,
-    metrics,
-    dashboard: { user: env.DASHBOARD_USER, password: dashboardPassword },
+    logger,
+    dashboard: { user: env.DASHBOARD_USER, password: dashboardPassword, readOnly: env.DASHBOARD_READ_ONLY },
+    monitoredQueues,
     bodyLimit: env.BODY_LIMIT,
-    log,
-    pingRedis: () => producer.ping(),
-    webhooks: { queue: webhookQueue, hostPolicy: { allowPrivate: env.WEBHOOKS_ALLOW_PRIVATE, dnsServers: env.WEBHOOKS_DNS_SERVERS } },
+    checkQueueBackend: redisQueueCheck(producer),
+    logRequests: env.LOG_REQUESTS,
+    apiAuth,
+    webhooks: { hostPolicy: { allowPrivate: env.WEBHOOKS_ALLOW_PRIVATE, dnsServers: env.WEBHOOKS_DNS_SERVERS } },
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(env.PORT, env.HOST, () => resolve(s));
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;
-  log('listening', { url: `http://${env.HOST}:${port}`, workers: env.WORKER_CONCURRENCY > 0, partitions: env.QUEUE_PARTITIONS });
+  logger.info({
+    url: `http://${env.HOST}:${port}`,
+    workers: env.WORKER_CONCURRENCY > 0,
+    partitions: env.QUEUE_PARTITIONS,
+    api_keys: authMode === 'keyed' ? 'required' : 'open until a key exists',
+    rate_limit_store: rateLimitStore.kind,
+  }, 'listening');
 
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    log('shutting down', { signal });
-    // Stop taking requests, then let workers finish or hand back their jobs, then close pools.
-    await new Promise((resolve) => server.close(resolve));
+    const log = logger.child({ signal });
+    log.info('shutting down');
+    // Stop taking requests (idle keep-alive sockets closed now, requests in flight answered),
+    // then let workers finish or hand back their jobs, then close pools.
+    const closed = new Promise((resolve) => server.close(resolve));
+    server.closeIdleConnections();
+    await closed;
     const outcome = worker ? await closeWithGrace(worker, env.SHUTDOWN_GRACE_MS, log) : 'closed';
+    untrackQueues();
     if (outcome === 'closed') {
       await queues.close();
       await webhookQueue.close();
@@ -90,13 +138,18 @@ async function main() {
       await db.destroy();
     }
     await embedded?.stop().catch(() => {});
+    log.info('stopped');
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
+// A start-up failure is for a person first (plain text on stderr, with the way out), and a
+// JSON line for the log shipper when stdout is not a terminal.
 main().catch((error) => {
-  console.error(error instanceof Error ? error.message : `start-up failed: ${JSON.stringify(error) ?? String(error)}`);
+  const message = error instanceof Error ? error.message : `start-up failed: ${JSON.stringify(error) ?? String(error)}`;
+  if (!process.stdout.isTTY) logger.fatal({ err: error }, message);
+  console.error(message);
   process.exit(1);
 });

@@ -22,6 +22,16 @@ export interface ApplyPendingOptions {
   batchSize?: number;
   cache?: StateCache;
   onApplied?: (row: OperationRow, result: ApplyResult) => void;
+  /** After each committed transaction: its operations and results (metrics, the batch log line). */
+  onBatch?: (batch: AppliedBatch) => void;
+  /** An operation the ledger threw on (a defect; its result is a stored 500). */
+  onLedgerError?: (row: OperationRow, error: unknown) => void;
+}
+
+export interface AppliedBatch {
+  borrowerId: string;
+  results: Array<[OperationRow, ApplyResult]>;
+  completedAt: Date;
 }
 
 /**
@@ -36,7 +46,7 @@ export async function applyPendingOperations(db: Kysely<Database>, borrowerId: s
   const cache = options.cache;
   let total = 0;
   for (;;) {
-    let committed: { appliedSeq: number; state: BorrowerState } | undefined;
+    let committed: { appliedSeq: number; state: BorrowerState; completedAt: Date } | undefined;
     const applied = await db.transaction().execute(async (trx) => {
       const cached = cache?.get(borrowerId);
       const ledger = await lockBorrowerLedger(trx, borrowerId);
@@ -62,7 +72,7 @@ export async function applyPendingOperations(db: Kysely<Database>, borrowerId: s
       const results: Array<[OperationRow, ApplyResult]> = [];
       for (const row of pending) {
         const outcome = applyRecorded(state, row, options.ledger, (error) =>
-          console.error(JSON.stringify({ level: 'error', message: 'ledger error', operation_id: row.id, type: row.type, error: String((error as Error)?.stack ?? error) })),
+          options.onLedgerError ? options.onLedgerError(row, error) : console.error('ledger error', row.id, error),
         );
         state = outcome.state;
         results.push([row, outcome.result]);
@@ -78,7 +88,7 @@ export async function applyPendingOperations(db: Kysely<Database>, borrowerId: s
       await insertEvents(trx, await batchCompletedEvents(trx, results.map(([row]) => row.batch_id), completedAt));
       const lastSeq = pending[pending.length - 1]!.seq;
       await saveBorrowerLedgerDelta(trx, borrowerId, persistDelta(stored, state), lastSeq);
-      committed = { appliedSeq: lastSeq, state };
+      committed = { appliedSeq: lastSeq, state, completedAt };
       return results;
     }).catch((error) => {
       // Whatever the cache held may be ahead of a rolled-back transaction: forget it.
@@ -87,6 +97,7 @@ export async function applyPendingOperations(db: Kysely<Database>, borrowerId: s
     });
     if (committed) cache?.set(borrowerId, committed.appliedSeq, committed.state);
     for (const [row, result] of applied) options.onApplied?.(row, result);
+    if (committed && applied.length > 0) options.onBatch?.({ borrowerId, results: applied, completedAt: committed.completedAt });
     total += applied.length;
     if (applied.length < batchSize) return total;
   }

@@ -1,3 +1,4 @@
+import type { Logger } from '@lsl/telemetry';
 import type { RunningWorker } from './start-worker.js';
 
 /**
@@ -7,19 +8,15 @@ import type { RunningWorker } from './start-worker.js';
  * its lock is no longer renewed, and the sweeper has another worker take the borrower within
  * seconds. Either way nothing is lost or half-applied. Resolves to what happened.
  */
-export async function closeWithGrace(
-  worker: RunningWorker,
-  graceMs: number,
-  log: (message: string, fields?: Record<string, unknown>) => void,
-): Promise<'closed' | 'expired'> {
+export async function closeWithGrace(worker: RunningWorker, graceMs: number, logger?: Logger): Promise<'closed' | 'expired'> {
   let timer: NodeJS.Timeout | undefined;
   const grace = new Promise<'expired'>((resolve) => (timer = setTimeout(() => resolve('expired'), graceMs)));
   const closed = worker.close().then(
     () => 'closed' as const,
-    (error) => (log('error while closing', { error: String(error) }), 'closed' as const),
+    (error) => (logger?.error({ err: error }, 'error while closing'), 'closed' as const),
   );
   const outcome = await Promise.race([closed, grace]);
   clearTimeout(timer);
-  if (outcome === 'expired') log('shutdown grace expired; handing back the jobs still running', { graceMs });
+  if (outcome === 'expired') logger?.warn({ grace_ms: graceMs }, 'shutdown grace expired; handing back the jobs still running');
   return outcome;
 }

@@ -13,6 +13,10 @@ const schema = z.object({
   /** On SIGTERM, how long current jobs may take to finish before they are handed back. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(20_000),
   ...webhookEnvShape,
+  /** Serve this process's `/metrics` and `/healthz` on this port; unset: no listener (docs/operations.md). */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  METRICS_HOST: z.string().default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
 });
 
 export type WorkerEnv = z.infer<typeof schema>;

@@ -1,6 +1,7 @@
 export { startWorker, type StartWorkerOptions, type RunningWorker } from './start-worker.js';
-export { applyPendingOperations, type ApplyPendingOptions } from './apply-pending.js';
+export { applyPendingOperations, type ApplyPendingOptions, type AppliedBatch } from './apply-pending.js';
 export { startSweeper, type SweeperOptions } from './sweeper.js';
 export { parseWorkerEnv, type WorkerEnv } from './env.js';
 export { closeWithGrace } from './close-with-grace.js';
 export { applyRecorded } from './apply-recorded.js';
+export { toLedgerOperation } from './to-ledger-operation.js';

@@ -11,8 +11,10 @@ import {
   partitionQueueName,
   type JobPayload,
 } from '@lsl/queue';
+import { applyJobFailures, type Logger } from '@lsl/telemetry';
 import { startWebhookWorker, type RunningWebhookWorker, type StartWebhookWorkerOptions } from '@lsl/webhooks';
 import { applyPendingOperations } from './apply-pending.js';
+import { observeBatch } from './observe-batch.js';
 import { startSweeper } from './sweeper.js';
 import { StateCache } from './state-cache.js';
 
@@ -38,7 +40,8 @@ export interface StartWorkerOptions {
   /** BullMQ's own stalled-job check (the backstop behind the sweeper). */
   stalledIntervalMs?: number;
   onApplied?: (row: OperationRow, result: ApplyResult) => void;
-  log?: (message: string, fields?: Record<string, unknown>) => void;
+  /** Where the worker's lines go (one per applied batch, errors, sweeper repairs); none when omitted. */
+  logger?: Logger;
   /** Also relay events to webhook deliveries and send them, in this process (docs/webhooks.md). */
   webhooks?: Pick<StartWebhookWorkerOptions, 'concurrency' | 'policy' | 'pollMs'>;
 }
@@ -52,7 +55,7 @@ export interface RunningWorker {
 }
 
 export async function startWorker(options: StartWorkerOptions): Promise<RunningWorker> {
-  const log = options.log ?? (() => {});
+  const logger = options.logger;
   const connection = createRedis({ url: options.redisUrl, forWorker: true });
   const producerConnection = createRedis({ url: options.redisUrl });
   const queues = new OperationQueues({ connection: producerConnection, partitions: options.partitions, prefix: options.prefix });
@@ -60,7 +63,13 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
   const cache = new StateCache();
   const processor = async (job: Job) => {
     const { borrowerId } = jobCatalog['borrower.apply'].schema.parse(job.data) as JobPayload<'borrower.apply'>;
-    await applyPendingOperations(options.db, borrowerId, { ledger: options.ledger, cache, onApplied: options.onApplied });
+    await applyPendingOperations(options.db, borrowerId, {
+      ledger: options.ledger,
+      cache,
+      onApplied: options.onApplied,
+      onBatch: (batch) => observeBatch(batch, logger),
+      onLedgerError: (row, error) => logger?.error({ operation_id: row.id, borrower_id: row.borrower_id, type: row.type, err: error }, 'ledger error'),
+    });
   };
 
   const lockDuration = options.lockDurationMs ?? 15_000;
@@ -82,8 +91,11 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
       maxStalledCount: 1_000_000,
       settings: { backoffStrategy: (attemptsMade: number) => cappedBackoff(attemptsMade) },
     });
-    worker.on('error', (error) => log('worker error', { partition: p, error: String(error) }));
-    worker.on('failed', (job, error) => log('job attempt failed; will retry', { jobId: job?.id, error: String(error) }));
+    worker.on('error', (error) => logger?.error({ partition: p, err: error }, 'worker error'));
+    worker.on('failed', (job, error) => {
+      applyJobFailures.inc();
+      logger?.warn({ job_id: job?.id, borrower_id: (job?.data as { borrowerId?: string } | undefined)?.borrowerId, err: error }, 'job attempt failed; will retry');
+    });
     return worker;
   });
 
@@ -91,12 +103,12 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
     intervalMs: options.sweepIntervalMs ?? 2_000,
     graceMs: options.sweepGraceMs ?? 3_000,
     locks: { lockDurationMs: lockDuration, staleLockMs },
-    onError: (error) => log('sweeper error', { error: String(error) }),
-    onRepair: (result) => log('sweeper repaired', { ...result }),
+    onError: (error) => logger?.error({ err: error }, 'sweeper error'),
+    onRepair: (result) => logger?.info({ ...result }, 'sweeper repaired'),
   });
 
   const webhooks = options.webhooks
-    ? await startWebhookWorker({ db: options.db, redisUrl: options.redisUrl, prefix: options.prefix, log, ...options.webhooks })
+    ? await startWebhookWorker({ db: options.db, redisUrl: options.redisUrl, prefix: options.prefix, logger, ...options.webhooks })
     : undefined;
 
   return {

@@ -31,6 +31,14 @@ export function toLedgerOperation(row: OperationRow): LedgerOperation {
       return { ...base, type: 'transfer_ownership', loanId: params.loan_id! };
     case 'create_payment':
       return { ...base, type: 'create_payment', paymentId: params.payment_id!, paymentConfig: configs.paymentConfig };
+    case 'reverse_payment':
+      return { ...base, type: 'reverse_payment', paymentId: params.payment_id! };
+    case 'create_reimbursement':
+      return { ...base, type: 'create_reimbursement', reimbursementId: params.reimbursement_id! };
+    case 'charge_off_loan':
+      return { ...base, type: 'charge_off_loan', loanId: params.loan_id! };
+    case 'create_restructuring':
+      return { ...base, type: 'create_restructuring', loanId: params.loan_id!, restructuringId: params.restructuring_id!, restructuringConfig: configs.restructuringConfig };
     default:
       throw new Error(`unknown operation type ${row.type}`);
   }

@@ -1,5 +1,5 @@
 /** The config kinds of `PUT/GET /v1/configs/{kind}/{config_id}` (SPEC §6). */
-export const CONFIG_KINDS = ['loans', 'payments', 'waivers', 'consolidations'] as const;
+export const CONFIG_KINDS = ['loans', 'payments', 'waivers', 'consolidations', 'restructurings'] as const;
 export type ConfigKind = (typeof CONFIG_KINDS)[number];
 
 /** The id of the config every fresh install has, of each kind; used when a body names none. */

@@ -22,6 +22,7 @@ export const loanConfigSchema = z
       .number({ error: expected('an integer') })
       .int({ error: 'Must be an integer' })
       .min(0, { error: 'Must be at least 0' })
+      .max(3650, { error: 'Must be at most 3650 (ten years)' })
       .default(0),
   })
   .meta({ id: 'LoanConfig' });
@@ -74,6 +75,9 @@ export const consolidationConfigSchema = z
   })
   .meta({ id: 'ConsolidationConfig' });
 
+/** docs/ledger.md "Restructuring": the consolidation rules (waivers, carried buckets) for one loan. */
+export const restructuringConfigSchema = consolidationConfigSchema.meta({ id: 'RestructuringConfig' });
+
 export type LoanConfigBody = z.output<typeof loanConfigSchema>;
 export type PaymentConfigBody = z.output<typeof paymentConfigSchema>;
 export type WaiverConfigBody = z.output<typeof waiverConfigSchema>;
@@ -84,6 +88,7 @@ export interface ConfigBodies {
   payments: PaymentConfigBody;
   waivers: WaiverConfigBody;
   consolidations: ConsolidationConfigBody;
+  restructurings: ConsolidationConfigBody;
 }
 
 export const CONFIG_SCHEMAS = {
@@ -91,6 +96,7 @@ export const CONFIG_SCHEMAS = {
   payments: paymentConfigSchema,
   waivers: waiverConfigSchema,
   consolidations: consolidationConfigSchema,
+  restructurings: restructuringConfigSchema,
 } as const satisfies Record<ConfigKind, z.ZodType>;
 
 /** What a fresh install has under `DEFAULT` for each kind (SPEC §5, §6). */
@@ -99,6 +105,7 @@ export const DEFAULT_CONFIGS: { readonly [K in ConfigKind]: ConfigBodies[K] } = 
   payments: { allocation_order: [...BUCKET_TYPES] as BucketType[] },
   waivers: {},
   consolidations: { waivers: [], carried_buckets: [...BUCKET_TYPES] as BucketType[] },
+  restructurings: { waivers: [], carried_buckets: [...BUCKET_TYPES] as BucketType[] },
 };
 
 export { DEFAULT_CONFIG_ID };
@@ -117,15 +124,18 @@ export function parseConfigBody<K extends ConfigKind>(
 const stored = {
   id: z.string(),
   version: z.number().int().min(1).meta({ description: 'Starts at 1; a PUT on a config in use makes a new version' }),
+  created_at: z.string().meta({ format: 'date-time', description: 'When this version was stored' }),
 };
 export const loanConfigResponseSchema = loanConfigSchema.extend(stored).meta({ id: 'LoanConfigResponse' });
 export const paymentConfigResponseSchema = paymentConfigSchema.extend(stored).meta({ id: 'PaymentConfigResponse' });
 export const waiverConfigResponseSchema = waiverConfigSchema.extend(stored).meta({ id: 'WaiverConfigResponse' });
 export const consolidationConfigResponseSchema = consolidationConfigSchema.extend(stored).meta({ id: 'ConsolidationConfigResponse' });
+export const restructuringConfigResponseSchema = consolidationConfigSchema.extend(stored).meta({ id: 'RestructuringConfigResponse' });
 
 export const CONFIG_RESPONSE_SCHEMAS = {
   loans: loanConfigResponseSchema,
   payments: paymentConfigResponseSchema,
   waivers: waiverConfigResponseSchema,
   consolidations: consolidationConfigResponseSchema,
+  restructurings: restructuringConfigResponseSchema,
 } as const satisfies Record<ConfigKind, z.ZodType>;

@@ -3,6 +3,7 @@
 export * from './errors.js';
 export { fromZodError, fieldsOf, formatIssuePath, issueMessage, validationError } from './zod-error.js';
 export { toAppError } from './to-app-error.js';
+export { parseQuery, parsePathId } from './parse-query.js';
 export * from './buckets.js';
 export * from './primitives.js';
 export { toScaled, compareSum, sumToString, type Scaled } from './decimal.js';
@@ -10,7 +11,8 @@ export { instantNanos, dayInZone } from './dates.js';
 export { dueDateIssues, type DueDateIssue } from './due-dates.js';
 export * from './config-kinds.js';
 export { canonicalJson, bodyFingerprint } from './canonical-json.js';
-export { exampleRequest } from './examples.js';
+export { exampleRequest } from './examples/requests.js';
+export { lifecycleExampleRequest, lifecycleExampleResult, cancelLoansBatchExample, type LifecycleType } from './lifecycle-examples.js';
 
 export * from './operations/params.js';
 export * from './operations/create-loan.js';
@@ -19,6 +21,12 @@ export * from './operations/create-waiver.js';
 export * from './operations/create-consolidation.js';
 export * from './operations/transfer-ownership.js';
 export * from './operations/create-payment.js';
+export * from './operations/reverse-payment.js';
+export * from './operations/create-reimbursement.js';
+export * from './operations/charge-off-loan.js';
+export * from './operations/create-restructuring.js';
+export * from './operations/cancel-loans-batch.js';
+export * from './operations/parse-cancel-batch.js';
 export * from './operations/catalog.js';
 export * from './operations/parse-operation.js';
 export * from './operations/parse-transfer-batch.js';
@@ -29,9 +37,14 @@ export * from './configs.js';
 export * from './responses/error-body.js';
 export * from './responses/async.js';
 export * from './responses/seed-results.js';
+export * from './responses/lifecycle-results.js';
 export * from './responses/reads.js';
+export * from './responses/events.js';
+export * from './simulations/simulate-loans.js';
+export * from './simulations/simulate-borrower.js';
 
 export { buildOpenApiDocument, type BuildOpenApiOptions } from './openapi.js';
 
 export * from './event-types.js';
 export * from './webhooks/subscription.js';
+export * from './simulations/examples.js';

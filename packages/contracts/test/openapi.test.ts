@@ -17,6 +17,9 @@ describe('OpenAPI document', () => {
       ['/v1/batches/{id}', 'get'],
       ['/v1/borrowers/{borrower_id}/get_status', 'get'],
       ['/v1/borrowers/{borrower_id}/get_history', 'get'],
+      ['/v1/borrowers/{borrower_id}/get_events', 'get'],
+      ['/v1/borrowers/loans/simulate', 'post'],
+      ['/v1/borrowers/{borrower_id}/simulate', 'post'],
       ...['loans', 'payments', 'waivers', 'consolidations'].flatMap((k): Array<[string, string]> => [[`/v1/configs/${k}/{config_id}`, 'put'], [`/v1/configs/${k}/{config_id}`, 'get']]),
       ['/healthz', 'get'],
       ['/readyz', 'get'],
@@ -64,6 +67,35 @@ describe('OpenAPI document', () => {
         }
       }
     }
+  });
+  it('needs the bearer key everywhere but on the routes of the service itself, and names its servers', () => {
+    assert.deepEqual(doc.components?.securitySchemes?.['apiKey'], { type: 'http', scheme: 'bearer', description: 'API key: `Authorization: Bearer <key>`' });
+    assert.deepEqual(doc.security, [{ apiKey: [] }]);
+    assert.ok((doc.servers ?? []).length > 0);
+    assert.equal(buildOpenApiDocument().servers?.[0]?.url, '/');
+    const open = ['/healthz', '/readyz', '/metrics', '/openapi.json', '/docs'];
+    for (const [path, item] of Object.entries(doc.paths ?? {})) {
+      for (const [method, op] of Object.entries(item as Record<string, { security?: unknown[] }>)) {
+        if (open.includes(path)) assert.deepEqual(op.security, [], `${method} ${path} is open`);
+        else assert.notDeepEqual(op.security, [], `${method} ${path} needs a key`);
+      }
+    }
+  });
+  it('every route has an example of its body and of each answer it documents', () => {
+    const missing: string[] = [];
+    for (const [path, item] of Object.entries(doc.paths ?? {})) {
+      for (const [method, op] of Object.entries(item as Record<string, any>)) {
+        for (const [type, media] of Object.entries(op.requestBody?.content ?? {}) as Array<[string, any]>) {
+          if (media.example === undefined && media.examples === undefined) missing.push(`${method} ${path} request ${type}`);
+        }
+        for (const [status, response] of Object.entries(op.responses ?? {}) as Array<[string, any]>) {
+          for (const [type, media] of Object.entries(response.content ?? {}) as Array<[string, any]>) {
+            if (media.example === undefined && media.examples === undefined) missing.push(`${method} ${path} ${status} ${type}`);
+          }
+        }
+      }
+    }
+    assert.deepEqual(missing, []);
   });
   it('builds twice identically (no shared mutable registry)', () => {
     assert.deepEqual(buildOpenApiDocument({ serverUrl: 'http://127.0.0.1:3000' }), doc);

@@ -1,14 +1,17 @@
 export type * from './schema.js';
 export { createDb, isTransientDbError, isUniqueViolation, type CreateDbOptions } from './create-db.js';
-export { migrateToLatest } from './migrate.js';
+export { migrateToLatest, pendingMigrations } from './migrate.js';
 export * from './repositories/operations.js';
 export * from './repositories/ledgers.js';
 export * from './repositories/configs.js';
 export * from './repositories/idempotency.js';
 export * from './repositories/batches.js';
 export * from './repositories/events.js';
+export * from './repositories/api-keys.js';
+export * from './repositories/rate-limits.js';
 export * from './views/operation-view.js';
 export * from './views/batch-view.js';
 export * from './repositories/webhook-subscriptions.js';
 export * from './repositories/webhook-deliveries.js';
 export * from './views/batch-completed.js';
+export * from './repositories/domain-events.js';

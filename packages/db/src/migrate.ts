@@ -3,6 +3,7 @@ import * as m0001 from './migrations/0001-initial.js';
 import * as m0002 from './migrations/0002-ledger-items.js';
 import * as m0003 from './migrations/0003-events.js';
 import * as m0005 from './migrations/0005-webhooks.js';
+import * as m0004 from './migrations/0004-api-keys.js';
 
 // Migrations are imported, not read from disk, so the same code runs from src (tests) and dist.
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '0002-ledger-items': m0002,
   '0003-events': m0003,
   '0005-webhooks': m0005,
+  '0004-api-keys': m0004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -23,4 +25,13 @@ export async function migrateToLatest(db: Kysely<any>): Promise<void> {
   if (error || failed) {
     throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error });
   }
+}
+
+/**
+ * Migrations this code knows that the database has not run (compared with `kysely_migration`):
+ * empty when the schema is current. Reads only; `/readyz` reports them.
+ */
+export async function pendingMigrations(db: Kysely<any>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
+  return (await migrator.getMigrations()).filter((m) => m.executedAt === undefined).map((m) => m.name);
 }

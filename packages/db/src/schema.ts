@@ -17,6 +17,8 @@ export interface Database {
   webhook_subscriptions: WebhookSubscriptionsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
+  api_keys: ApiKeysTable;
+  rate_limits: RateLimitsTable;
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -103,7 +105,7 @@ export interface IdempotencyKeysTable {
   created_at: Timestamp;
 }
 
-export type ConfigKind = 'loans' | 'payments' | 'waivers' | 'consolidations';
+export type ConfigKind = 'loans' | 'payments' | 'waivers' | 'consolidations' | 'restructurings';
 
 export interface ConfigsTable {
   kind: ConfigKind;
@@ -191,3 +193,25 @@ export type NewOperation = Insertable<OperationsTable>;
 export type OperationUpdate = Updateable<OperationsTable>;
 export type ConfigRow = Selectable<ConfigsTable>;
 export type BatchRow = Selectable<BatchesTable>;
+
+/** An API key, stored as its sha256 only (see migrations/0004-api-keys.ts). */
+export interface ApiKeysTable {
+  id: string;
+  name: string;
+  key_hash: string;
+  /** The key's first characters, to tell keys apart in a listing. */
+  prefix: string;
+  /** Requests per rate-limit window; null takes the server's default (RATE_LIMIT_REQUESTS). */
+  rate_limit: number | null;
+  created_at: Generated<Date>;
+  revoked_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+/** rate-limiter-flexible's counters (its layout); `expire` is ms since the epoch. */
+export interface RateLimitsTable {
+  key: string;
+  points: number;
+  expire: number | null;
+}
+
+export type ApiKeyRow = Selectable<ApiKeysTable>;

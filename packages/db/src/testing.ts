@@ -3,12 +3,16 @@ import pg from 'pg';
 import { createDb } from './create-db.js';
 import { migrateToLatest } from './migrate.js';
 
-/** Drops the template of a finished run, and test databases left by crashed files (called by scripts/test.mjs). */
+/**
+ * Drops the template of a finished run, and the test databases of that run left by crashed
+ * files (called by scripts/test.mjs). Only this run's: runs on a shared Postgres must not drop
+ * each other's databases (one just created has no session yet and looks abandoned).
+ */
 export async function dropTestTemplates(runId: string): Promise<void> {
   await admin(async (client) => {
     const { rows } = await client.query<{ datname: string }>(
-      "select datname from pg_database where datname = $1 or (datname like 'lsl_test_%' and datname not in (select datname from pg_stat_activity where datname is not null))",
-      [`lsl_tpl_${runId}`],
+      "select datname from pg_database where datname = $1 or (datname like $2 and datname not in (select datname from pg_stat_activity where datname is not null))",
+      [`lsl_tpl_${runId}`, `lsl_test_${runId}_%`],
     );
     for (const { datname } of rows) await client.query(`drop database if exists ${datname} with (force)`);
   });
@@ -58,7 +62,8 @@ async function migrate(name: string): Promise<void> {
  * first file to need it migrates (see RUN_ID).
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const name = `lsl_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  // The run id in the name lets dropTestTemplates clean up this run's databases only.
+  const name = `lsl_test_${RUN_ID ?? 'solo'}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   const drop = () => admin(async (client) => void (await client.query(`drop database if exists ${name} with (force)`)));
   if (TEMPLATE === undefined) {
     await admin((client) => client.query(`create database ${name}`));

@@ -1,5 +1,6 @@
 import express, { type RequestHandler } from 'express';
 import { AppError } from '@lsl/contracts';
+import { refuseUnholdableJson } from './json-hygiene.js';
 
 export interface JsonBodyOptions {
   /** Largest accepted body, e.g. `1mb`. */
@@ -8,7 +9,8 @@ export interface JsonBodyOptions {
 
 /**
  * Parses JSON bodies of POST/PUT requests; refuses other content types with 415. Parse errors
- * and oversized bodies are turned into seed-shaped errors by `errorHandler`.
+ * and oversized bodies are turned into seed-shaped errors by `errorHandler`; a body with a NUL
+ * character or nested too deep is a 400 (`refuseUnholdableJson`).
  */
 export function jsonBody(options: JsonBodyOptions = {}): RequestHandler[] {
   const requireJson: RequestHandler = (req, _res, next) => {
@@ -20,5 +22,5 @@ export function jsonBody(options: JsonBodyOptions = {}): RequestHandler[] {
     }
     next();
   };
-  return [requireJson, express.json({ limit: options.limit ?? '1mb', strict: false, type: ['application/json', 'application/*+json'] })];
+  return [requireJson, express.json({ limit: options.limit ?? '1mb', strict: false, type: ['application/json', 'application/*+json'] }), refuseUnholdableJson()];
 }

@@ -19,9 +19,9 @@ import { minDec, toDec, type Dec } from './decimal.js';
 import type { Draft } from './draft.js';
 import { DEFAULT_ORDER, type AllocationLine, type Loan } from './model.js';
 
-/** Loans that can still change by themselves: open and not paid off. */
+/** Loans that can still change by themselves: open, not charged off and not paid off. */
 function accruingLoans(d: Draft): Loan[] {
-  return d.allLoans().filter((loan) => loan.closed === null && loan.paidOff === null);
+  return d.allLoans().filter((loan) => loan.closed === null && loan.chargedOff === null && loan.paidOff === null);
 }
 
 function lateFeeAmount(loan: Loan): Dec | null {
@@ -36,9 +36,9 @@ function graceDays(loan: Loan): number {
   return typeof g === 'number' && Number.isFinite(g) && g > 0 ? Math.floor(g) : 0;
 }
 
-/** Open loans, paid off or not: their due days trigger the positive balance. */
+/** Open loans, paid off or not: their due days trigger the positive balance (a charged-off loan's do not). */
 function openLoans(d: Draft): Loan[] {
-  return d.allLoans().filter((loan) => loan.closed === null);
+  return d.allLoans().filter((loan) => loan.closed === null && loan.chargedOff === null);
 }
 
 /**

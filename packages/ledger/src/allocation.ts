@@ -4,7 +4,7 @@
  * payments and the automatic use of the positive balance.
  */
 import type { BucketType, PaymentConfig } from './api.js';
-import { outstanding, owesAnything } from './buckets.js';
+import { chargedOffOf, outstanding, owesAnything } from './buckets.js';
 import { minDec, ZERO, type Dec } from './decimal.js';
 import type { Draft } from './draft.js';
 import { BUCKETS, DEFAULT_ORDER, type AllocationLine, type Installment, type Loan } from './model.js';
@@ -85,7 +85,8 @@ export function markPaidOff(d: Draft, loanIds: Iterable<string>): void {
   for (const id of loanIds) {
     const loan = d.loan(id);
     if (loan === undefined || loan.closed !== null || loan.paidOff !== null) continue;
-    if (!owesAnything(loan)) d.mutable(id).paidOff = d.today;
+    // A charged-off loan is paid off once recoveries have paid back everything written off.
+    if (!owesAnything(loan) && (loan.chargedOff === null || chargedOffOf(loan).isZero())) d.mutable(id).paidOff = d.today;
   }
 }
 

@@ -95,6 +95,12 @@ export interface ConsolidationConfig {
   carried_buckets: BucketType[];
 }
 
+/**
+ * Restructuring config (config kind `restructurings`): the same two rules as a consolidation
+ * config, applied to the one loan restructured into itself (docs/ledger.md, "Restructuring").
+ */
+export type RestructuringConfig = ConsolidationConfig;
+
 interface OperationBase {
   /** Per-borrower acceptance sequence number (1, 2, 3, ...), the order of application. */
   seq: number;
@@ -152,13 +158,48 @@ export interface CreatePaymentOperation extends OperationBase {
   paymentConfig: PaymentConfig;
 }
 
+/** Reverse (take out) a payment as if it had never been made; effective on the day recorded. */
+export interface ReversePaymentOperation extends OperationBase {
+  type: 'reverse_payment';
+  paymentId: string;
+  /** `{payment_reversal: {reason}, occurred_on, request_id}` */
+  body: any;
+}
+
+export interface CreateReimbursementOperation extends OperationBase {
+  type: 'create_reimbursement';
+  reimbursementId: string;
+  /** `{reimbursement: {effective_date, value}, occurred_on, request_id}` */
+  body: any;
+}
+
+export interface ChargeOffLoanOperation extends OperationBase {
+  type: 'charge_off_loan';
+  loanId: string;
+  /** `{loan_charge_off: {effective_date, reason}, occurred_on, request_id}` */
+  body: any;
+}
+
+export interface CreateRestructuringOperation extends OperationBase {
+  type: 'create_restructuring';
+  loanId: string;
+  restructuringId: string;
+  /** `{loan_restructuring: {effective_date, due_dates, interest_rate?, ...}, occurred_on, request_id}` */
+  body: any;
+  restructuringConfig: RestructuringConfig;
+}
+
 export type LedgerOperation =
   | CreateLoanOperation
   | CancelLoanOperation
   | CreateWaiverOperation
   | CreateConsolidationOperation
   | TransferOwnershipOperation
-  | CreatePaymentOperation;
+  | CreatePaymentOperation
+  | ReversePaymentOperation
+  | CreateReimbursementOperation
+  | ChargeOffLoanOperation
+  | CreateRestructuringOperation;
 
 export type OperationType = LedgerOperation['type'];
 
@@ -214,8 +255,11 @@ export interface HistoryEntry {
   /** Null for positive-balance movements that concern no loan. */
   loan_id: string | null;
   installment_number: number | null;
-  /** `owner`: an ownership transfer (delta and balance 0; `new_owner` says who owns the loan from that day). */
-  bucket_type: BucketType | 'positive_balance' | 'owner';
+  /**
+   * `owner`: an ownership transfer (delta and balance 0; `new_owner` says who owns the loan from that day).
+   * `payment`: a payment reversal (delta and balance 0; the reversed payment's entries are gone from the replayed history).
+   */
+  bucket_type: BucketType | 'positive_balance' | 'owner' | 'payment';
   /** Which amount of the bucket moved: `initial`, `paid`, `waived`, `closed` ... */
   bucket_status: string;
   /** Signed change of the bucket's outstanding amount (string, 2 decimals). */
@@ -223,9 +267,10 @@ export interface HistoryEntry {
   /** The bucket's outstanding amount after the change. */
   balance: number;
   effective_date: Day;
+  /** Kordev's upper snake case (`ORIGINATION`, `PAYMENT_APPLICATION`, ...): step-types.ts. */
   step_type: string;
   /** The operation that caused it, when one did (accruals have none). */
   operation_id: string | null;
-  /** Only on a transfer's entry (`step_type: 'transfer'`). */
+  /** Only on a transfer's entry (`step_type: 'OWNERSHIP_TRANSFER'`). */
   new_owner?: string | null;
 }

@@ -1,7 +1,8 @@
 /**
  * Reading buckets (SPEC §5 "Buckets", "States at a calculation day"). Outstanding is
  * initial − paid − waived − closed, with the initial rounded to cents when read: delinquency
- * interest accrues in full precision and only its rounded value is ever owed.
+ * interest accrues in full precision and only its rounded value is ever owed. A charge-off
+ * moves what is owed to `chargedOff` (docs/ledger.md, "Charge-off").
  */
 import type { BucketType } from './api.js';
 import type { DayNum } from './calendar.js';
@@ -9,13 +10,13 @@ import { ZERO, add, round2, type Dec } from './decimal.js';
 import { BUCKETS, type Bucket, type Installment, type Loan } from './model.js';
 
 export function emptyBucket(): Bucket {
-  return { initial: ZERO, paid: ZERO, waived: ZERO, closed: ZERO, out: ZERO, pending: null };
+  return { initial: ZERO, paid: ZERO, waived: ZERO, closed: ZERO, chargedOff: ZERO, out: ZERO, pending: null };
 }
 
 /** Recomputes the cached outstanding after a movement. */
 export function refresh(bucket: Bucket): void {
   const initial = bucket.initial.decimalPlaces() > 2 ? round2(bucket.initial) : bucket.initial;
-  const value = initial.minus(bucket.paid).minus(bucket.waived).minus(bucket.closed);
+  const value = initial.minus(bucket.paid).minus(bucket.waived).minus(bucket.closed).minus(bucket.chargedOff);
   bucket.out = value.isNegative() ? ZERO : value;
 }
 
@@ -62,6 +63,7 @@ export interface BucketFigures {
   paid: Dec;
   waived: Dec;
   closed: Dec;
+  chargedOff: Dec;
   overdue: Dec;
   current: Dec;
   unpaid: Dec;
@@ -77,7 +79,7 @@ export function bucketFigures(loan: Loan, bucket: BucketType, day: DayNum): Buck
 export function allBucketFigures(loan: Loan, day: DayNum, buckets: readonly BucketType[] = BUCKETS): Partial<Record<BucketType, BucketFigures>> {
   const cur = currentIndex(loan, day);
   const out: Partial<Record<BucketType, BucketFigures>> = {};
-  for (const b of buckets) out[b] = { initial: ZERO, paid: ZERO, waived: ZERO, closed: ZERO, overdue: ZERO, current: ZERO, unpaid: ZERO, total: ZERO };
+  for (const b of buckets) out[b] = { initial: ZERO, paid: ZERO, waived: ZERO, closed: ZERO, chargedOff: ZERO, overdue: ZERO, current: ZERO, unpaid: ZERO, total: ZERO };
   loan.installments.forEach((inst, i) => {
     const state = inst.due < day ? 'overdue' : i === cur ? 'current' : 'future';
     for (const b of buckets) {
@@ -88,6 +90,7 @@ export function allBucketFigures(loan: Loan, day: DayNum, buckets: readonly Buck
       f.paid = add(f.paid, x.paid);
       f.waived = add(f.waived, x.waived);
       f.closed = add(f.closed, x.closed);
+      f.chargedOff = add(f.chargedOff, x.chargedOff);
       f.total = add(f.total, x.out);
       if (state === 'overdue') f.overdue = add(f.overdue, x.out);
       else if (state === 'current') f.current = add(f.current, x.out);
@@ -95,4 +98,11 @@ export function allBucketFigures(loan: Loan, day: DayNum, buckets: readonly Buck
   });
   for (const b of buckets) out[b]!.unpaid = add(out[b]!.overdue, out[b]!.current);
   return out;
+}
+
+/** What a loan still has charged off (not yet recovered), every installment and bucket. */
+export function chargedOffOf(loan: Loan): Dec {
+  let sum = ZERO;
+  for (const inst of loan.installments) for (const b of BUCKETS) sum = add(sum, inst.buckets[b].chargedOff);
+  return sum;
 }

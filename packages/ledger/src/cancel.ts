@@ -9,6 +9,8 @@ import { sortedBody, requestIdOf, type OpContext, type Outcome } from './context
 import { ZERO } from './decimal.js';
 import { refusal } from './errors.js';
 import { BUCKETS } from './model.js';
+import { domainEvent, freshEvents } from './events.js';
+import { money } from './decimal.js';
 
 export function cancelLoan(ctx: OpContext<CancelLoanOperation>): Outcome {
   const { d, op } = ctx;
@@ -16,9 +18,12 @@ export function cancelLoan(ctx: OpContext<CancelLoanOperation>): Outcome {
   const existing = d.loan(op.loanId);
   if (existing === undefined) return refusal('loan_not_found', context);
   if (existing.closed !== null) return refusal(existing.closed.kind === 'cancelled' ? 'loan_cancelled' : 'loan_consolidated', context);
+  if (existing.chargedOff !== null) return refusal('loan_charged_off', context);
 
   const loan = d.mutable(op.loanId);
   let paid = ZERO;
+  // Paid on installments a restructuring closed counts too: the whole loan is undone.
+  for (const inst of loan.former) for (const b of BUCKETS) paid = paid.plus(inst.buckets[b].paid);
   loan.installments.forEach((inst, index) => {
     for (const b of BUCKETS) paid = paid.plus(inst.buckets[b].paid);
     d.closeInstallment(loan, index, 'cancellation');
@@ -31,6 +36,10 @@ export function cancelLoan(ctx: OpContext<CancelLoanOperation>): Outcome {
   const effective = op.body?.loan_cancellation?.effective_date ?? op.recordedAt;
   return {
     ok: true,
+    ...freshEvents(ctx, () => [domainEvent(ctx, 'loan.cancelled', op.loanId, {
+      cancellation_date: effective,
+      refunded_to_positive_balance: money(paid),
+    })]),
     body: sortedBody({ effective_date: effective, id: op.operationId, kordev_id: ctx.kordevId, loan_id: op.loanId, request_id: requestIdOf(op) }),
   };
 }

@@ -10,16 +10,16 @@
  * The new loan's id is the consolidation_id, originated on the effective day with the
  * request's rates, due dates, owner and loan config.
  */
-import type { BucketType, CreateConsolidationOperation } from './api.js';
-import { bucketFigures } from './buckets.js';
+import type { CreateConsolidationOperation } from './api.js';
+import { carryOver } from './carry-over.js';
 import { requestIdOf, sortedBody, type OpContext, type Outcome } from './context.js';
-import { ZERO } from './decimal.js';
 import { endOfDay } from './calendar.js';
-import { refusal } from './errors.js';
-import { BUCKETS } from './model.js';
+import { closedLoanRefusal, refusal } from './errors.js';
 import { DEFAULT_LOAN_CONFIG, dueDaysOf, originateLoan } from './create-loan.js';
 import { checkUsury } from './usury.js';
-import { isWaiverScope, waive } from './waivers.js';
+import { domainEvent, freshEvents } from './events.js';
+import { loanOriginated } from './create-loan.js';
+import { ZERO, money, type Dec } from './decimal.js';
 
 export function createConsolidation(ctx: OpContext<CreateConsolidationOperation>): Outcome {
   const { d, op, options } = ctx;
@@ -29,7 +29,7 @@ export function createConsolidation(ctx: OpContext<CreateConsolidationOperation>
   // null original_loans: every open loan of the borrower (the natural "consolidate all").
   const requested: string[] = Array.isArray(body.original_loans)
     ? body.original_loans.map(String)
-    : d.allLoans().filter((l) => l.closed === null).map((l) => l.id);
+    : d.allLoans().filter((l) => l.closed === null && l.chargedOff === null).map((l) => l.id);
   if (requested.length === 0) return refusal('nothing_to_consolidate', context);
   const seen = new Set<string>();
   for (const id of requested) {
@@ -39,7 +39,8 @@ export function createConsolidation(ctx: OpContext<CreateConsolidationOperation>
   for (const id of requested) {
     const loan = d.loan(id);
     if (loan === undefined) return refusal('loan_not_found', { ...context, loan_id: id });
-    if (loan.closed !== null) return refusal(loan.closed.kind === 'cancelled' ? 'loan_cancelled' : 'loan_consolidated', { ...context, loan_id: id });
+    const closed = closedLoanRefusal(loan, { ...context, loan_id: id });
+    if (closed !== null) return closed;
   }
   if (d.loan(op.consolidationId) !== undefined) return refusal('loan_already_exists', { ...context, loan_id: op.consolidationId });
   const loanConfig = op.loanConfig ?? DEFAULT_LOAN_CONFIG;
@@ -48,28 +49,16 @@ export function createConsolidation(ctx: OpContext<CreateConsolidationOperation>
   const dueDays = dueDaysOf(body.due_dates, ctx.day, options.timeZone);
   if (dueDays === null) return refusal('invalid_due_dates', { ...context, due_dates: body.due_dates ?? null, effective_date: body.effective_date ?? null });
 
-  const config = op.consolidationConfig;
-  const carried: readonly BucketType[] = config?.carried_buckets?.length ? config.carried_buckets : BUCKETS;
   let principal = ZERO;
+  const carriedBy: Array<{ loanId: string; carried: Dec; waived: Dec }> = [];
   for (const id of requested) {
-    for (const w of config?.waivers ?? []) {
-      if (!isWaiverScope(w.bucket)) continue;
-      waive(d, id, { bucket: w.bucket, type: w.type, amount: w.amount ?? null, percentage: w.percentage ?? null }, {
-        clamp: true,
-        step: 'consolidation_waiver',
-        context: { ...context, loan_id: id },
-      });
-    }
-    const loan = d.mutable(id);
-    for (const bucket of carried) {
-      const f = bucketFigures(loan, bucket, ctx.day);
-      principal = principal.plus(bucket === 'principal' ? f.total : f.unpaid);
-    }
-    loan.installments.forEach((_, index) => d.closeInstallment(loan, index, 'consolidation'));
-    loan.closed = { kind: 'consolidated', day: ctx.day, into: op.consolidationId, bySeq: op.seq };
+    const over = carryOver(d, id, op.consolidationConfig, { waiverStep: 'consolidation_waiver', closeStep: 'consolidation', context: { ...context, loan_id: id } });
+    principal = principal.plus(over.carried);
+    carriedBy.push({ loanId: id, carried: over.carried, waived: over.waived });
+    d.mutable(id).closed = { kind: 'consolidated', day: ctx.day, into: op.consolidationId, bySeq: op.seq };
   }
 
-  originateLoan(ctx, {
+  const created = originateLoan(ctx, {
     loanId: op.consolidationId,
     seq: op.seq,
     operationId: op.operationId,
@@ -85,6 +74,16 @@ export function createConsolidation(ctx: OpContext<CreateConsolidationOperation>
 
   return {
     ok: true,
+    // Each original loan's closing, then the new loan's origination (docs/events.md).
+    ...freshEvents(ctx, () => [
+      ...carriedBy.map((c) => domainEvent(ctx, 'loan.consolidated', c.loanId, {
+        carried_amount: money(c.carried),
+        consolidated_into: op.consolidationId,
+        consolidation_id: op.consolidationId,
+        waived_amount: money(c.waived),
+      })),
+      loanOriginated(ctx, created),
+    ]),
     body: sortedBody({
       id: op.consolidationId,
       kordev_id: ctx.kordevId,

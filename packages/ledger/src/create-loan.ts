@@ -2,16 +2,17 @@
  * Create loan: the schedule is built at origination and every scheduled bucket is charged
  * on the origination day (history step `origination`). Accrued buckets start at zero.
  */
-import type { CreateLoanOperation, LoanConfig } from './api.js';
+import type { CreateLoanOperation, LedgerEvent, LoanConfig } from './api.js';
 import { endOfDay, instantToDayNum, parseDueDates, type DayNum } from './calendar.js';
 import { sortedBody, requestIdOf, type OpContext, type Outcome } from './context.js';
-import { Dec, ZERO, toDec, toDecOrNull } from './decimal.js';
+import { Dec, ZERO, money, toDec, toDecOrNull } from './decimal.js';
 import type { Draft } from './draft.js';
 import { emptyBuckets } from './buckets.js';
 import { refusal } from './errors.js';
 import type { Installment, Loan } from './model.js';
 import { buildSchedule } from './schedule.js';
 import { applicableRate, checkUsury } from './usury.js';
+import { domainEvent, freshEvents } from './events.js';
 
 export const DEFAULT_LOAN_CONFIG: LoanConfig = {
   id: 'DEFAULT',
@@ -35,6 +36,11 @@ export interface NewLoanInput {
   configId: string;
   owner: string | null;
   consolidationOf: string[] | null;
+}
+
+/** SPEC §5 delinquency interest: the daily factor (1+R)^(1/365) − 1 of an annual rate R. */
+export function dailyFactor(annual: Dec): Dec {
+  return annual.isZero() ? ZERO : new Dec(1).plus(annual).pow(new Dec(1).div(365)).minus(1);
 }
 
 /** Validates due dates as calendar days: strictly increasing and after origination. */
@@ -92,7 +98,7 @@ export function originateLoan(ctx: OpContext, input: NewLoanInput, dueDays: DayN
     fixedInstallment: schedule.fixedInstallment,
     interestRate,
     delinquencyRate,
-    dailyDelinquencyFactor: delinquencyAnnual.isZero() ? ZERO : new Dec(1).plus(delinquencyAnnual).pow(new Dec(1).div(365)).minus(1),
+    dailyDelinquencyFactor: dailyFactor(delinquencyAnnual),
     dailyFee: dailyFee !== null && dailyFee.gt(0) ? dailyFee : null,
     dailyFeeMax: maxCharge === null || maxCharge === undefined ? null : toDec(maxCharge),
     dailyFeeAccrued: ZERO,
@@ -102,16 +108,19 @@ export function originateLoan(ctx: OpContext, input: NewLoanInput, dueDays: DayN
     installments,
     owners: [{ from: input.origination, owner: typeof input.owner === 'string' ? input.owner : null }],
     closed: null,
+    chargedOff: null,
+    former: [],
+    restructurings: [],
     paidOff: null,
     consolidationOf: input.consolidationOf,
   };
   d.addLoan(loan);
   schedule.installments.forEach((s, i) => {
     const inst = installments[i]!;
-    d.charge(loan, inst, 'principal', s.principal, 'origination');
-    d.charge(loan, inst, 'interest', s.interest, 'origination');
-    d.charge(loan, inst, 'installment_fee', s.installmentFee, 'origination');
-    d.charge(loan, inst, 'installment_fee_2', s.installmentFee2, 'origination');
+    d.chargeFresh(loan, inst, 'principal', s.principal, 'origination');
+    d.chargeFresh(loan, inst, 'interest', s.interest, 'origination');
+    d.chargeFresh(loan, inst, 'installment_fee', s.installmentFee, 'origination');
+    d.chargeFresh(loan, inst, 'installment_fee_2', s.installmentFee2, 'origination');
   });
   return loan;
 }
@@ -132,7 +141,7 @@ export function createLoan(ctx: OpContext<CreateLoanOperation>): Outcome {
   if (dueDays === null) return refusal('invalid_due_dates', { ...context, due_dates: loan.due_dates ?? null, origination_date: loan.origination_date ?? null });
   const principal = toDec(loan.amount_financed);
   if (principal.isNegative()) return refusal('invalid_request', { ...context, amount_financed: loan.amount_financed });
-  originateLoan(ctx, {
+  const created = originateLoan(ctx, {
     loanId: op.loanId,
     seq: op.seq,
     operationId: op.operationId,
@@ -150,6 +159,35 @@ export function createLoan(ctx: OpContext<CreateLoanOperation>): Outcome {
   return {
     ok: true,
     body: sortedBody({ ...loan, due_dates: dueDays.map((day) => endOfDay(day, options.timeZone)), id: op.loanId, kordev_id: ctx.kordevId, request_id: requestIdOf(op) }),
+    ...freshEvents(ctx, () => [loanOriginated(ctx, created)]),
   };
+}
+
+/**
+ * What the borrower was to pay per installment when the loan was originated: the first
+ * installment's scheduled principal, interest and installment fees (docs/reads.md). Scheduled
+ * buckets never change after origination, so this holds whatever happens to the loan later.
+ */
+export function installmentAmountAtOrigination(loan: Loan): Dec {
+  const first = loan.installments[0]?.buckets;
+  if (first === undefined) return ZERO;
+  return first.principal.initial.plus(first.interest.initial).plus(first.installment_fee.initial).plus(first.installment_fee_2.initial);
+}
+
+/** `loan.originated` (docs/events.md): the terms the loan was created with, after usury. */
+export function loanOriginated(ctx: OpContext, loan: Loan): LedgerEvent {
+  return domainEvent(ctx, 'loan.originated', loan.id, {
+    amount_financed: money(loan.amountFinanced),
+    config_id: loan.configId,
+    delinquency_interest_rate: loan.delinquencyRate.applicable,
+    due_dates: loan.installments.map((inst) => endOfDay(inst.due, ctx.options.timeZone)),
+    fixed_installment_amount: money(loan.fixedInstallment),
+    installment_amount_at_origination: money(installmentAmountAtOrigination(loan)),
+    interest_rate: loan.interestRate.applicable,
+    number_of_installments: loan.installments.length,
+    origination_date: loan.originationDate,
+    original_loans: loan.consolidationOf,
+    owner: loan.owners[0]?.owner ?? null,
+  });
 }
 

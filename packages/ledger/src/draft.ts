@@ -69,7 +69,7 @@ export class Draft {
     const loan = this.loan(id);
     if (loan === undefined) throw new Error(`no loan ${id}`);
     if (this.ownedLoans.has(loan)) return loan;
-    const copy: Loan = { ...loan, installments: loan.installments.slice(), owners: loan.owners.slice() };
+    const copy: Loan = { ...loan, installments: loan.installments.slice(), owners: loan.owners.slice(), former: loan.former.slice(), restructurings: loan.restructurings.slice() };
     this.setLoan(copy);
     return copy;
   }
@@ -152,6 +152,24 @@ export class Draft {
     }
   }
 
+  /**
+   * The first charge of a bucket nothing has moved yet (origination): the same history entry as
+   * `charge`, without its rounding steps, which a cent amount on an empty bucket does not need.
+   * Anything else goes through `charge`.
+   */
+  chargeFresh(loan: Loan, inst: Installment, bucket: BucketType, amount: Dec, step: string): void {
+    const b = inst.buckets[bucket];
+    const fresh = b.initial.isZero() && b.paid.isZero() && b.waived.isZero() && b.closed.isZero() && b.pending === null;
+    if (!fresh || amount.isNegative() || amount.decimalPlaces() > 2) {
+      this.charge(loan, inst, bucket, amount, step);
+      return;
+    }
+    if (amount.isZero()) return;
+    b.initial = amount;
+    b.out = amount;
+    this.record({ loanId: loan.id, installment: inst.number, bucket, status: 'initial', delta: amount, balance: amount, step });
+  }
+
   /** Accrues days from..to into a bucket; history gets it with the bucket's next movement. */
   accrue(inst: Installment, bucket: BucketType, amount: Dec, step: string, from: DayNum, to: DayNum): void {
     const b = inst.buckets[bucket];
@@ -201,9 +219,42 @@ export class Draft {
     }
   }
 
-  movePositiveBalance(delta: Dec, step: string, loanId: string | null = null): void {
+  movePositiveBalance(delta: Dec, step: string, loanId: string | null = null, status?: string): void {
     if (delta.isZero()) return;
     this.positiveBalance = this.positiveBalance.plus(delta);
-    this.record({ loanId, installment: null, bucket: 'positive_balance', status: delta.isPositive() ? 'credited' : 'applied', delta, balance: this.positiveBalance, step });
+    this.record({ loanId, installment: null, bucket: 'positive_balance', status: status ?? (delta.isPositive() ? 'credited' : 'applied'), delta, balance: this.positiveBalance, step });
+  }
+
+  /** Writes off what every bucket of an installment still owes (charge-off); returns the amount. */
+  chargeOffInstallment(loan: Loan, index: number, step: string): Dec {
+    const shared = loan.installments[index]!;
+    if (BUCKETS.every((k) => shared.buckets[k].out.isZero() && shared.buckets[k].pending === null)) return ZERO;
+    const inst = this.own(loan, index);
+    let total = ZERO;
+    for (const bucket of BUCKETS) {
+      this.flush(loan, inst, bucket);
+      const b = inst.buckets[bucket];
+      const amount = b.out;
+      if (amount.isZero()) continue;
+      b.chargedOff = b.chargedOff.plus(amount);
+      refresh(b);
+      total = total.plus(amount);
+      this.record({ loanId: loan.id, installment: inst.number, bucket, status: 'charged_off', delta: amount.neg(), balance: b.out, step });
+    }
+    return total;
+  }
+
+  /**
+   * A recovery on a charged-off bucket: `paid` rises and `chargedOff` falls by the amount, so
+   * the outstanding (0) does not move: the entry has delta 0; the amount is the payment's line.
+   */
+  recover(loan: Loan, inst: Installment, bucket: BucketType, amount: Dec, step: string): void {
+    if (amount.isZero()) return;
+    this.flush(loan, inst, bucket);
+    const b = inst.buckets[bucket];
+    b.paid = b.paid.plus(amount);
+    b.chargedOff = b.chargedOff.minus(amount);
+    refresh(b);
+    this.record({ loanId: loan.id, installment: inst.number, bucket, status: 'recovered', delta: ZERO, balance: b.out, step });
   }
 }

@@ -20,6 +20,7 @@ export const LEDGER_ERRORS = {
   allocations_mismatch: entry(400, 40004, 'Payment allocations must sum to amount_paid'),
   invalid_waiver: entry(400, 40005, 'The waiver needs an amount (type amount) or a percentage between 0 and 1 (type percentage)'),
   loan_not_found: entry(404, 40401, 'Loan not found'),
+  payment_not_found: entry(404, 40402, 'Payment not found'),
   loan_already_exists: entry(409, 40901, 'A loan with this id already exists for the borrower'),
   loan_cancelled: entry(409, 40902, 'The loan is cancelled'),
   loan_consolidated: entry(409, 40903, 'The loan is consolidated'),
@@ -28,6 +29,9 @@ export const LEDGER_ERRORS = {
   duplicate_loans: entry(409, 40906, 'A loan appears more than once in original_loans'),
   discount_not_on_origination: entry(409, 40907, 'discount_at_origination is only allowed with effective_date on the origination day'),
   nothing_to_consolidate: entry(409, 40908, 'There is no loan to consolidate'),
+  loan_charged_off: entry(409, 40909, 'The loan is charged off'),
+  payment_already_reversed: entry(409, 40910, 'The payment is already reversed'),
+  reimbursement_exceeds_positive_balance: entry(409, 40911, 'The reimbursement exceeds the positive balance on its effective day'),
 } as const satisfies Record<string, CatalogEntry>;
 
 export type LedgerErrorKind = keyof typeof LEDGER_ERRORS;
@@ -50,3 +54,10 @@ export function refusal(kind: LedgerErrorKind, context: Record<string, unknown>,
 }
 
 export type { ApplyResult };
+
+/** The 409 of a loan that is closed (cancelled, consolidated) or charged off; null when it is neither. */
+export function closedLoanRefusal(loan: { closed: { kind: 'cancelled' | 'consolidated' } | null; chargedOff: unknown }, context: Record<string, unknown>): Refusal | null {
+  if (loan.closed !== null) return refusal(loan.closed.kind === 'cancelled' ? 'loan_cancelled' : 'loan_consolidated', context);
+  if (loan.chargedOff !== null) return refusal('loan_charged_off', context);
+  return null;
+}

@@ -9,6 +9,10 @@ import type { Draft } from './draft.js';
 import { createPayment } from './payments.js';
 import { createTransfer } from './transfer.js';
 import { createWaiver } from './waivers.js';
+import { chargeOffLoan } from './charge-off.js';
+import { createReimbursement } from './reimbursement.js';
+import { createRestructuring } from './restructuring.js';
+import { reversePayment } from './reverse-payment.js';
 import type { Day } from './api.js';
 import { numToDay } from './calendar.js';
 
@@ -23,6 +27,10 @@ function effectiveInstant(op: LedgerOperation): string {
     case 'create_consolidation': return pick(b.loan_consolidation?.effective_date);
     case 'transfer_ownership': return pick(b.ownership_transfer?.effective_date);
     case 'create_payment': return pick(b.payment?.payment_date);
+    case 'reverse_payment': return op.recordedAt;
+    case 'create_reimbursement': return pick(b.reimbursement?.effective_date);
+    case 'charge_off_loan': return pick(b.loan_charge_off?.effective_date);
+    case 'create_restructuring': return pick(b.loan_restructuring?.effective_date);
   }
 }
 
@@ -54,6 +62,10 @@ export function execute(
       case 'create_consolidation': return createConsolidation({ ...base, op } as OpContext<typeof op>);
       case 'transfer_ownership': return createTransfer({ ...base, op } as OpContext<typeof op>);
       case 'create_payment': return createPayment({ ...base, op } as OpContext<typeof op>);
+      case 'reverse_payment': return reversePayment({ ...base, op } as OpContext<typeof op>);
+      case 'create_reimbursement': return createReimbursement({ ...base, op } as OpContext<typeof op>);
+      case 'charge_off_loan': return chargeOffLoan({ ...base, op } as OpContext<typeof op>);
+      case 'create_restructuring': return createRestructuring({ ...base, op } as OpContext<typeof op>);
     }
   } finally {
     d.operationId = null;

@@ -10,6 +10,7 @@ import { money } from './decimal.js';
 import { BUCKETS, type HistoryRecord } from './model.js';
 import { coreAt } from './replay.js';
 import type { BorrowerState } from './state.js';
+import { stepTypeOf } from './step-types.js';
 
 export function historyEntry(h: HistoryRecord): HistoryEntry {
   const entry: HistoryEntry = {
@@ -20,7 +21,7 @@ export function historyEntry(h: HistoryRecord): HistoryEntry {
     delta: money(h.delta),
     balance: money(h.balance),
     effective_date: numToDay(h.day),
-    step_type: h.step,
+    step_type: stepTypeOf(h.step),
     operation_id: h.operationId,
   };
   if (h.newOwner !== undefined) entry.new_owner = h.newOwner;

@@ -26,7 +26,9 @@ export interface Bucket {
   paid: Dec;
   waived: Dec;
   closed: Dec;
-  /** round2(initial) − paid − waived − closed, kept current by every movement (read often). */
+  /** Written off by a charge-off and not yet recovered (a recovery moves it to `paid`). */
+  chargedOff: Dec;
+  /** round2(initial) − paid − waived − closed − chargedOff, kept current by every movement (read often). */
   out: Dec;
   /**
    * Accruals not yet written to history: consecutive accrual spans of one bucket become one
@@ -86,9 +88,22 @@ export interface Loan {
   installments: Installment[];
   owners: OwnerSpan[];
   closed: null | { kind: 'cancelled' | 'consolidated'; day: DayNum; into: string | null; bySeq: number };
+  /** Charged off on `day` (docs/ledger.md, "Charge-off"): accrues nothing, payments to it are recoveries. */
+  chargedOff: null | { day: DayNum; bySeq: number };
+  /** Installments closed by restructurings, oldest first (shown with `restructured: true`). */
+  former: Installment[];
+  /** Restructurings of this loan, oldest first. */
+  restructurings: RestructuringRecord[];
   paidOff: DayNum | null;
   /** Consolidation that created it, if any. */
   consolidationOf: string[] | null;
+}
+
+export interface RestructuringRecord {
+  id: string;
+  day: DayNum;
+  principal: Dec;
+  seq: number;
 }
 
 export interface AllocationLine {
@@ -110,13 +125,15 @@ export interface PaymentRecord {
   /** Part that went to (payment, refund) or came from (application) the positive balance. */
   positiveBalance: Dec;
   loanId: string | null;
+  /** A reversed payment: listed, but nothing of it was applied (docs/ledger.md, "Payment reversal"). */
+  reversedOn?: DayNum;
 }
 
 export interface HistoryRecord {
   /** Null for the borrower's positive balance when no loan is involved. */
   loanId: string | null;
   installment: number | null;
-  bucket: BucketType | 'positive_balance' | 'owner';
+  bucket: BucketType | 'positive_balance' | 'owner' | 'payment';
   status: string;
   delta: Dec;
   balance: Dec;
@@ -141,7 +158,14 @@ export interface Core {
   applied: number;
 }
 
-export type Effect = 'applied' | 'voided' | 'clamped';
+export type Effect = 'applied' | 'voided' | 'clamped' | 'reversed';
+
+/** On a payment's log record once it is reversed: replays skip the payment (it was never made). */
+export interface ReversalMark {
+  day: DayNum;
+  seq: number;
+  operationId: string;
+}
 
 export interface LogRecord {
   op: LedgerOperation;
@@ -150,6 +174,7 @@ export interface LogRecord {
   kordevId: number;
   /** How the last replay treated it (see docs/ledger.md, "Back-dated operations"). */
   effect: Effect;
+  reversal?: ReversalMark;
 }
 
 export interface Snapshot {

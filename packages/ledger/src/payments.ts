@@ -8,7 +8,9 @@ import { allocate, allocationOrder, markPaidOff, splitByLoan, targetsByDueDate }
 import { sortedBody, requestIdOf, type OpContext, type Outcome } from './context.js';
 import { ZERO, money, toDec, type Dec } from './decimal.js';
 import { refusal } from './errors.js';
+import { recover, recoveryTargets } from './recovery.js';
 import { BUCKETS, type AllocationLine } from './model.js';
+import { domainEvent, freshEvents } from './events.js';
 
 interface Part {
   loanId: string | null;
@@ -55,13 +57,20 @@ export function createPayment(ctx: OpContext<CreatePaymentOperation>): Outcome {
   const lines: AllocationLine[] = [];
   let toPositive = ZERO;
   for (const part of parts) {
-    const loanIds = part.loanId !== null
-      ? [part.loanId]
-      : allocations !== null && allocations.length > 0
-        ? [] // an allocation to a loan that is gone: straight to positive balance
-        : d.allLoans().filter((l) => l.closed === null).map((l) => l.id);
-    const targets = targetsByDueDate(d, loanIds);
-    toPositive = toPositive.plus(allocate(d, part.amount, targets, order, 'payment', lines));
+    let left = part.amount;
+    if (part.loanId !== null) {
+      // To a charged-off loan, a payment is a recovery (docs/ledger.md, "Charge-off").
+      left = d.loan(part.loanId)!.chargedOff !== null
+        ? recover(d, left, recoveryTargets(d, [part.loanId]), order, 'recovery', lines)
+        : allocate(d, left, targetsByDueDate(d, [part.loanId]), order, 'payment', lines);
+    } else if (allocations === null || allocations.length === 0) {
+      const open = d.allLoans().filter((l) => l.closed === null);
+      left = allocate(d, left, targetsByDueDate(d, open.map((l) => l.id)), order, 'payment', lines);
+      // What every open loan did not need recovers charged-off amounts before it becomes positive balance.
+      const chargedOff = open.filter((l) => l.chargedOff !== null).map((l) => l.id);
+      if (chargedOff.length > 0) left = recover(d, left, recoveryTargets(d, chargedOff), order, 'recovery', lines);
+    } // else: an allocation to a loan that is gone goes straight to positive balance
+    toPositive = toPositive.plus(left);
   }
   d.movePositiveBalance(toPositive, 'payment');
   d.addPayment({
@@ -77,10 +86,19 @@ export function createPayment(ctx: OpContext<CreatePaymentOperation>): Outcome {
   });
   markPaidOff(d, new Set(lines.map((l) => l.loanId)));
 
+  const applied = appliedAllocations(lines);
   return {
     ok: true,
+    ...freshEvents(ctx, () => [domainEvent(ctx, 'payment.applied', null, {
+      amount_paid: money(amount),
+      applied_allocations: applied,
+      payment_allocations: rawAllocations ?? null,
+      payment_date: payment.payment_date ?? null,
+      payment_id: op.paymentId,
+      positive_balance_amount: money(toPositive),
+    })]),
     body: sortedBody({
-      applied_allocations: appliedAllocations(lines),
+      applied_allocations: applied,
       id: op.paymentId,
       kordev_id: ctx.kordevId,
       payment,

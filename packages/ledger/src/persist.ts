@@ -23,10 +23,10 @@
  * `restoreState(head, lists)` rebuilds the state (with the structural sharing of loans,
  * installments and list nodes the engine relies on for cheap applies).
  */
-import type { LedgerOperation } from './api.js';
 import { push, type List } from './cons.js';
 import {
-  dec, historyIn, historyOut, installmentIn, installmentOut, isDocument, deserializeState, loanFromJson, paymentIn, paymentOut, rebuild, str, termsOut,
+  dec, historyIn, historyOut, installmentIn, installmentOut, isDocument, deserializeState, lifecycleIn, lifecycleOut, loanFromJson, logIn, logOut,
+  paymentIn, paymentOut, rebuild, str, termsOut,
 } from './serialize.js';
 import type { Core, HistoryRecord, Installment, Loan, LogRecord, PaymentRecord, Snapshot } from './model.js';
 import { STATE_FORMAT, type BorrowerState } from './state.js';
@@ -73,6 +73,7 @@ function loanDeltaOut(loan: Loan, base: Loan | undefined): Json {
     ow: loan.owners,
     cl: loan.closed,
     po: loan.paidOff,
+    ...lifecycleOut(loan, installmentOut),
   };
 }
 
@@ -89,7 +90,7 @@ function loanDeltaIn(j: Json, id: string, base: Loan | undefined): Loan {
   });
   if (j.t !== 0) return loanFromJson({ ...j.t, ...j, t: undefined }, installments);
   if (base === undefined) throw new Error(`stored ledger: loan ${id} takes its terms from a missing base`);
-  return { ...base, dailyFeeAccrued: dec(j.dfa), installments, owners: j.ow, closed: j.cl ?? null, paidOff: j.po ?? null };
+  return { ...base, dailyFeeAccrued: dec(j.dfa), installments, owners: j.ow, closed: j.cl ?? null, paidOff: j.po ?? null, ...lifecycleIn(j, (x) => installmentIn(x)) };
 }
 
 function coreOut(core: Core, base: Core | null): Json {
@@ -118,8 +119,6 @@ function coreIn(j: Json, base: Core | null, history: Map<number, List<HistoryRec
 
 // --- list items -----------------------------------------------------------------------------
 
-const logOut = (r: LogRecord): Json => ({ op: r.op, day: r.day, seq: r.seq, k: r.kordevId, e: r.effect });
-const logIn = (r: Json): LogRecord => ({ op: r.op as LedgerOperation, day: r.day, seq: r.seq, kordevId: r.kordevId ?? r.k, effect: r.e });
 
 /** A snapshot item: its core relative to the snapshot before it in the list. */
 function snapshotOut(node: { head: Snapshot; tail: List<Snapshot> }): Json {

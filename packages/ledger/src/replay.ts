@@ -18,26 +18,34 @@ import { effectiveDayNum, execute } from './execute.js';
 import type { Core, Effect, LogRecord, Snapshot } from './model.js';
 import { SNAPSHOT_EVERY, compareKey, hasLoan, type BorrowerState } from './state.js';
 import { refusal } from './errors.js';
+import { placeEvents } from './events.js';
+import { locatePayment, voidedPayment } from './reverse-payment.js';
 
 export interface ApplyOutput {
   state: BorrowerState;
   result: ApplyResult;
 }
 
-function toResult(outcome: Outcome): ApplyResult {
-  if (outcome.ok) return outcome.events ? { ok: true, statusCode: 200, body: outcome.body, events: outcome.events } : { ok: true, statusCode: 200, body: outcome.body };
+/** `replayed`: how many records effective after the operation were replayed (back-dating). */
+function toResult(outcome: Outcome, replayed = 0): ApplyResult {
+  if (outcome.ok) {
+    return outcome.events ? { ok: true, statusCode: 200, body: outcome.body, events: placeEvents(outcome.events, replayed) } : { ok: true, statusCode: 200, body: outcome.body };
+  }
   return { ok: false, statusCode: outcome.statusCode, body: outcome.body };
 }
 
-function effectOf(outcome: Outcome): Effect {
+function effectOf(outcome: Outcome, rec?: { reversal?: LogRecord['reversal'] }): Effect {
+  if (rec?.reversal !== undefined) return 'reversed';
   if (!outcome.ok) return 'voided';
   return outcome.clamped ? 'clamped' : 'applied';
 }
 
-/** Runs one record on a draft (advance to its day, execute). */
-function step(d: Draft, rec: { op: LedgerOperation; day: DayNum; kordevId: number }, mode: Mode, options: LedgerOptions, borrowerId: string): Outcome {
+/** Runs one record on a draft (advance to its day, execute; a reversed payment applies nothing). */
+function step(d: Draft, rec: { op: LedgerOperation; day: DayNum; kordevId: number; reversal?: LogRecord['reversal'] }, mode: Mode, options: LedgerOptions, borrowerId: string): Outcome {
   advance(d, rec.day);
-  const outcome = execute(d, rec.op, { day: rec.day, kordevId: rec.kordevId, mode, options, borrowerId });
+  const outcome = rec.reversal !== undefined
+    ? voidedPayment(d, rec as LogRecord)
+    : execute(d, rec.op, { day: rec.day, kordevId: rec.kordevId, mode, options, borrowerId });
   d.applied += 1;
   return outcome;
 }
@@ -50,6 +58,12 @@ export function apply(state: BorrowerState, op: LedgerOperation, options: Ledger
     return { state, result: toResult(refusal('loan_already_exists', { borrower_id: state.borrowerId, loan_id: newLoanId })) };
   }
   const day = effectiveDayNum(op, options);
+  if (op.type === 'reverse_payment') {
+    // Back-dated removal: the payment's record is marked, and everything from it on replayed.
+    const located = locatePayment(state.log, op, day, state.borrowerId);
+    if (!located.ok) return { state, result: toResult(located) };
+    return applyBackDated(state, op, day, options, located);
+  }
   const key = { day, seq: op.seq };
   const last = state.log?.head;
   if (op.seq > state.maxSeq && (last === undefined || compareKey(key, last) > 0)) {
@@ -85,14 +99,20 @@ function snapshotAtOrBefore(snapshots: List<Snapshot>, index: number): { kept: L
   return { kept: node, base: node?.head ?? { index: 0, core: EMPTY_CORE } };
 }
 
-function applyBackDated(state: BorrowerState, op: LedgerOperation, day: DayNum, options: LedgerOptions): ApplyOutput {
+/**
+ * `amend`: a log record to replace before replaying (a payment marked reversed, at its log
+ * position); the replay then starts at or before that record rather than at the new one.
+ */
+function applyBackDated(state: BorrowerState, op: LedgerOperation, day: DayNum, options: LedgerOptions, amend?: { position: number; record: LogRecord }): ApplyOutput {
   const key = { day, seq: op.seq };
   const total = state.log?.length ?? 0;
   // Insertion point: the number of records that sort before the new one.
   let position = total;
   for (let node = state.log; node !== null && compareKey(node.head, key) > 0; node = node.tail) position -= 1;
 
-  const { kept, base } = snapshotAtOrBefore(state.snapshots, position);
+  const start = amend === undefined ? position : Math.min(position, amend.position);
+  const { kept, base } = snapshotAtOrBefore(state.snapshots, start);
+  const amended = (rec: LogRecord, index: number): LogRecord => (amend !== undefined && index === amend.position ? amend.record : rec);
   const { prefix, rest } = splitAt(state.log, base.index);
 
   // kordev_id follows acceptance (seq) order. Arriving out of seq order (never in the
@@ -114,25 +134,25 @@ function applyBackDated(state: BorrowerState, op: LedgerOperation, day: DayNum, 
   const before = rest.slice(0, position - base.index);
   const after = rest.slice(position - base.index);
   const shift = (rec: LogRecord): LogRecord => (outOfOrder && rec.seq > op.seq ? { ...rec, kordevId: rec.kordevId + 1 } : rec);
-  for (const original of before) {
-    const rec = shift(original);
+  before.forEach((original, i) => {
+    const rec = shift(amended(original, base.index + i));
     const outcome = step(d, rec, 'replay', options, state.borrowerId);
-    rebuilt.push({ ...rec, effect: effectOf(outcome) });
+    rebuilt.push({ ...rec, effect: effectOf(outcome, rec) });
     takeSnapshot();
-  }
+  });
   {
     const outcome = step(d, { op, day, kordevId }, 'fresh', options, state.borrowerId);
-    result = toResult(outcome);
+    result = toResult(outcome, after.length);
     if (!outcome.ok) return { state, result };
     rebuilt.push({ op, day, seq: op.seq, kordevId, effect: effectOf(outcome) });
     takeSnapshot();
   }
-  for (const rec of after) {
-    const shifted = shift(rec);
+  after.forEach((rec, i) => {
+    const shifted = shift(amended(rec, position + i));
     const outcome = step(d, shifted, 'replay', options, state.borrowerId);
-    rebuilt.push({ ...shifted, effect: effectOf(outcome) });
+    rebuilt.push({ ...shifted, effect: effectOf(outcome, shifted) });
     takeSnapshot();
-  }
+  });
 
   let log = prefix;
   if (outOfOrder) log = shiftPrefixKordev(prefix, op.seq);

@@ -55,10 +55,16 @@ export function splitEvenly(total: Dec | null, n: number): Dec[] {
 
 export function buildSchedule(input: ScheduleInput): Schedule {
   const n = input.dueDays.length;
+  // Periods of equal length have equal rates: a 30-year monthly loan has 360 periods but
+  // four lengths, and each rate is a 40-digit power (the costly part of a schedule).
+  const byLength = new Map<number, Dec>();
   const rates: Dec[] = [];
   let previous = input.origination;
   for (const due of input.dueDays) {
-    rates.push(periodRate(input.annualRate, due - previous));
+    const days = due - previous;
+    let rate = byLength.get(days);
+    if (rate === undefined) byLength.set(days, (rate = periodRate(input.annualRate, days)));
+    rates.push(rate);
     previous = due;
   }
 

@@ -21,7 +21,9 @@ const decOrNull = (s: unknown): Dec | null => (s === null || s === undefined ? n
 
 function bucketOut(b: Bucket): Json {
   const parts: Json[] = [b.initial, b.paid, b.waived, b.closed].map((x) => (x.isZero() ? 0 : str(x)));
-  if (b.pending !== null) parts.push([str(b.pending.delta), b.pending.from, b.pending.to, b.pending.step]);
+  // [initial, paid, waived, closed, pending?, chargedOff?]: older rows end at pending.
+  parts.push(b.pending === null ? 0 : [str(b.pending.delta), b.pending.from, b.pending.to, b.pending.step]);
+  parts.push(b.chargedOff.isZero() ? 0 : str(b.chargedOff));
   while (parts.length > 0 && parts[parts.length - 1] === 0) parts.pop();
   return parts.length === 0 ? 0 : parts;
 }
@@ -30,7 +32,7 @@ function bucketIn(j: Json): Bucket {
   const a: unknown[] = Array.isArray(j) ? j : [];
   const p = a[4] as Json[] | undefined;
   const pending = Array.isArray(p) ? { delta: dec(p[0]), from: p[1] as number, to: p[2] as number, step: p[3] as string } : null;
-  const bucket: Bucket = { initial: dec(a[0]), paid: dec(a[1]), waived: dec(a[2]), closed: dec(a[3]), out: ZERO, pending };
+  const bucket: Bucket = { initial: dec(a[0]), paid: dec(a[1]), waived: dec(a[2]), closed: dec(a[3]), chargedOff: dec(a[5]), out: ZERO, pending };
   refresh(bucket);
   return bucket;
 }
@@ -58,7 +60,24 @@ export function termsOut(l: Loan): Json {
 }
 
 function loanOut(l: Loan, installmentRef: (i: Installment) => number, termsRef: (l: Loan) => number): Json {
-  return { t: termsRef(l), dfa: str(l.dailyFeeAccrued), inst: l.installments.map(installmentRef), ow: l.owners, cl: l.closed, po: l.paidOff };
+  return { t: termsRef(l), dfa: str(l.dailyFeeAccrued), inst: l.installments.map(installmentRef), ow: l.owners, cl: l.closed, po: l.paidOff, ...lifecycleOut(l, installmentOut) };
+}
+
+/** Charge-off and restructurings of a loan, only when present (older rows have neither). */
+export function lifecycleOut(l: Loan, inst: (i: Installment) => Json): Json {
+  const out: Json = {};
+  if (l.chargedOff !== null) out.chg = l.chargedOff;
+  if (l.former.length > 0) out.fmr = l.former.map(inst);
+  if (l.restructurings.length > 0) out.rst = l.restructurings.map((r) => ({ ...r, principal: str(r.principal) }));
+  return out;
+}
+
+export function lifecycleIn(j: Json, inst: (x: Json, k: number) => Installment): Pick<Loan, 'chargedOff' | 'former' | 'restructurings'> {
+  return {
+    chargedOff: j.chg ?? null,
+    former: Array.isArray(j.fmr) ? (j.fmr as Json[]).map(inst) : [],
+    restructurings: Array.isArray(j.rst) ? (j.rst as Json[]).map((r) => ({ id: r.id, day: r.day, seq: r.seq, principal: dec(r.principal) })) : [],
+  };
 }
 
 function loanIn(loan: Json, installments: Installment[], terms: Json[]): Loan {
@@ -75,6 +94,7 @@ export function loanFromJson(j: Json, installments: Installment[]): Loan {
     installmentFeeCharge: decOrNull(j.f1), installmentFee2Charge: decOrNull(j.f2), guaranteeProvider: j.gp ?? null,
     installments,
     owners: j.ow, closed: j.cl ?? null, paidOff: j.po ?? null, consolidationOf: j.cof ?? null,
+    ...lifecycleIn(j, (x) => installmentIn(x)),
   };
 }
 
@@ -94,6 +114,7 @@ export function paymentOut(p: PaymentRecord): Json {
   return {
     k: p.kind, id: p.paymentId, s: p.seq, op: p.operationId, d: p.day, a: str(p.amount), pb: str(p.positiveBalance), l: p.loanId,
     ln: p.lines.map((x) => [x.loanId, x.installment, x.bucket, str(x.amount)]),
+    ...(p.reversedOn === undefined ? {} : { rv: p.reversedOn }),
   };
 }
 
@@ -101,8 +122,14 @@ export function paymentIn(j: Json): PaymentRecord {
   return {
     kind: j.k, paymentId: j.id, seq: j.s, operationId: j.op, day: j.d, amount: dec(j.a), positiveBalance: dec(j.pb), loanId: j.l,
     lines: (j.ln as Json[]).map((x) => ({ loanId: x[0], installment: x[1], bucket: x[2], amount: dec(x[3]) })),
+    ...(j.rv === undefined ? {} : { reversedOn: j.rv }),
   };
 }
+
+export const logOut = (r: LogRecord): Json => ({ op: r.op, day: r.day, seq: r.seq, k: r.kordevId, e: r.effect, ...(r.reversal ? { rv: r.reversal } : {}) });
+export const logIn = (r: Json): LogRecord => ({
+  op: r.op as LedgerOperation, day: r.day, seq: r.seq, kordevId: r.kordevId ?? r.k, effect: r.e, ...(r.rv ? { reversal: r.rv } : {}),
+});
 
 const DOCUMENT_FORMAT = STATE_FORMAT;
 
@@ -170,7 +197,7 @@ export function serializeState(state: BorrowerState): unknown {
     borrowerId: state.borrowerId,
     nextKordev: state.nextKordev,
     maxSeq: state.maxSeq,
-    log: toArray(state.log).map((r) => ({ op: r.op, day: r.day, seq: r.seq, k: r.kordevId, e: r.effect })),
+    log: toArray(state.log).map(logOut),
     history: toArray(state.live.history).map(historyOut),
     payments: toArray(state.live.payments).map(paymentOut),
     terms: termsTable,
@@ -215,7 +242,7 @@ export function deserializeState(json: unknown): BorrowerState {
     return { day: c.day, loans: map, loanOrder: order, positiveBalance: dec(c.pb), history: history.get(c.h) ?? null, payments: payments.get(c.p) ?? null, applied: c.n };
   };
   let log: List<LogRecord> = null;
-  for (const r of j.log as Json[]) log = push(log, { op: r.op as LedgerOperation, day: r.day, seq: r.seq, kordevId: r.k, effect: r.e });
+  for (const r of j.log as Json[]) log = push(log, logIn(r));
   let snapshots: List<Snapshot> = null;
   for (const s of j.snapshots as Json[]) snapshots = push(snapshots, { index: s.index, core: coreIn(s.core) });
   return {

@@ -4,13 +4,14 @@
  */
 import type { BucketType, Day, LedgerOptions } from './api.js';
 import { dayToNum, endOfDay, numToDay, type DayNum } from './calendar.js';
-import { allBucketFigures, currentIndex, installmentOutstanding, outstanding } from './buckets.js';
+import { allBucketFigures, chargedOffOf, currentIndex, installmentOutstanding, outstanding } from './buckets.js';
 import { toArray } from './cons.js';
 import { ZERO, money, round2, type Dec } from './decimal.js';
-import { BUCKETS, type Core, type Loan, type LogRecord, type PaymentRecord } from './model.js';
+import { BUCKETS, type Core, type Installment, type Loan, type LogRecord, type PaymentRecord } from './model.js';
 import { coreAt } from './replay.js';
 import type { BorrowerState } from './state.js';
 import { ownerOn } from './transfer.js';
+import { installmentAmountAtOrigination } from './create-loan.js';
 
 export interface BucketStatus {
   initial_balance: number;
@@ -30,11 +31,13 @@ export interface InstallmentStatus {
   due_date: string;
   state: 'overdue' | 'current' | 'future';
   is_paid: boolean;
+  /** Closed by a restructuring of the loan (its amounts live on in the new schedule's principal). */
+  restructured: boolean;
   /** Scheduled amount: principal + interest + installment fees. */
   scheduled_amount: number;
   /** What the installment still owes, every bucket. */
   outstanding: number;
-  buckets: Record<BucketType, { initial_balance: number; paid: number; waived_off: number; closed: number; outstanding: number }>;
+  buckets: Record<BucketType, { initial_balance: number; paid: number; waived_off: number; charged_off: number; closed: number; outstanding: number }>;
 }
 
 export interface PaymentAllocationStatus {
@@ -54,6 +57,9 @@ export interface PaymentStatus {
   positive_balance_amount: number;
   loan_id: string | null;
   allocations: PaymentAllocationStatus[];
+  /** A reversed payment stays listed with nothing applied (docs/ledger.md, "Payment reversal"). */
+  is_reversed: boolean;
+  reversal_date: Day | null;
 }
 
 export interface Rates {
@@ -77,6 +83,10 @@ export interface LoanStatus {
     guarantee_provider: string | null;
     is_cancelled: boolean;
     cancellation_date: Day | null;
+    /** The day the loan was charged off, or null (docs/ledger.md "Charge-off"). */
+    chargeoff_date: Day | null;
+    /** The first installment's scheduled principal, interest and fees at origination. */
+    installment_amount_at_origination: number;
     is_consolidated: boolean;
     consolidated_into: string | null;
     consolidation_date: Day | null;
@@ -88,6 +98,7 @@ export interface LoanStatus {
   balance_detail: { at_calculation_date: Record<BucketType, BucketStatus> };
   installments: InstallmentStatus[];
   payments: PaymentStatus[];
+  restructurings: Array<{ id: string; effective_date: Day; principal: number }>;
   summary: Summary;
 }
 
@@ -97,6 +108,8 @@ export interface Summary {
   next_payment_amount: number;
   next_payment_date: Day | null;
   full_payment_amount: number;
+  /** Written off by charge-offs and not yet recovered; not part of the amounts due. */
+  charged_off_amount: number;
 }
 
 export interface BorrowerStatus {
@@ -128,6 +141,8 @@ function paymentStatus(p: PaymentRecord, kordev: Map<number, number>, loanId?: s
     positive_balance_amount: money(p.positiveBalance),
     loan_id: loanId ?? p.loanId,
     allocations: lines.map((l) => ({ loan_id: l.loanId, installment_number: l.installment, bucket: l.bucket, amount: money(l.amount) })),
+    is_reversed: p.reversedOn !== undefined,
+    reversal_date: p.reversedOn === undefined ? null : numToDay(p.reversedOn),
   };
 }
 
@@ -138,11 +153,13 @@ interface SummaryParts {
   total: Dec;
   nextDate: DayNum | null;
   nextAmount: Dec;
+  chargedOff: Dec;
 }
 
 function loanSummaryParts(loan: Loan, day: DayNum): SummaryParts {
-  const parts: SummaryParts = { dpd: 0, overdue: ZERO, total: ZERO, nextDate: null, nextAmount: ZERO };
-  if (loan.closed !== null) return parts;
+  const parts: SummaryParts = { dpd: 0, overdue: ZERO, total: ZERO, nextDate: null, nextAmount: ZERO, chargedOff: chargedOffOf(loan) };
+  // Closed and charged-off loans owe nothing due (a charged-off loan's amounts are in chargedOff).
+  if (loan.closed !== null || loan.chargedOff !== null) return parts;
   for (const inst of loan.installments) {
     const owed = installmentOutstanding(inst);
     parts.total = parts.total.plus(owed);
@@ -163,7 +180,9 @@ function toSummary(all: SummaryParts[]): Summary {
   let overdue = ZERO;
   let total = ZERO;
   let nextDate: DayNum | null = null;
+  let chargedOff = ZERO;
   for (const p of all) {
+    chargedOff = chargedOff.plus(p.chargedOff);
     dpd = Math.max(dpd, p.dpd);
     overdue = overdue.plus(p.overdue);
     total = total.plus(p.total);
@@ -178,6 +197,7 @@ function toSummary(all: SummaryParts[]): Summary {
     next_payment_amount: money(nextAmount),
     next_payment_date: nextDate === null ? null : numToDay(nextDate),
     full_payment_amount: money(total),
+    charged_off_amount: money(chargedOff),
   };
 }
 
@@ -188,14 +208,17 @@ function numberOrNull(value: Dec | null): number | null {
 function loanStatus(loan: Loan, day: DayNum, kordev: Map<number, number>, payments: PaymentRecord[], timeZone: string): LoanStatus {
   const detail = {} as Record<BucketType, BucketStatus>;
   const figures = allBucketFigures(loan, day);
+  // Installments closed by restructurings keep their amounts in the loan's figures (they owe nothing).
+  const former = loan.former.length === 0 ? null : allBucketFigures({ ...loan, installments: loan.former }, day);
   for (const b of BUCKETS) {
     const f = figures[b]!;
+    const g = former?.[b];
     detail[b] = {
-      initial_balance: money(f.initial),
-      paid: money(f.paid),
-      waived_off: money(f.waived),
-      charged_off: 0,
-      closed: money(f.closed),
+      initial_balance: money(g ? f.initial.plus(g.initial) : f.initial),
+      paid: money(g ? f.paid.plus(g.paid) : f.paid),
+      waived_off: money(g ? f.waived.plus(g.waived) : f.waived),
+      charged_off: money(f.chargedOff),
+      closed: money(g ? f.closed.plus(g.closed) : f.closed),
       current: money(f.current),
       overdue: money(f.overdue),
       unpaid: money(f.unpaid),
@@ -203,24 +226,30 @@ function loanStatus(loan: Loan, day: DayNum, kordev: Map<number, number>, paymen
     };
   }
   const cur = currentIndex(loan, day);
-  const installments: InstallmentStatus[] = loan.installments.map((inst, i) => {
+  const installmentStatus = (inst: Installment, i: number, restructured: boolean): InstallmentStatus => {
     const buckets = {} as InstallmentStatus['buckets'];
+    let chargedOff = ZERO;
     for (const b of BUCKETS) {
       const x = inst.buckets[b];
-      buckets[b] = { initial_balance: money(x.initial), paid: money(x.paid), waived_off: money(x.waived), closed: money(x.closed), outstanding: money(outstanding(x)) };
+      chargedOff = chargedOff.plus(x.chargedOff);
+      buckets[b] = {
+        initial_balance: money(x.initial), paid: money(x.paid), waived_off: money(x.waived), charged_off: money(x.chargedOff), closed: money(x.closed), outstanding: money(outstanding(x)),
+      };
     }
     const scheduled = round2(inst.buckets.principal.initial).plus(inst.buckets.interest.initial).plus(inst.buckets.installment_fee.initial).plus(inst.buckets.installment_fee_2.initial);
     const owed = installmentOutstanding(inst);
     return {
       number: inst.number,
       due_date: endOfDay(inst.due, timeZone),
-      state: inst.due < day ? 'overdue' : i === cur ? 'current' : 'future',
-      is_paid: owed.isZero() && loan.closed === null,
+      state: inst.due < day ? 'overdue' : !restructured && i === cur ? 'current' : 'future',
+      is_paid: owed.isZero() && chargedOff.isZero() && loan.closed === null && !restructured,
+      restructured,
       scheduled_amount: money(scheduled),
       outstanding: money(owed),
       buckets,
     };
-  });
+  };
+  const installments = [...loan.former.map((inst, i) => installmentStatus(inst, i, true)), ...loan.installments.map((inst, i) => installmentStatus(inst, i, false))];
   return {
     attributes: {
       id: loan.id,
@@ -239,6 +268,8 @@ function loanStatus(loan: Loan, day: DayNum, kordev: Map<number, number>, paymen
       guarantee_provider: loan.guaranteeProvider,
       is_cancelled: loan.closed?.kind === 'cancelled',
       cancellation_date: loan.closed?.kind === 'cancelled' ? numToDay(loan.closed.day) : null,
+      chargeoff_date: loan.chargedOff === null ? null : numToDay(loan.chargedOff.day),
+      installment_amount_at_origination: money(installmentAmountAtOrigination(loan)),
       is_consolidated: loan.closed?.kind === 'consolidated',
       consolidated_into: loan.closed?.into ?? null,
       consolidation_date: loan.closed?.kind === 'consolidated' ? numToDay(loan.closed.day) : null,
@@ -252,6 +283,7 @@ function loanStatus(loan: Loan, day: DayNum, kordev: Map<number, number>, paymen
     payments: payments
       .filter((p) => p.loanId === loan.id || p.lines.some((l) => l.loanId === loan.id))
       .map((p) => paymentStatus(p, kordev, loan.id)),
+    restructurings: loan.restructurings.map((r) => ({ id: r.id, effective_date: numToDay(r.day), principal: money(r.principal) })),
     summary: toSummary([loanSummaryParts(loan, day)]),
   };
 }

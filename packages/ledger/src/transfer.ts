@@ -9,6 +9,7 @@ import { ZERO, money } from './decimal.js';
 import { refusal } from './errors.js';
 import type { Loan } from './model.js';
 import type { DayNum } from './calendar.js';
+import { domainEvent, freshEvents } from './events.js';
 
 export function ownerOn(loan: Loan, day: DayNum): string | null {
   let owner: string | null = null;
@@ -24,7 +25,8 @@ export function createTransfer(ctx: OpContext<TransferOwnershipOperation>): Outc
   const existing = d.loan(op.loanId);
   if (existing === undefined) return refusal('loan_not_found', context);
   if (existing.closed !== null) return refusal(existing.closed.kind === 'cancelled' ? 'loan_cancelled' : 'loan_consolidated', context);
-  if (ownerOn(existing, ctx.day) === newOwner) return refusal('same_owner', context);
+  const previousOwner = ownerOn(existing, ctx.day);
+  if (previousOwner === newOwner) return refusal('same_owner', context);
 
   const loan = d.mutable(op.loanId);
   // Operations of a day apply in order, so a later transfer the same day replaces the earlier.
@@ -40,6 +42,11 @@ export function createTransfer(ctx: OpContext<TransferOwnershipOperation>): Outc
   }
   return {
     ok: true,
+    ...freshEvents(ctx, () => [domainEvent(ctx, 'loan.ownership_transferred', op.loanId, {
+      new_owner: newOwner,
+      previous_owner: previousOwner,
+      transferred_amounts: amounts,
+    })]),
     body: sortedBody({
       id: op.loanId,
       kordev_id: ctx.kordevId,

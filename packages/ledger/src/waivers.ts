@@ -12,6 +12,8 @@ import type { Draft } from './draft.js';
 import { refusal, type Refusal } from './errors.js';
 import { DEFAULT_ORDER, type Loan } from './model.js';
 import { markPaidOff } from './allocation.js';
+import { domainEvent, freshEvents } from './events.js';
+import { money } from './decimal.js';
 
 
 type Which = 'all' | 'overdue' | 'current' | 'non_overdue';
@@ -115,6 +117,7 @@ export function createWaiver(ctx: OpContext<CreateWaiverOperation>): Outcome {
   const loan = d.loan(op.loanId);
   if (loan === undefined) return refusal('loan_not_found', context);
   if (loan.closed !== null) return refusal(loan.closed.kind === 'cancelled' ? 'loan_cancelled' : 'loan_consolidated', context);
+  if (loan.chargedOff !== null) return refusal('loan_charged_off', context);
   if (!isWaiverScope(waiver.bucket)) return refusal('invalid_request', { ...context, bucket: waiver.bucket ?? null });
   const type = waiver.type;
   const valid = (type === 'amount' && typeof waiver.amount === 'number' && waiver.amount >= 0)
@@ -129,6 +132,15 @@ export function createWaiver(ctx: OpContext<CreateWaiverOperation>): Outcome {
   return {
     ok: true,
     clamped: outcome.clamped,
+    ...freshEvents(ctx, () => [domainEvent(ctx, 'waiver.applied', op.loanId, {
+      amount: waiver.amount ?? null,
+      bucket: waiver.bucket,
+      percentage: waiver.percentage ?? null,
+      reason: waiver.reason ?? null,
+      type,
+      waived_amount: money(outcome.waived),
+      waiver_id: op.waiverId,
+    })]),
     body: sortedBody({ ...waiver, id: op.waiverId, kordev_id: ctx.kordevId, loan_id: op.loanId, request_id: requestIdOf(op) }),
   };
 }

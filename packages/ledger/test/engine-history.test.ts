@@ -35,7 +35,7 @@ test('history deltas sum to the outstanding amounts of the status, bucket by buc
   }
   assert.equal(sums.get('null|null|positive_balance') ?? 0, status.positive_balance - (sums.get('L2|null|positive_balance') ?? 0));
   const steps = new Set(historyOf(s, TZ, day).map((h) => h.step_type));
-  for (const step of ['origination', 'payment', 'waiver', 'cancellation', 'late_fee', 'delinquency_interest_accrual', 'daily_fee_accrual']) {
+  for (const step of ['ORIGINATION', 'PAYMENT_APPLICATION', 'WAIVER', 'CANCELLATION', 'LATE_FEE_CHARGE', 'DELINQUENCY_INTEREST_ACCRUAL', 'DAILY_FEE_ACCRUAL']) {
     assert.ok(steps.has(step), step);
   }
 });
@@ -80,10 +80,10 @@ test('accruals of a bucket are one history entry until something else moves that
 test('a transfer leaves one history entry on the loan: bucket owner, delta and balance 0, the new owner', () => {
   resetSeq();
   const s = run([createLoan('L1'), transfer('L1', 'BANK_9', '2024-01-26')]);
-  const entries = historyOf(s, TZ).filter((h) => h.step_type === 'transfer');
+  const entries = historyOf(s, TZ).filter((h) => h.step_type === 'OWNERSHIP_TRANSFER');
   assert.deepEqual(entries, [{
     loan_id: 'L1', installment_number: null, bucket_type: 'owner', bucket_status: 'transferred', delta: 0, balance: 0,
-    effective_date: '2024-01-26', step_type: 'transfer', operation_id: entries[0]!.operation_id, new_owner: 'BANK_9',
+    effective_date: '2024-01-26', step_type: 'OWNERSHIP_TRANSFER', operation_id: entries[0]!.operation_id, new_owner: 'BANK_9',
   }]);
   assert.equal(typeof entries[0]!.operation_id, 'string');
 });

@@ -75,7 +75,7 @@ test('history: running balances add up, never negative, payments never over-allo
         assert.equal(prev.plus(String(e.delta)).toFixed(2), bal.toFixed(2), `running balance ${key}: ${JSON.stringify(e)}`);
         assert.ok(bal.gte(0), `negative balance ${JSON.stringify(e)}`);
         last.set(key, bal);
-        if (e.step_type === 'payment' && e.operation_id) {
+        if (e.step_type === 'PAYMENT_APPLICATION' && e.operation_id) {
           taken.set(e.operation_id, (taken.get(e.operation_id) ?? new Decimal(0)).minus(String(e.delta)));
         }
       }

@@ -2,6 +2,7 @@ import { Worker, type Job } from 'bullmq';
 import type { Kysely } from 'kysely';
 import { findSendableDeliveries, relayEvents, type Database } from '@lsl/db';
 import { createRedis, jobCatalog } from '@lsl/queue';
+import { webhookDeliveries, type Logger } from '@lsl/telemetry';
 import { deliverOne } from './deliver-one.js';
 import { DEFAULT_DELIVERY_POLICY, type DeliveryPolicy } from './delivery-policy.js';
 import { createWebhookQueue, enqueueDeliveries, WEBHOOK_QUEUE_NAME, webhookQueuePrefix } from './webhook-queue.js';
@@ -18,7 +19,7 @@ export interface StartWebhookWorkerOptions {
   pollMs?: number;
   /** Events relayed per statement. */
   relayBatch?: number;
-  log?: (message: string, fields?: Record<string, unknown>) => void;
+  logger?: Logger;
 }
 
 export interface RunningWebhookWorker {
@@ -34,7 +35,7 @@ export interface RunningWebhookWorker {
  * worker on the webhook queue that makes each attempt (docs/webhooks.md).
  */
 export async function startWebhookWorker(options: StartWebhookWorkerOptions): Promise<RunningWebhookWorker> {
-  const log = options.log ?? (() => {});
+  const logger = options.logger;
   const policy: DeliveryPolicy = { ...DEFAULT_DELIVERY_POLICY, ...options.policy };
   const pollMs = options.pollMs ?? 500;
   const relayBatch = options.relayBatch ?? 500;
@@ -48,7 +49,8 @@ export async function startWebhookWorker(options: StartWebhookWorkerOptions): Pr
     const outcome = await deliverOne(db, deliveryId, policy);
     if (outcome.kind === 'skipped') return 'skipped';
     const { delivery, status } = outcome;
-    if (outcome.disabledReason) log('webhook subscription disabled', { webhook_id: delivery.subscription_id, reason: outcome.disabledReason });
+    webhookDeliveries.inc({ outcome: status === 'pending' ? 'retry' : status });
+    if (outcome.disabledReason) logger?.warn({ webhook_id: delivery.subscription_id, reason: outcome.disabledReason }, 'webhook subscription disabled');
     if (status === 'pending') {
       // The retry, as a delayed job; the dispatcher would find it anyway once due.
       const delayMs = new Date(delivery.next_attempt_at).getTime() - Date.now();
@@ -69,8 +71,8 @@ export async function startWebhookWorker(options: StartWebhookWorkerOptions): Pr
     lockDuration: policy.timeoutMs + 15_000,
     stalledInterval: 10_000,
   });
-  worker.on('error', (error) => log('webhook worker error', { error: String(error) }));
-  worker.on('failed', (job, error) => log('webhook job failed', { jobId: job?.id, error: String(error) }));
+  worker.on('error', (error) => logger?.error({ err: error }, 'webhook worker error'));
+  worker.on('failed', (job, error) => logger?.warn({ job_id: job?.id, err: error }, 'webhook job failed; will retry'));
 
   let running: Promise<void> | undefined;
   const tick = async () => {
@@ -87,7 +89,7 @@ export async function startWebhookWorker(options: StartWebhookWorkerOptions): Pr
   };
   const runTick = () => {
     running ??= tick()
-      .catch((error) => log('webhook relay error', { error: String(error) }))
+      .catch((error) => logger?.error({ err: error }, 'webhook relay error'))
       .finally(() => (running = undefined));
     return running;
   };

@@ -6,6 +6,11 @@ import { createPaymentBodySchema } from './create-payment.js';
 import { createWaiverBodySchema } from './create-waiver.js';
 import { consolidationParamsSchema, loanParamsSchema, noParamsSchema, paymentParamsSchema, waiverParamsSchema } from './params.js';
 import { transferItemSchema } from './transfer-ownership.js';
+import { chargeOffLoanBodySchema } from './charge-off-loan.js';
+import { createReimbursementBodySchema } from './create-reimbursement.js';
+import { createRestructuringBodySchema } from './create-restructuring.js';
+import { reversePaymentBodySchema } from './reverse-payment.js';
+import { reimbursementParamsSchema, restructuringParamsSchema } from './params.js';
 
 /** The operation types, named as the ledger names them (`LedgerOperation['type']`). */
 export const OPERATION_TYPES = [
@@ -15,6 +20,11 @@ export const OPERATION_TYPES = [
   'create_consolidation',
   'transfer_ownership',
   'create_payment',
+  // Lifecycle operations (docs/ledger.md).
+  'reverse_payment',
+  'create_reimbursement',
+  'charge_off_loan',
+  'create_restructuring',
 ] as const;
 
 export type OperationType = (typeof OPERATION_TYPES)[number];
@@ -48,6 +58,10 @@ export const OPERATIONS = {
   create_consolidation: def('create_consolidation', '/v1/borrowers/:borrower_id/loans/consolidations/:consolidation_id/create', 'Create loan consolidation', consolidationParamsSchema, createConsolidationBodySchema),
   transfer_ownership: def('transfer_ownership', '/v1/borrowers/loans/transfer_ownership', 'Transfer loan ownerships (batch)', noParamsSchema, transferItemSchema),
   create_payment: def('create_payment', '/v1/borrowers/:borrower_id/payments/:payment_id/create', 'Create payment', paymentParamsSchema, createPaymentBodySchema),
+  reverse_payment: def('reverse_payment', '/v1/borrowers/:borrower_id/payments/:payment_id/reverse', 'Reverse payment', paymentParamsSchema, reversePaymentBodySchema),
+  create_reimbursement: def('create_reimbursement', '/v1/borrowers/:borrower_id/reimbursements/:reimbursement_id/create', 'Reimburse positive balance', reimbursementParamsSchema, createReimbursementBodySchema),
+  charge_off_loan: def('charge_off_loan', '/v1/borrowers/:borrower_id/loans/:loan_id/charge_off', 'Charge off loan', loanParamsSchema, chargeOffLoanBodySchema),
+  create_restructuring: def('create_restructuring', '/v1/borrowers/:borrower_id/loans/:loan_id/restructurings/:restructuring_id/create', 'Restructure loan', restructuringParamsSchema, createRestructuringBodySchema),
 } as const satisfies Record<OperationType, OperationDefinition>;
 
 export function isOperationType(value: unknown): value is OperationType {

@@ -28,8 +28,13 @@ export function configRefsOf(type: OperationType, body: unknown): ConfigRef[] {
       ];
     case 'create_payment':
       return [{ kind: 'payments', field: 'payment.config_id', configId: id(b['payment']?.['config_id']) }];
+    case 'create_restructuring':
+      return [{ kind: 'restructurings', field: 'loan_restructuring.config_id', configId: id(b['loan_restructuring']?.['config_id']) }];
     case 'cancel_loan':
     case 'transfer_ownership':
+    case 'reverse_payment':
+    case 'create_reimbursement':
+    case 'charge_off_loan':
       return [];
   }
 }

@@ -7,6 +7,7 @@ import {
   dueDatesSchema,
   expected,
   idSchema,
+  nameSchema,
   occurredOnSchema,
   rateSchema,
   requestIdSchema,
@@ -30,7 +31,7 @@ export const loanConsolidationSchema = z
     original_loans: z
       .array(idSchema, { error: expected('an array of loan ids') })
       .min(1, { error: 'Must name at least 1 loan' }),
-    owner: z.string().nullable().optional(),
+    owner: nameSchema.nullable().optional(),
   })
   .superRefine((c, ctx) => {
     const seen = new Map<string, number>();

@@ -5,6 +5,7 @@ import {
   configIdSchema,
   dateTimeSchema,
   dueDatesSchema,
+  nameSchema,
   occurredOnSchema,
   rateSchema,
   requestIdSchema,
@@ -24,12 +25,12 @@ export const loanSchema = z
     daily_fee_charge: amountSchema.nullable().optional(),
     delinquency_interest_rate: rateSchema,
     due_dates: dueDatesSchema,
-    guarantee_provider: z.string().nullable().optional(),
+    guarantee_provider: nameSchema.nullable().optional(),
     installment_fee_2_charge: amountSchema.nullable().optional(),
     installment_fee_charge: amountSchema.nullable().optional(),
     interest_rate: rateSchema,
     origination_date: dateTimeSchema.optional(),
-    owner: z.string().nullable().optional(),
+    owner: nameSchema.nullable().optional(),
   })
   .superRefine((loan, ctx) => {
     const start = loan.origination_date === undefined ? undefined : { field: 'origination_date', value: loan.origination_date };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { waiverScopeSchema, waiverTypeSchema } from '../buckets.js';
-import { amountSchema, dateTimeSchema, occurredOnSchema, percentageSchema, requestIdSchema } from '../primitives.js';
+import { amountSchema, configIdSchema, dateTimeSchema, occurredOnSchema, percentageSchema, requestIdSchema } from '../primitives.js';
 
 /**
  * The amount a waiver needs for its type: `amount` for type amount, `percentage` for type
@@ -23,7 +23,7 @@ export const waiverSchema = z
   .looseObject({
     amount: amountSchema.nullable().optional(),
     bucket: waiverScopeSchema,
-    config_id: z.string().min(1, { error: 'Must not be empty' }).nullable().optional(),
+    config_id: configIdSchema.nullable().optional(),
     effective_date: dateTimeSchema,
     percentage: percentageSchema.nullable().optional(),
     reason: z.string().nullable().optional(),

@@ -5,6 +5,8 @@ export const loanParamsSchema = z.object({ borrower_id: idSchema, loan_id: idSch
 export const waiverParamsSchema = z.object({ borrower_id: idSchema, loan_id: idSchema, waiver_id: idSchema });
 export const consolidationParamsSchema = z.object({ borrower_id: idSchema, consolidation_id: idSchema });
 export const paymentParamsSchema = z.object({ borrower_id: idSchema, payment_id: idSchema });
+export const reimbursementParamsSchema = z.object({ borrower_id: idSchema, reimbursement_id: idSchema });
+export const restructuringParamsSchema = z.object({ borrower_id: idSchema, loan_id: idSchema, restructuring_id: idSchema });
 /** The transfer batch has no path parameters: each item names its borrower and loan. */
 export const noParamsSchema = z.object({});
 export const borrowerParamsSchema = z.object({ borrower_id: idSchema });
@@ -14,3 +16,5 @@ export type LoanParams = z.output<typeof loanParamsSchema>;
 export type WaiverParams = z.output<typeof waiverParamsSchema>;
 export type ConsolidationParams = z.output<typeof consolidationParamsSchema>;
 export type PaymentParams = z.output<typeof paymentParamsSchema>;
+export type ReimbursementParams = z.output<typeof reimbursementParamsSchema>;
+export type RestructuringParams = z.output<typeof restructuringParamsSchema>;

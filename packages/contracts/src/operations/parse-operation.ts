@@ -10,6 +10,11 @@ import type { CreatePaymentBody } from './create-payment.js';
 import type { CreateWaiverBody } from './create-waiver.js';
 import type { ConsolidationParams, LoanParams, PaymentParams, WaiverParams } from './params.js';
 import type { TransferItem } from './transfer-ownership.js';
+import type { ChargeOffLoanBody } from './charge-off-loan.js';
+import type { CreateReimbursementBody } from './create-reimbursement.js';
+import type { CreateRestructuringBody } from './create-restructuring.js';
+import type { ReversePaymentBody } from './reverse-payment.js';
+import type { ReimbursementParams, RestructuringParams } from './params.js';
 
 export interface OperationInputs {
   create_loan: { params: LoanParams; body: CreateLoanBody };
@@ -19,6 +24,10 @@ export interface OperationInputs {
   /** One item of the batch; the item names its borrower and loan. */
   transfer_ownership: { params: Record<string, never>; body: TransferItem };
   create_payment: { params: PaymentParams; body: CreatePaymentBody };
+  reverse_payment: { params: PaymentParams; body: ReversePaymentBody };
+  create_reimbursement: { params: ReimbursementParams; body: CreateReimbursementBody };
+  charge_off_loan: { params: LoanParams; body: ChargeOffLoanBody };
+  create_restructuring: { params: RestructuringParams; body: CreateRestructuringBody };
 }
 
 export type ParsedOperation<T extends OperationType = OperationType> = {
@@ -121,6 +130,12 @@ function crossFieldIssues(type: OperationType, params: unknown, body: unknown, o
       }
     }
   }
+  if (type === 'create_restructuring' && options.timeZone !== undefined) {
+    const r = (body as CreateRestructuringBody).loan_restructuring;
+    for (const issue of dueDateIssues(r.due_dates, { field: 'effective_date', value: r.effective_date }, options.timeZone)) {
+      fields[`loan_restructuring.due_dates[${issue.index}]`] = issue.message;
+    }
+  }
   if (type === 'create_loan' && options.timeZone !== undefined) {
     const loan = (body as CreateLoanBody).loan;
     const start = loan.origination_date === undefined ? undefined : { field: 'origination_date', value: loan.origination_date };
@@ -143,7 +158,8 @@ export function borrowerIdOf(type: OperationType, params: unknown, body: unknown
  * the encoding stays unambiguous). A transfer item without `request_id` keys on "".
  *
  *   create_loan/B1/L1 · cancel_loan/B1/L1 · create_waiver/B1/L1/W1 ·
- *   create_consolidation/B1/C1 · transfer_ownership/B1/L1/<request_id> · create_payment/B1/P1
+ *   create_consolidation/B1/C1 · transfer_ownership/B1/L1/<request_id> · create_payment/B1/P1 ·
+ *   reverse_payment/B1/P1 · create_reimbursement/B1/R1 · charge_off_loan/B1/L1 · create_restructuring/B1/L1/RS1
  */
 export function naturalKeyOf(type: OperationType, params: unknown, body: unknown): string {
   const p = (params ?? {}) as Record<string, unknown>;
@@ -157,7 +173,14 @@ export function naturalKeyOf(type: OperationType, params: unknown, body: unknown
     case 'create_consolidation':
       return [type, ...parts('borrower_id', 'consolidation_id')].join('/');
     case 'create_payment':
+    case 'reverse_payment':
       return [type, ...parts('borrower_id', 'payment_id')].join('/');
+    case 'create_reimbursement':
+      return [type, ...parts('borrower_id', 'reimbursement_id')].join('/');
+    case 'charge_off_loan':
+      return [type, ...parts('borrower_id', 'loan_id')].join('/');
+    case 'create_restructuring':
+      return [type, ...parts('borrower_id', 'loan_id', 'restructuring_id')].join('/');
     case 'transfer_ownership': {
       const item = (body ?? {}) as Record<string, unknown>;
       const requestId = item['request_id'];

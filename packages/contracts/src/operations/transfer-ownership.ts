@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { dateTimeSchema, expected, idSchema, occurredOnSchema, requestIdSchema } from '../primitives.js';
+import { dateTimeSchema, expected, idSchema, nameSchema, occurredOnSchema, requestIdSchema } from '../primitives.js';
 
 export const TRANSFER_BATCH_MAX_ITEMS = 1000;
 
 export const ownershipTransferSchema = z
   .looseObject({
     effective_date: dateTimeSchema,
-    new_owner: z.string({ error: expected('a string') }).min(1, { error: 'Must not be empty' }),
+    new_owner: nameSchema.min(1, { error: 'Must not be empty' }),
   })
   .meta({ id: 'OwnershipTransfer' });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { OPERATION_TYPES } from '../operations/catalog.js';
 import { errorBodySchema } from './error-body.js';
-import { transferFailedItemSchema, transferSucceededItemSchema } from './seed-results.js';
+import { cancelLoanResultSchema, transferFailedItemSchema, transferSucceededItemSchema } from './seed-results.js';
 
 export const OPERATION_STATUSES = ['queued', 'processing', 'succeeded', 'failed'] as const;
 export type OperationStatus = (typeof OPERATION_STATUSES)[number];
@@ -84,8 +84,17 @@ export const batchPendingItemSchema = z
  */
 export const batchStatusSchema = z
   .object({
-    succeeded: z.array(transferSucceededItemSchema).nullable(),
+    // A transfer batch's items are transfer results; a cancel batch's, cancel results.
+    succeeded: z.array(z.union([transferSucceededItemSchema, cancelLoanResultSchema])).nullable(),
     failed: z.array(transferFailedItemSchema).nullable(),
     pending: z.array(batchPendingItemSchema).optional(),
   })
   .meta({ id: 'BatchStatus' });
+
+/** The 207 of the cancel-loans batch: the seed's batch body with cancel results. */
+export const cancelLoansResultSchema = z
+  .object({
+    failed: z.array(transferFailedItemSchema).nullable(),
+    succeeded: z.array(cancelLoanResultSchema).nullable(),
+  })
+  .meta({ id: 'CancelLoansResult' });

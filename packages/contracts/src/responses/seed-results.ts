@@ -3,6 +3,7 @@ import { loanConsolidationSchema } from '../operations/create-consolidation.js';
 import { loanSchema } from '../operations/create-loan.js';
 import { paymentAllocationSchema, paymentSchema } from '../operations/create-payment.js';
 import { waiverSchema } from '../operations/create-waiver.js';
+import { LIFECYCLE_RESULT_SCHEMAS } from './lifecycle-results.js';
 
 const kordevId = z.number().int().min(1).meta({ description: 'Unique per borrower, assigned in order (1, 2, 3, ...)' });
 const requestId = z.string().nullable().optional().meta({ description: 'Echoed unmodified from the request.' });
@@ -95,4 +96,5 @@ export const SEED_RESULT_SCHEMAS = {
   create_consolidation: createConsolidationResultSchema,
   transfer_ownership: transferSucceededItemSchema,
   create_payment: createPaymentResultSchema,
+  ...LIFECYCLE_RESULT_SCHEMAS,
 } as const;

@@ -1,4 +1,5 @@
-import type { OperationType } from './operations/catalog.js';
+import type { OperationType } from '../operations/catalog.js';
+import { lifecycleExampleRequest } from '../lifecycle-examples.js';
 
 /**
  * The seeds' example requests with valid values (the create-loan seed's own example puts two
@@ -92,5 +93,10 @@ export function exampleRequest(type: OperationType): { params: Record<string, st
           request_id: 'string',
         },
       };
+    case 'reverse_payment':
+    case 'create_reimbursement':
+    case 'charge_off_loan':
+    case 'create_restructuring':
+      return lifecycleExampleRequest(type);
   }
 }

@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import type { Request, Response } from 'express';
+import type { Kysely } from 'kysely';
+import { AppError, bodyFingerprint as requestHash, type OperationQuery, type ParsedOperation, type ParseResult } from '@lsl/contracts';
+import { insertBatchReportingCompletion, isFinished, loadBatchStatus, type BatchItem, type Database } from '@lsl/db';
+import type { BorrowerWork } from '@lsl/queue';
+import { acceptOperation } from './accept-operation.js';
+import { withIdempotencyKey, type StoredResponse } from './idempotency-key.js';
+import { pollUntil, preferredWaitMs } from './prefer-wait.js';
+
+/** One item of a batch as parsed: an operation to accept (with the body to record), or a failure. */
+export type BatchItemInput =
+  | { index: number; ok: true; value: ParsedOperation; rawBody: unknown }
+  | { index: number; ok: false; error: AppError; borrower_id: string | null; request_id: string | null };
+
+export interface BatchRouteDeps {
+  db: Kysely<Database>;
+  timeZone: string;
+  enqueue: (work: BorrowerWork[]) => Promise<void>;
+  send: (res: Response, response: StoredResponse) => void;
+}
+
+/**
+ * A batch route (transfer ownership, cancel loans): each valid item becomes one operation on
+ * its borrower's queue, invalid items fail at once; 202 with the batch id and each item's
+ * operation, or under `Prefer: wait` the 207 once every item is done (GET /v1/batches/{id}).
+ */
+export function batchHandler(deps: BatchRouteDeps, parse: (req: Request) => ParseResult<{ query: OperationQuery; items: BatchItemInput[] }>) {
+  const { db } = deps;
+  return async (req: Request, res: Response) => {
+    const parsed = parse(req);
+    if (!parsed.ok) throw parsed.error;
+    const waitMs = preferredWaitMs(req);
+    const keyHash = requestHash({ path: req.path, query: parsed.value.query, body: req.body });
+    const response = await withIdempotencyKey(db, req.header('idempotency-key'), keyHash, async () => {
+      const batchId = randomUUID();
+      const items: BatchItem[] = [];
+      const work: BorrowerWork[] = [];
+      const accepted: Array<{ index: number; operation_id: string | null; borrower_id: string | null; request_id: string | null; status: string }> = [];
+      for (const item of parsed.value.items) {
+        if (!item.ok) {
+          items.push({ index: item.index, rejected: rejection(item.error, item.borrower_id, item.request_id) });
+          accepted.push({ index: item.index, operation_id: null, borrower_id: item.borrower_id, request_id: item.request_id, status: 'failed' });
+          continue;
+        }
+        try {
+          const { row } = await acceptOperation({ db }, item.value, { rawBody: item.rawBody, batch: { id: batchId, index: item.index } });
+          items.push({ index: item.index, operation_id: row.id });
+          if (!isFinished(row)) work.push({ borrowerId: row.borrower_id, operationId: row.id });
+          accepted.push({ index: item.index, operation_id: row.id, borrower_id: row.borrower_id, request_id: row.request_id, status: row.status });
+        } catch (error) {
+          if (!(error instanceof AppError) || error.httpStatus >= 500) throw error;
+          const requestId = (item.value.body as { request_id?: string | null }).request_id ?? null;
+          items.push({ index: item.index, rejected: rejection(error, item.value.borrowerId, requestId) });
+          accepted.push({ index: item.index, operation_id: null, borrower_id: item.value.borrowerId, request_id: requestId, status: 'failed' });
+        }
+      }
+      await insertBatchReportingCompletion(db, { id: batchId, items, requestHash: keyHash, idempotencyKey: req.header('idempotency-key') ?? null });
+      await deps.enqueue(work);
+      const location = `/v1/batches/${batchId}`;
+      if (waitMs !== undefined) {
+        const done = await pollUntil(async () => {
+          const status = await loadBatchStatus(db, batchId);
+          return status?.done ? status : undefined;
+        }, waitMs);
+        if (done) return { status: 207, body: done.body, location };
+      }
+      return { status: 202, body: { batch_id: batchId, status: 'queued', status_url: location, items: accepted }, location };
+    });
+    deps.send(res, response);
+  };
+}
+
+export function rejection(error: AppError, borrowerId: string | null, requestId: string | null) {
+  const fields = (error.context as { fields?: Record<string, string> }).fields;
+  const detail = fields ? `${error.message}: ${Object.entries(fields).map(([f, m]) => `${f}: ${m}`).join('; ')}` : error.message;
+  return { borrower_id: borrowerId, request_id: requestId, status_code: error.httpStatus, error_detail: detail, error: error.toJSON() };
+}

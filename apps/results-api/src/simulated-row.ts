@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import type { OperationRow } from '@lsl/db';
+
+/**
+ * An operation as intake would have recorded it, never stored: what the simulations hand to the
+ * worker's own `applyRecorded` / `toLedgerOperation`, so they apply exactly what a submission
+ * would (docs/reads.md, "Simulations").
+ */
+export function simulatedRow(input: {
+  borrowerId: string;
+  seq: number;
+  type: OperationRow['type'];
+  params: Record<string, string>;
+  body: unknown;
+  configs: Record<string, unknown>;
+  recordedAt: Date;
+  requestId: string | null;
+}): OperationRow {
+  return {
+    id: randomUUID(),
+    borrower_id: input.borrowerId,
+    seq: input.seq,
+    type: input.type,
+    natural_key: '',
+    request_hash: '',
+    idempotency_key: null,
+    params: input.params,
+    body: input.body,
+    is_migration: false,
+    recorded_at: input.recordedAt,
+    request_id: input.requestId,
+    configs: input.configs,
+    batch_id: null,
+    batch_index: null,
+    status: 'queued',
+    result_status_code: null,
+    result_body: null,
+    accepted_at: input.recordedAt,
+    completed_at: null,
+  };
+}

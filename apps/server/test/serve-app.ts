@@ -1,0 +1,74 @@
+import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import { Writable } from 'node:stream';
+import { Queue } from 'bullmq';
+import type { Kysely } from 'kysely';
+import { CONFIG_KINDS, DEFAULT_CONFIG_ID, DEFAULT_CONFIGS } from '@lsl/contracts';
+import { createDb, ensureConfigs, type Database } from '@lsl/db';
+import { createRedis, OperationQueues } from '@lsl/queue';
+import { createLogger, trackQueueDepth } from '@lsl/telemetry';
+import { createApp, type AppOptions } from '../src/app.js';
+import { redisQueueCheck } from '../src/readiness.js';
+
+export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+export interface ServedApp {
+  baseUrl: string;
+  db: Kysely<Database>;
+  queues: OperationQueues;
+  /** Every log line the app wrote, parsed. */
+  lines: Array<Record<string, any>>;
+  prefix: string;
+  close(): Promise<void>;
+}
+
+/** The real app (real Postgres and Redis) on a free port, its log lines captured. */
+export async function serveApp(databaseUrl: string, overrides: Partial<AppOptions> = {}, extraQueues: string[] = []): Promise<ServedApp> {
+  const db = createDb({ connectionString: databaseUrl, max: 4 });
+  await ensureConfigs(db, CONFIG_KINDS.map((kind) => ({ kind, id: DEFAULT_CONFIG_ID, body: { ...DEFAULT_CONFIGS[kind] } })));
+  const redis = createRedis({ url: REDIS_URL });
+  const prefix = `lsltest-ops-${randomBytes(4).toString('hex')}`;
+  const queues = new OperationQueues({ connection: redis, partitions: 2, prefix });
+  const others = extraQueues.map((name) => new Queue(name, { connection: redis, prefix }));
+  const lines: Array<Record<string, any>> = [];
+  const destination = new Writable({
+    write(chunk, _encoding, done) {
+      for (const line of chunk.toString().split('\n')) if (line.trim()) lines.push(JSON.parse(line));
+      done();
+    },
+  });
+  const untrack = trackQueueDepth([...queues.queues, ...others]);
+  const app = createApp({
+    db,
+    queues,
+    timeZone: 'America/Bogota',
+    logger: createLogger({ service: 'test', destination }),
+    dashboard: { user: 'admin', password: 'pw', readOnly: true },
+    monitoredQueues: [...queues.queues, ...others],
+    bodyLimit: '1mb',
+    checkQueueBackend: redisQueueCheck(redis),
+    ...overrides,
+  });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    db,
+    queues,
+    lines,
+    prefix,
+    async close() {
+      untrack();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await Promise.all(others.map((q) => q.obliterate({ force: true }).then(() => q.close())));
+      await Promise.all(queues.queues.map((q) => q.obliterate({ force: true })));
+      await queues.close();
+      redis.disconnect();
+      await db.destroy();
+    },
+  };
+}

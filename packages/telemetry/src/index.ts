@@ -1,0 +1,15 @@
+// The public surface of @lsl/telemetry: logs and metrics of every process.
+export { createLogger, type Logger, type LoggerOptions } from './logger.js';
+export { REDACT_PATHS, REDACTED } from './redact.js';
+export {
+  registry,
+  operationsAccepted,
+  operationsApplied,
+  acceptToAppliedSeconds,
+  applyBatchSize,
+  applyJobFailures,
+  webhookDeliveries,
+  httpRequestDuration,
+} from './metrics.js';
+export { queueJobs, trackQueueDepth, QUEUE_STATES, type CountableQueue } from './queue-depth.js';
+export { startMetricsServer, type MetricsServerOptions } from './metrics-server.js';

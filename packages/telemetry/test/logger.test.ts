@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { Writable } from 'node:stream';
+import { describe, it } from 'node:test';
+import { createLogger, REDACTED } from '../src/index.js';
+
+function capture() {
+  const chunks: string[] = [];
+  const destination = new Writable({
+    write(chunk, _encoding, done) {
+      chunks.push(chunk.toString());
+      done();
+    },
+  });
+  return { destination, text: () => chunks.join(''), lines: () => chunks.join('').split('\n').filter(Boolean).map((l) => JSON.parse(l)) };
+}
+
+describe('createLogger', () => {
+  it('writes JSON lines: time, level as a word, service, pid, message, fields', () => {
+    const out = capture();
+    const logger = createLogger({ service: 'worker', destination: out.destination });
+    logger.info({ borrower_id: 'B1' }, 'batch applied');
+    logger.error({ err: new Error('boom') }, 'ledger error');
+    const [info, error] = out.lines();
+    assert.equal(info.level, 'info');
+    assert.equal(info.service, 'worker');
+    assert.equal(info.pid, process.pid);
+    assert.equal(info.message, 'batch applied');
+    assert.equal(info.borrower_id, 'B1');
+    assert.ok(!Number.isNaN(Date.parse(info.time)));
+    assert.equal(error.level, 'error');
+    assert.equal(error.err.message, 'boom');
+    assert.match(error.err.stack, /boom/);
+  });
+
+  it('redacts keys, passwords, webhook secrets and Authorization headers, top level or nested', () => {
+    const out = capture();
+    const logger = createLogger({ service: 'server', destination: out.destination });
+    logger.info(
+      {
+        secret: 'whsec_top',
+        subscription: { id: 'w1', url: 'https://example.test/hook', secret: 'whsec_nested' },
+        delivery: { subscription: { secret: 'whsec_deeper' } },
+        api_key: 'lsl_live_1',
+        key: { apiKey: 'lsl_live_2', token: 'tok' },
+        req: { headers: { authorization: 'Bearer lsl_live_3', 'x-api-key': 'lsl_live_4', cookie: 'sid=1', accept: 'application/json' } },
+        password: 'pw',
+      },
+      'subscription created',
+    );
+    const text = out.text();
+    for (const secret of ['whsec_top', 'whsec_nested', 'whsec_deeper', 'lsl_live_1', 'lsl_live_2', 'lsl_live_3', 'lsl_live_4', 'sid=1', '"pw"', '"tok"']) {
+      assert.ok(!text.includes(secret), `${secret} leaked: ${text}`);
+    }
+    const [line] = out.lines();
+    assert.equal(line.subscription.secret, REDACTED);
+    assert.equal(line.subscription.url, 'https://example.test/hook');
+    assert.equal(line.req.headers.authorization, REDACTED);
+    assert.equal(line.req.headers.accept, 'application/json');
+  });
+
+  it('pretty lines are for people (not JSON); a level hides what is below it', () => {
+    const out = capture();
+    const logger = createLogger({ service: 'server', pretty: true, destination: out.destination, level: 'warn' });
+    logger.info('hidden');
+    logger.warn({ secret: 'whsec_x' }, 'shown');
+    assert.doesNotMatch(out.text(), /hidden/);
+    assert.match(out.text(), /WARN.*shown/);
+    assert.doesNotMatch(out.text(), /whsec_x/);
+    assert.throws(() => JSON.parse(out.text().trim()));
+  });
+});
