@@ -79,7 +79,7 @@ describe('docker-compose.yml', () => {
     if (!client) return t.skip('no docker compose client on this machine (the schema check above stands in)');
     const run = spawnSync(client[0]!, [...client.slice(1), '-f', COMPOSE_FILE, 'config', '--quiet'], {
       encoding: 'utf8',
-      env: { ...process.env, DASHBOARD_PASSWORD: 'for-the-check' },
+      env: { ...process.env, DASHBOARD_PASSWORD: 'for-the-check', API_KEYS: 'a-key-for-the-compose-check' },
     });
     assert.equal(run.status, 0, run.stderr);
   });

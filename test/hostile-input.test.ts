@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { exampleRequest } from '@lsl/contracts';
 import { createLoanBody, paymentBody, startSystem, type ApiResponse, type System } from './helpers.js';
@@ -164,6 +165,22 @@ describe('hostile input: the protocol', () => {
       assertSeedError(await system.api.get(path), 404, path);
     }
     assertSeedError(await system.api.get('/v1/borrowers/%E0%A4%A/get_status'), 400, 'bad percent-encoding');
+  });
+
+  it('what the HTTP parser refuses (oversized headers, broken requests) is seed-shaped too', async () => {
+    assertSeedError(await system.api.get('/v1/borrowers/B/get_status', { 'x-filler': 'a'.repeat(20_000) }), 431, 'headers over 16 KB');
+    assertSeedError(await system.api.get(`/v1/borrowers/${'b'.repeat(20_000)}/get_status`), 431, 'URL over 16 KB');
+    const { port, hostname } = new URL(system.baseUrl);
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), hostname, () => socket.write('GET /healthz HTTP/1.1\r\nHost: x\r\nthis is no header\r\n\r\n'));
+      let text = '';
+      socket.on('data', (d) => (text += d));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    assert.match(answer, /^HTTP\/1\.1 400 /);
+    const body = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4));
+    assert.deepEqual(Object.keys(body).sort(), SEED_KEYS);
   });
 
   it('a known path with another method is 405 with Allow', async () => {

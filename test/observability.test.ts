@@ -96,12 +96,30 @@ describe('a worker process on its own: batch log lines, its own metrics port, SI
 
   it('SIGTERM: the worker and the server stop cleanly (exit 0) and say so', async () => {
     worker.kill('SIGTERM');
-    const [workerCode] = await once(worker, 'exit');
+    const [workerCode] = await once(worker, 'close');
     assert.equal(workerCode, 0);
     assert.ok(workerLines.some((l) => l.message === 'worker stopped' && l.signal === 'SIGTERM'));
     system.server.kill('SIGTERM');
-    const [serverCode] = await once(system.server, 'exit');
+    const [serverCode] = await once(system.server, 'close');
     assert.equal(serverCode, 0);
     assert.ok(serverLines.some((l) => l.message === 'stopped' && l.signal === 'SIGTERM'));
+  });
+});
+
+describe('SIGTERM of a server that runs workers in-process (npm start)', () => {
+  it('lets its workers finish, closes, says so and exits 0', async () => {
+    const system = await startSystem({ serverWorkerConcurrency: 2, partitions: 2 });
+    try {
+      const lines = collectLines(system.server);
+      const created = await system.api.post('/v1/borrowers/OB3/loans/L1/create?is_migration=true', createLoanBody({ request_id: 'obs-inproc' }));
+      assert.equal((await system.api.waitForOperation(created.body.operation_id)).status, 'succeeded');
+      system.server.kill('SIGTERM');
+      const [code, signal] = await once(system.server, 'close');
+      assert.deepEqual([code, signal], [0, null]);
+      assert.ok(lines.some((l) => l.message === 'batch applied' && l.borrower_id === 'OB3' && l.component === 'worker'));
+      assert.ok(lines.some((l) => l.message === 'stopped' && l.signal === 'SIGTERM'));
+    } finally {
+      await system.stop();
+    }
   });
 });

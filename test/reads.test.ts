@@ -130,7 +130,7 @@ describe('reads: following a loan by get_status and get_history', () => {
     assertBucket(detail.installment_fee, { initial_balance: 60000, current: 10000, unpaid: 10000, total: 60000 }, 'installment_fee');
     for (const b of ['installment_fee_2', 'delinquency_interest', 'daily_fee', 'late_fee']) assertBucket(detail[b], {}, b);
 
-    const summary = { days_past_due: 0, immediate_payment_amount: 0, next_payment_amount: 229630.19, next_payment_date: '2024-02-15', full_payment_amount: 1377781.12 };
+    const summary = { days_past_due: 0, immediate_payment_amount: 0, next_payment_amount: 229630.19, next_payment_date: '2024-02-15', full_payment_amount: 1377781.12, charged_off_amount: 0 };
     assert.deepEqual(s.summary, summary);
     assert.deepEqual(loan.summary, summary);
     assert.deepEqual(loan.payments, []);
@@ -161,6 +161,7 @@ describe('reads: following a loan by get_status and get_history', () => {
       next_payment_amount: 229630.19,
       next_payment_date: '2024-03-15',
       full_payment_amount: 1378444.97,
+      charged_off_amount: 0,
     });
   });
 
@@ -195,6 +196,7 @@ describe('reads: following a loan by get_status and get_history', () => {
       next_payment_amount: 229630.19,
       next_payment_date: '2024-03-15',
       full_payment_amount: 1229274.78,
+      charged_off_amount: 0,
     });
   });
 
@@ -231,6 +233,7 @@ describe('reads: following a loan by get_status and get_history', () => {
       next_payment_amount: 229630.19,
       next_payment_date: '2024-04-15',
       full_payment_amount: 931701.22,
+      charged_off_amount: 0,
     });
   });
 
@@ -258,6 +261,7 @@ describe('reads: following a loan by get_status and get_history', () => {
       next_payment_amount: 224630.19,
       next_payment_date: '2024-04-15',
       full_payment_amount: 926760.03,
+      charged_off_amount: 0,
     });
   });
 
@@ -283,6 +287,7 @@ describe('reads: following a loan by get_status and get_history', () => {
       next_payment_amount: 224630.19,
       next_payment_date: '2024-04-15',
       full_payment_amount: 926842.36,
+      charged_off_amount: 0,
     });
   });
 
@@ -306,7 +311,7 @@ describe('reads: following a loan by get_status and get_history', () => {
     assertBucket(detail.interest, { initial_balance: 117781.12, paid: 117781.12 }, 'interest');
     assertBucket(detail.installment_fee, { initial_balance: 60000, paid: 55000, waived_off: 5000 }, 'installment_fee');
     assertBucket(detail.delinquency_interest, { initial_balance: 4167.09, paid: 4167.09 }, 'delinquency_interest');
-    const zero = { days_past_due: 0, immediate_payment_amount: 0, next_payment_amount: 0, next_payment_date: null, full_payment_amount: 0 };
+    const zero = { days_past_due: 0, immediate_payment_amount: 0, next_payment_amount: 0, next_payment_date: null, full_payment_amount: 0, charged_off_amount: 0 };
     assert.deepEqual(s.summary, zero);
     // Nothing accrues on a paid-off loan; the positive balance stays (nothing left to pay on
     // the loan's later due days).

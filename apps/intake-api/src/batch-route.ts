@@ -15,7 +15,6 @@ export type BatchItemInput =
 
 export interface BatchRouteDeps {
   db: Kysely<Database>;
-  timeZone: string;
   enqueue: (work: BorrowerWork[]) => Promise<void>;
   send: (res: Response, response: StoredResponse) => void;
 }

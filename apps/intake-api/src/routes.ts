@@ -63,7 +63,7 @@ export function createIntakeRouter(options: IntakeOptions): Router {
     });
   }
 
-  const batchDeps = { db, timeZone: options.timeZone, enqueue, send };
+  const batchDeps = { db, enqueue, send };
   router.post(
     OPERATIONS.transfer_ownership.path,
     batchHandler(batchDeps, (req) => {

@@ -4,6 +4,7 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import type { Queue } from 'bullmq';
+import { errorBody } from '@lsl/contracts';
 
 export const DASHBOARD_PATH = '/admin/queues';
 
@@ -29,7 +30,7 @@ export function createDashboard(queues: Queue[], options: DashboardOptions): { a
     const given = header.startsWith('Basic ') ? Buffer.from(header.slice(6), 'base64') : Buffer.alloc(0);
     if (given.length === expected.length && timingSafeEqual(given, expected)) return next();
     res.setHeader('WWW-Authenticate', 'Basic realm="queues"');
-    res.status(401).json({ code: 4010, context: {}, error: 'Dashboard credentials required', status: 'Unauthorized' });
+    res.status(401).json(errorBody('unauthorized', 'Dashboard credentials required'));
   };
   return { auth, router: serverAdapter.getRouter() as Router, addQueue: (q) => board.addQueue(adapt(q)) };
 }

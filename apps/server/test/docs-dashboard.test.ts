@@ -43,7 +43,10 @@ describe('/docs offline, and the dashboard', () => {
   });
 
   it('the dashboard needs its credentials', async () => {
-    assert.equal((await fetch(`${app.baseUrl}/admin/queues`)).status, 401);
+    const refused = await fetch(`${app.baseUrl}/admin/queues`);
+    assert.equal(refused.status, 401);
+    assert.match(refused.headers.get('www-authenticate') ?? '', /^Basic /);
+    assert.deepEqual(await refused.json(), { code: 4010, context: {}, error: 'Dashboard credentials required', status: 'Unauthorized' });
     assert.equal((await fetch(`${app.baseUrl}/admin/queues/api/queues`, { headers: basic('admin', 'nope') })).status, 401);
     const page = await fetch(`${app.baseUrl}/admin/queues`, { headers: basic('admin', 'pw') });
     assert.equal(page.status, 200);

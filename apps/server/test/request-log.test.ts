@@ -38,7 +38,8 @@ describe('request log lines', () => {
     assert.equal(line.borrower_id, 'B7');
     assert.equal(line.operation_id, operation_id);
     assert.equal(line.request_id, 'lender-req-9');
-    assert.equal(line.res.statusCode, 202);
+    assert.deepEqual(line.res, { statusCode: 202 });
+    assert.deepEqual(Object.keys(line.req).sort(), ['headers', 'id', 'method', 'remoteAddress', 'url']);
     assert.equal(typeof line.responseTime, 'number');
     assert.equal(line.req.headers.authorization, '[redacted]');
     assert.equal(line.req.headers.cookie, '[redacted]');

@@ -43,6 +43,7 @@ export const ERROR_CATALOG = {
   unsupported_media_type: entry(415, 4150, 'Unsupported Media Type', 'The request body must be application/json'),
   idempotency_key_reused: entry(422, 4220, 'Unprocessable Entity', 'This Idempotency-Key was already used with a different body'),
   too_many_requests: entry(429, 4290, 'Too Many Requests', 'Too many requests'),
+  headers_too_large: entry(431, 4310, 'Request Header Fields Too Large', 'The request line or headers are too large'),
   internal: entry(500, 5000, 'Internal Server Error', 'Internal server error'),
   service_unavailable: entry(503, 5030, 'Service Unavailable', 'The service is temporarily unavailable'),
 } as const satisfies Record<string, ErrorCatalogEntry>;
@@ -104,6 +105,7 @@ export function kindForHttpStatus(httpStatus: number): ErrorKind {
     case 413: return 'payload_too_large';
     case 415: return 'unsupported_media_type';
     case 429: return 'too_many_requests';
+    case 431: return 'headers_too_large';
     case 503: return 'service_unavailable';
     default: return 'internal';
   }

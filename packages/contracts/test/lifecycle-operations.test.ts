@@ -58,11 +58,8 @@ describe('lifecycle operations (docs/ledger.md)', () => {
   it('cancel batch: each item becomes the single cancel of its loan; a bad item fails alone', () => {
     const parsed = parseCancelBatch({ body: [...cancelLoansBatchExample(), { borrower_id: 'B3', loan_cancellation: { effective_date: 'x' } }] }, TZ);
     assert.ok(parsed.ok);
-    const a = parsed.value.items[0]!;
-    const b = parsed.value.items[1]!;
-    const c = parsed.value.items[2]!;
-    assert.ok(a.ok && b.ok && !c.ok);
-    if (!a.ok || !b.ok || c.ok) return;
+    const [a, b, c] = parsed.value.items;
+    if (!a?.ok || !b?.ok || c === undefined || c.ok) return assert.fail('items 1 and 2 valid, 3 failed');
     assert.equal(a.value.type, 'cancel_loan');
     assert.equal(a.value.naturalKey, 'cancel_loan/B1/L1');
     assert.deepEqual(a.rawBody, { loan_cancellation: { effective_date: '2024-02-15T00:00:00-05:00', reason: 'CUSTOMER_REQUEST' }, occurred_on: '2024-02-15T10:00:00-05:00', request_id: 'c1' });

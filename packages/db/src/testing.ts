@@ -64,25 +64,37 @@ async function migrate(name: string): Promise<void> {
 export async function createTestDatabase(): Promise<TestDatabase> {
   // The run id in the name lets dropTestTemplates clean up this run's databases only.
   const name = `lsl_test_${RUN_ID ?? 'solo'}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-  const drop = () => admin(async (client) => void (await client.query(`drop database if exists ${name} with (force)`)));
   if (TEMPLATE === undefined) {
     await admin((client) => client.query(`create database ${name}`));
     await migrate(name);
-    return { url: withDatabase(ADMIN_URL, name), drop };
-  }
-  await admin(async (client) => {
-    // Test files run in parallel processes: one builds the template, the others wait.
-    await client.query('select pg_advisory_lock(424242)');
-    try {
-      const exists = await client.query('select 1 from pg_database where datname = $1', [TEMPLATE]);
-      if (exists.rowCount === 0) {
-        await client.query(`create database ${TEMPLATE}`);
-        await migrate(TEMPLATE);
+  } else {
+    await admin(async (client) => {
+      // Test files run in parallel processes: one builds the template, the others wait.
+      await client.query('select pg_advisory_lock(424242)');
+      try {
+        const exists = await client.query('select 1 from pg_database where datname = $1', [TEMPLATE]);
+        if (exists.rowCount === 0) {
+          await client.query(`create database ${TEMPLATE}`);
+          await migrate(TEMPLATE);
+        }
+        await client.query(`create database ${name} template ${TEMPLATE}`);
+      } finally {
+        await client.query('select pg_advisory_unlock(424242)');
       }
-      await client.query(`create database ${name} template ${TEMPLATE}`);
-    } finally {
-      await client.query('select pg_advisory_unlock(424242)');
-    }
-  });
-  return { url: withDatabase(ADMIN_URL, name), drop };
+    });
+  }
+  const url = withDatabase(ADMIN_URL, name);
+  // A session held open for the database's whole life: a clean-up of abandoned test databases
+  // (another run's, on a shared Postgres, while this one's pools are idle) must not drop it.
+  const keeper = new pg.Client({ connectionString: url, application_name: 'lsl-test-keeper' });
+  keeper.on('error', () => {});
+  await keeper.connect();
+  // It must not keep a test process alive on its own.
+  (keeper as unknown as { connection?: { stream?: { unref?: () => void } } }).connection?.stream?.unref?.();
+  const drop = async () => {
+    // Not awaited: its socket is unref'd, and `with (force)` below ends the session anyway.
+    void keeper.end().catch(() => {});
+    await admin(async (client) => void (await client.query(`drop database if exists ${name} with (force)`)));
+  };
+  return { url, drop };
 }

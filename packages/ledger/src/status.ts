@@ -4,7 +4,10 @@
  */
 import type { BucketType, Day, LedgerOptions } from './api.js';
 import { dayToNum, endOfDay, numToDay, type DayNum } from './calendar.js';
-import { allBucketFigures, chargedOffOf, currentIndex, installmentOutstanding, outstanding } from './buckets.js';
+import { allBucketFigures, currentIndex, installmentOutstanding, outstanding } from './buckets.js';
+import { loanSummaryParts, toSummary, type Summary } from './summary.js';
+
+export type { Summary };
 import { toArray } from './cons.js';
 import { ZERO, money, round2, type Dec } from './decimal.js';
 import { BUCKETS, type Core, type Installment, type Loan, type LogRecord, type PaymentRecord } from './model.js';
@@ -102,15 +105,6 @@ export interface LoanStatus {
   summary: Summary;
 }
 
-export interface Summary {
-  days_past_due: number;
-  immediate_payment_amount: number;
-  next_payment_amount: number;
-  next_payment_date: Day | null;
-  full_payment_amount: number;
-  /** Written off by charge-offs and not yet recovered; not part of the amounts due. */
-  charged_off_amount: number;
-}
 
 export interface BorrowerStatus {
   borrower_id: string;
@@ -143,61 +137,6 @@ function paymentStatus(p: PaymentRecord, kordev: Map<number, number>, loanId?: s
     allocations: lines.map((l) => ({ loan_id: l.loanId, installment_number: l.installment, bucket: l.bucket, amount: money(l.amount) })),
     is_reversed: p.reversedOn !== undefined,
     reversal_date: p.reversedOn === undefined ? null : numToDay(p.reversedOn),
-  };
-}
-
-/** Sums for the summary, over open loans. */
-interface SummaryParts {
-  dpd: number;
-  overdue: Dec;
-  total: Dec;
-  nextDate: DayNum | null;
-  nextAmount: Dec;
-  chargedOff: Dec;
-}
-
-function loanSummaryParts(loan: Loan, day: DayNum): SummaryParts {
-  const parts: SummaryParts = { dpd: 0, overdue: ZERO, total: ZERO, nextDate: null, nextAmount: ZERO, chargedOff: chargedOffOf(loan) };
-  // Closed and charged-off loans owe nothing due (a charged-off loan's amounts are in chargedOff).
-  if (loan.closed !== null || loan.chargedOff !== null) return parts;
-  for (const inst of loan.installments) {
-    const owed = installmentOutstanding(inst);
-    parts.total = parts.total.plus(owed);
-    if (owed.lte(0)) continue;
-    if (inst.due < day) {
-      parts.overdue = parts.overdue.plus(owed);
-      parts.dpd = Math.max(parts.dpd, day - inst.due);
-    } else if (parts.nextDate === null) {
-      parts.nextDate = inst.due;
-      parts.nextAmount = owed;
-    }
-  }
-  return parts;
-}
-
-function toSummary(all: SummaryParts[]): Summary {
-  let dpd = 0;
-  let overdue = ZERO;
-  let total = ZERO;
-  let nextDate: DayNum | null = null;
-  let chargedOff = ZERO;
-  for (const p of all) {
-    chargedOff = chargedOff.plus(p.chargedOff);
-    dpd = Math.max(dpd, p.dpd);
-    overdue = overdue.plus(p.overdue);
-    total = total.plus(p.total);
-    if (p.nextDate !== null && (nextDate === null || p.nextDate < nextDate)) nextDate = p.nextDate;
-  }
-  // Next payment: what falls due on the next due date, over every loan due that day.
-  let nextAmount = ZERO;
-  for (const p of all) if (p.nextDate !== null && p.nextDate === nextDate) nextAmount = nextAmount.plus(p.nextAmount);
-  return {
-    days_past_due: dpd,
-    immediate_payment_amount: money(overdue),
-    next_payment_amount: money(nextAmount),
-    next_payment_date: nextDate === null ? null : numToDay(nextDate),
-    full_payment_amount: money(total),
-    charged_off_amount: money(chargedOff),
   };
 }
 

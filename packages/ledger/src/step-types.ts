@@ -16,6 +16,12 @@ export const STEP_TYPES: Readonly<Record<string, string>> = {
   late_fee: 'LATE_FEE_CHARGE',
   delinquency_interest_accrual: 'DELINQUENCY_INTEREST_ACCRUAL',
   daily_fee_accrual: 'DAILY_FEE_ACCRUAL',
+  payment_reversal: 'PAYMENT_REVERSAL',
+  reimbursement: 'REIMBURSEMENT',
+  charge_off: 'CHARGE_OFF',
+  recovery: 'RECOVERY',
+  restructuring: 'RESTRUCTURING',
+  restructuring_waiver: 'RESTRUCTURING_WAIVER',
 };
 
 export function stepTypeOf(step: string): string {

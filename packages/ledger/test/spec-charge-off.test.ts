@@ -134,7 +134,7 @@ test('back-dated: a charge-off effective before a later payment turns the paymen
 
 test('a charge-off is listed in the history, every bucket, step charge_off', () => {
   const { b } = charged();
-  const entries = historyOf(b.state, TZ).filter((e) => e.step_type === 'charge_off');
+  const entries = historyOf(b.state, TZ).filter((e) => e.step_type === 'CHARGE_OFF');
   assert.ok(entries.length > 0);
   let sum = 0;
   for (const e of entries) {

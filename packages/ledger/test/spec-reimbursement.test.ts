@@ -27,7 +27,7 @@ test('the positive balance falls by the value; the body echoes the request', () 
   assert.deepEqual(body.reimbursement, { effective_date: '2024-01-25T00:00:00-05:00', value: 200 });
   assert.equal(positiveBalance(b.status('2024-01-24')), '500.00');
   assert.equal(positiveBalance(b.status('2024-01-25')), '300.00');
-  const [entry] = historyOf(b.state, TZ).filter((e) => e.step_type === 'reimbursement');
+  const [entry] = historyOf(b.state, TZ).filter((e) => e.step_type === 'REIMBURSEMENT');
   assert.deepEqual([entry!.bucket_type, entry!.bucket_status, entry!.delta, entry!.balance], ['positive_balance', 'reimbursed', -200, 300]);
 });
 
@@ -51,6 +51,6 @@ test('domain event positive_balance.reimbursed with the body essentials', () => 
   assert.ok(out.result.ok);
   assert.deepEqual(out.result.events, [{
     type: 'positive_balance.reimbursed', loan_id: null, effective_date: '2024-01-25',
-    payload: { kordev_id: 3, positive_balance_after: 300, reimbursement_id: 'RB1', value: 200 },
+    payload: { back_dated: false, kordev_id: 3, positive_balance_after: 300, reimbursement_id: 'RB1', replayed_operations: 0, value: 200 },
   }]);
 });

@@ -92,7 +92,7 @@ test('refusals: unknown loan 404; cancelled 409; due dates not after the effecti
 test('history: the old installments are closed and the new ones charged, step restructuring', () => {
   const b = withL1();
   b.restructure('L1', 'RS1', R);
-  const h = historyOf(b.state, TZ).filter((e) => e.step_type === 'restructuring');
+  const h = historyOf(b.state, TZ).filter((e) => e.step_type === 'RESTRUCTURING');
   const closed = h.filter((e) => e.bucket_status === 'closed');
   const charged = h.filter((e) => e.bucket_status === 'initial');
   assert.ok(closed.every((e) => (e.installment_number ?? 0) <= 6 && e.balance === 0));
@@ -134,4 +134,16 @@ test('back-dated: a payment effective before the restructuring lowers the new pr
   b.restructure('L1', 'RS1', R);
   b.ok(payment(b.next(), 'P1', 100000, '2024-03-01'));
   assert.equal(fixedInstallment(b.status('2024-03-20'), 'L1'), '317231.31');
+});
+
+test('a second restructuring numbers on after every earlier installment and lists both', () => {
+  const b = withL1();
+  b.restructure('L1', 'RS1', R);
+  const body = b.restructure('L1', 'RS2', { day: '2024-05-01', dues: ['2024-06-01', '2024-07-01'], rate: 0.24 });
+  const s = b.status('2024-05-01');
+  const insts = installmentsOf(s, 'L1');
+  assert.deepEqual(insts.filter((i: any) => !i.restructured).map((i: any) => i.number), [11, 12]);
+  assert.equal(insts.filter((i: any) => i.restructured).length, 10);
+  assert.deepEqual(s.loans[0].restructurings.map((r: any) => r.id), ['RS1', 'RS2']);
+  assert.equal(bucket(s, 'L1', 'principal').total, m(body.new_principal));
 });

@@ -53,8 +53,8 @@ test('history: the payment entries are gone; one payment/reversed entry of the r
   b.pay('P1', 100000, '2024-02-17');
   b.reverse('P1', '2024-03-05');
   const h = historyOf(b.state, TZ);
-  assert.equal(h.filter((e) => e.step_type === 'payment').length, 0);
-  const rev = h.filter((e) => e.step_type === 'payment_reversal');
+  assert.equal(h.filter((e) => e.step_type === 'PAYMENT_APPLICATION').length, 0);
+  const rev = h.filter((e) => e.step_type === 'PAYMENT_REVERSAL');
   assert.deepEqual(rev.map((e) => [e.bucket_type, e.bucket_status, e.delta, e.balance, e.effective_date]), [['payment', 'reversed', 0, 0, '2024-03-05']]);
 });
 
