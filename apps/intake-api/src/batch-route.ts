@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { Kysely } from 'kysely';
 import { AppError, bodyFingerprint as requestHash, type OperationQuery, type ParsedOperation, type ParseResult } from '@lsl/contracts';
-import { insertBatch, isFinished, loadBatchStatus, type BatchItem, type Database } from '@lsl/db';
+import { insertBatchReportingCompletion, isFinished, loadBatchStatus, type BatchItem, type Database } from '@lsl/db';
 import type { BorrowerWork } from '@lsl/queue';
 import { acceptOperation, type AcceptContext } from './accept-operation.js';
 import { withIdempotencyKey, type StoredResponse } from './idempotency-key.js';
@@ -56,7 +56,7 @@ export function batchHandler(deps: BatchRouteDeps, parse: (req: Request) => Pars
           accepted.push({ index: item.index, operation_id: null, borrower_id: item.value.borrowerId, request_id: requestId, status: 'failed' });
         }
       }
-      await insertBatch(db, { id: batchId, items, requestHash: keyHash, idempotencyKey: req.header('idempotency-key') ?? null });
+      await insertBatchReportingCompletion(db, { id: batchId, items, requestHash: keyHash, idempotencyKey: req.header('idempotency-key') ?? null });
       await deps.enqueue(work);
       const location = `/v1/batches/${batchId}`;
       if (waitMs !== undefined) {

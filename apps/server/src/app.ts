@@ -8,6 +8,7 @@ import { createIntakeRouter } from '@lsl/intake-api';
 import type { OperationQueues } from '@lsl/queue';
 import { createResultsRouter } from '@lsl/results-api';
 import type { Logger } from '@lsl/telemetry';
+import { createWebhooksRouter, type HostPolicy } from '@lsl/webhooks';
 import { createDashboard, DASHBOARD_PATH, type DashboardOptions } from './dashboard.js';
 import { createDocsRouter } from './docs-page.js';
 import { createOpsRouter } from './ops-routes.js';
@@ -33,6 +34,8 @@ export interface AppOptions {
   apiAuth?: RequestHandler;
   /** Wakes `Prefer: wait` requests (see @lsl/intake-api). */
   appliedListener?: AppliedListener;
+  /** Which hosts a webhook subscription may name (docs/webhooks.md); default: public ones only. */
+  webhooks?: { hostPolicy: HostPolicy };
 }
 
 /** Every route on one port: the API (intake and results), dashboard, metrics, health, docs. */
@@ -59,6 +62,7 @@ export function createApp(options: AppOptions): Express {
   app.use('/v1', jsonBody({ limit: options.bodyLimit }));
   app.use(createIntakeRouter({ db: options.db, queues: options.queues, timeZone: options.timeZone, log, appliedListener: options.appliedListener }));
   app.use(createResultsRouter({ db: options.db, ledger: { timeZone: options.timeZone } }));
+  app.use(createWebhooksRouter({ db: options.db, hostPolicy: options.webhooks?.hostPolicy ?? { allowPrivate: false } }));
 
   app.use(methodNotAllowed(() => app.router.stack));
   app.use(routeNotFound());

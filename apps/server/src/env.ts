@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_PARTITIONS, DEFAULT_PREFIX } from '@lsl/queue';
+import { webhookEnvShape } from '@lsl/webhooks';
 import { MAX_KEY_LENGTH, parseKeyList } from './auth/api-key.js';
 
 const bool = z
@@ -47,6 +48,7 @@ const schema = z.object({
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(1),
   /** Where the rate-limit counters live; `auto`: Redis when REDIS_URL is set, else Postgres. */
   RATE_LIMIT_STORE: z.enum(['auto', 'redis', 'postgres']).default('auto'),
+  ...webhookEnvShape,
 });
 
 export type ServerEnv = z.infer<typeof schema>;

@@ -4,6 +4,7 @@ import { CONFIG_KINDS, DEFAULT_CONFIG_ID, DEFAULT_CONFIGS } from '@lsl/contracts
 import { createAppliedListener, createDb, ensureConfigs, migrateToLatest } from '@lsl/db';
 import { createQueueBackend, createRedis, isClusterUrl, OperationQueues } from '@lsl/queue';
 import { createLogger, trackQueueDepth } from '@lsl/telemetry';
+import { createWebhookQueue, deliveryPolicyOf } from '@lsl/webhooks';
 import { closeWithGrace, startWorker, type RunningWorker } from '@lsl/worker';
 import { seedClientError } from '@lsl/http';
 import { createApp } from './app.js';
@@ -65,6 +66,7 @@ async function main() {
   });
   log('queues ready', { backend: backend.kind, location: backend.location });
   const queues = new OperationQueues({ backend, partitions: env.QUEUE_PARTITIONS, prefix: env.QUEUE_PREFIX });
+  const webhookQueue = createWebhookQueue(backend, env.QUEUE_PREFIX);
 
   let worker: RunningWorker | undefined;
   if (env.WORKER_CONCURRENCY > 0) {
@@ -76,6 +78,7 @@ async function main() {
       concurrency: env.WORKER_CONCURRENCY,
       ledger: { timeZone: env.LEDGER_TIMEZONE },
       logger: logger.child({ component: 'worker' }),
+      webhooks: env.WEBHOOKS_CONCURRENCY > 0 ? { concurrency: env.WEBHOOKS_CONCURRENCY, policy: deliveryPolicyOf(env), pollMs: env.WEBHOOKS_POLL_MS } : undefined,
     });
   }
 
@@ -85,7 +88,7 @@ async function main() {
   if (!env.DASHBOARD_PASSWORD) logger.warn({ user: env.DASHBOARD_USER, generated_password: dashboardPassword }, 'DASHBOARD_PASSWORD not set; generated one for this run');
 
   // Every queue of the system: the dashboard shows them, `lsl_queue_jobs` counts them.
-  const monitoredQueues = [...queues.queues];
+  const monitoredQueues = [...queues.queues, webhookQueue];
   const untrackQueues = trackQueueDepth(monitoredQueues);
   const useRedisForLimits = env.RATE_LIMIT_STORE === 'redis' || (env.RATE_LIMIT_STORE === 'auto' && Boolean(env.REDIS_URL));
   // Rate-limit counters in Redis need a plain Redis: on a Redis Cluster (or without Redis) they live in Postgres.
@@ -112,6 +115,7 @@ async function main() {
     logRequests: env.LOG_REQUESTS,
     apiAuth,
     appliedListener,
+    webhooks: { hostPolicy: { allowPrivate: env.WEBHOOKS_ALLOW_PRIVATE, dnsServers: env.WEBHOOKS_DNS_SERVERS } },
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(env.PORT, env.HOST, () => resolve(s));
@@ -143,6 +147,7 @@ async function main() {
     await appliedListener.close();
     if (outcome === 'closed') {
       await queues.close();
+      await webhookQueue.close();
       await backend.close();
       limitsRedis?.disconnect();
       await db.destroy();

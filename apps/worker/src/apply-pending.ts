@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import {
+  batchCompletedEvents,
   completeOperations,
   insertEvents,
   findBorrowersWithPending,
@@ -133,6 +134,7 @@ export async function applyPendingBatch(db: Kysely<Database>, borrowerIds: strin
         const written = await saveBorrowerLedgerDelta(trx, save.borrowerId, save.delta, save.appliedSeq);
         committed.get(save.borrowerId)!.bytes += written * HEAP_PER_JSON_BYTE;
       }
+      await insertEvents(trx, await batchCompletedEvents(trx, results.map(([row]) => row.batch_id), completedAt));
       // Delivered at commit: wakes the `Prefer: wait` requests of these borrowers.
       await notifyApplied(trx, saves.map((save) => save.borrowerId));
       return results;

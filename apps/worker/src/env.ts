@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_PARTITIONS, DEFAULT_PREFIX } from '@lsl/queue';
+import { webhookEnvShape } from '@lsl/webhooks';
 
 const schema = z.object({
   DATABASE_URL: z.string().min(1, 'DATABASE_URL is required for a standalone worker'),
@@ -14,6 +15,7 @@ const schema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).default(10),
   /** On SIGTERM, how long current jobs may take to finish before they are handed back. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(20_000),
+  ...webhookEnvShape,
   /** Serve this process's `/metrics` and `/healthz` on this port; unset: no listener (docs/operations.md). */
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   METRICS_HOST: z.string().default('127.0.0.1'),

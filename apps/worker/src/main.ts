@@ -1,6 +1,7 @@
 import { createDb } from '@lsl/db';
 import { createQueueBackend } from '@lsl/queue';
 import { createLogger, startMetricsServer } from '@lsl/telemetry';
+import { deliveryPolicyOf } from '@lsl/webhooks';
 import { parseWorkerEnv } from './env.js';
 import { closeWithGrace } from './close-with-grace.js';
 import { startWorker } from './start-worker.js';
@@ -27,6 +28,7 @@ async function main() {
     concurrency: env.WORKER_CONCURRENCY,
     ledger: { timeZone: env.LEDGER_TIMEZONE },
     logger,
+    webhooks: env.WEBHOOKS_CONCURRENCY > 0 ? { concurrency: env.WEBHOOKS_CONCURRENCY, policy: deliveryPolicyOf(env), pollMs: env.WEBHOOKS_POLL_MS } : undefined,
   });
   // Workers may run as separate processes (containers): each serves its own metrics.
   const metrics = env.METRICS_PORT === undefined ? undefined : await startMetricsServer({ port: env.METRICS_PORT, host: env.METRICS_HOST });

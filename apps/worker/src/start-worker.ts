@@ -12,6 +12,7 @@ import {
   type QueueBackend,
 } from '@lsl/queue';
 import { applyJobFailures, type Logger } from '@lsl/telemetry';
+import { startWebhookWorker, type RunningWebhookWorker, type StartWebhookWorkerOptions } from '@lsl/webhooks';
 import { applyPendingBatch } from './apply-pending.js';
 import { BorrowerBatcher } from './borrower-batcher.js';
 import { observeBatch } from './observe-batch.js';
@@ -49,11 +50,14 @@ export interface StartWorkerOptions {
   onApplied?: (row: OperationRow, result: ApplyResult) => void;
   /** Where the worker's lines go (one per applied batch, errors, sweeper repairs); none when omitted. */
   logger?: Logger;
+  /** Also relay events to webhook deliveries and send them, in this process (docs/webhooks.md). */
+  webhooks?: Pick<StartWebhookWorkerOptions, 'concurrency' | 'policy' | 'pollMs'>;
 }
 
 export interface RunningWorker {
   workers: Worker[];
   queues: OperationQueues;
+  webhooks?: RunningWebhookWorker;
   /** Stops taking jobs, lets the current ones finish (or hands them back), then returns. */
   close(): Promise<void>;
 }
@@ -120,12 +124,17 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
     onRepair: (result) => logger?.info({ ...result }, 'sweeper repaired'),
   });
 
+  const webhooks = options.webhooks
+    ? await startWebhookWorker({ db: options.db, backend: options.backend, prefix: options.prefix, logger, ...options.webhooks })
+    : undefined;
+
   return {
     workers,
     queues,
+    webhooks,
     async close() {
       await sweeper.stop();
-      await Promise.all(workers.map((w) => w.close()));
+      await Promise.all([...workers.map((w) => w.close()), webhooks?.close()]);
       await queues.close();
     },
   };

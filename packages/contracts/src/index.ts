@@ -44,4 +44,7 @@ export * from './simulations/simulate-loans.js';
 export * from './simulations/simulate-borrower.js';
 
 export { buildOpenApiDocument, type BuildOpenApiOptions } from './openapi.js';
+
+export * from './event-types.js';
+export * from './webhooks/subscription.js';
 export * from './simulations/examples.js';

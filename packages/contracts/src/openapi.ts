@@ -13,6 +13,7 @@ import { batchAcceptedSchema, batchStatusSchema, cancelLoansResultSchema, operat
 import { errorBodySchema } from './responses/error-body.js';
 import { borrowerHistorySchema, borrowerStatusSchema, getHistoryQuerySchema, getStatusQuerySchema, healthSchema, readinessSchema } from './responses/reads.js';
 import { SEED_RESULT_SCHEMAS, transferResultSchema } from './responses/seed-results.js';
+import { registerWebhookPaths } from './webhooks/openapi-paths.js';
 import { registerKordevReads } from './openapi-kordev.js';
 import { cancelLoansBatchExample, lifecycleExampleResult, type LifecycleType } from './lifecycle-examples.js';
 import { CANCEL_LOANS_BATCH_PATH, cancelLoansBatchDocSchema } from './operations/cancel-loans-batch.js';
@@ -280,6 +281,8 @@ export function buildOpenApiDocument(options: BuildOpenApiOptions = {}): ReturnT
     security: open,
     responses: { 200: text('text/html', 'An HTML page', '<!doctype html>…') },
   });
+
+  registerWebhookPaths(registry, { security, json, errorResponse });
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

@@ -23,6 +23,10 @@ describe('OpenAPI document', () => {
       ...['loans', 'payments', 'waivers', 'consolidations'].flatMap((k): Array<[string, string]> => [[`/v1/configs/${k}/{config_id}`, 'put'], [`/v1/configs/${k}/{config_id}`, 'get']]),
       ['/healthz', 'get'],
       ['/readyz', 'get'],
+      ['/v1/webhooks', 'post'],
+      ['/v1/webhooks/{id}', 'patch'],
+      ['/v1/webhooks/{id}/deliveries', 'get'],
+      ['/v1/webhooks/{id}/deliveries/{delivery_id}/retry', 'post'],
     ];
     for (const [path, method] of expected) {
       assert.ok((paths[path] as Record<string, unknown> | undefined)?.[method], `${method.toUpperCase()} ${path}`);

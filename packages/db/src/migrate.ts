@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as m0001 from './migrations/0001-initial.js';
 import * as m0002 from './migrations/0002-ledger-items.js';
 import * as m0003 from './migrations/0003-events.js';
+import * as m0005 from './migrations/0005-webhooks.js';
 import * as m0004 from './migrations/0004-api-keys.js';
 
 // Migrations are imported, not read from disk, so the same code runs from src (tests) and dist.
@@ -9,6 +10,7 @@ const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
   '0002-ledger-items': m0002,
   '0003-events': m0003,
+  '0005-webhooks': m0005,
   '0004-api-keys': m0004,
 };
 

@@ -14,6 +14,9 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   configs: ConfigsTable;
   events: EventsTable;
+  webhook_subscriptions: WebhookSubscriptionsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
   api_keys: ApiKeysTable;
   rate_limits: RateLimitsTable;
 }
@@ -131,8 +134,58 @@ export interface EventsTable {
   effective_date: ColumnType<string | null, string | null | undefined, string | null>;
   occurred_on: Timestamp;
   payload: ColumnType<unknown, string, string>;
+  /** When the webhook relay turned the event into deliveries (migrations/0005-webhooks.ts). */
+  relayed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
+/** A webhook subscription (migrations/0005-webhooks.ts). */
+export interface WebhookSubscriptionsTable {
+  id: string;
+  url: string;
+  events: string[];
+  secret: string;
+  description: string | null;
+  disabled_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  disabled_reason: string | null;
+  failing_since: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type WebhookDeliveryStatus = 'pending' | 'delivered' | 'failed';
+
+/** One event to one subscription, across all its attempts. */
+export interface WebhookDeliveriesTable {
+  id: string;
+  subscription_id: string;
+  event_id: string;
+  /** bigint: pg returns it as a string. */
+  event_position: ColumnType<string, string | number, string | number>;
+  event_type: string;
+  ordering_key: string | null;
+  status: ColumnType<WebhookDeliveryStatus, WebhookDeliveryStatus | undefined, WebhookDeliveryStatus>;
+  attempt_count: ColumnType<number, number | undefined, number>;
+  next_attempt_at: Timestamp;
+  leased_until: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  last_status_code: number | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  delivered_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+export interface WebhookAttemptsTable {
+  id: Generated<string>;
+  delivery_id: string;
+  attempted_at: Timestamp;
+  status_code: number | null;
+  latency_ms: number;
+  error: string | null;
+  response_excerpt: string | null;
+}
+
+export type WebhookSubscriptionRow = Selectable<WebhookSubscriptionsTable>;
+export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>;
+export type WebhookAttemptRow = Selectable<WebhookAttemptsTable>;
 export type EventRow = Selectable<EventsTable>;
 export type NewEvent = Insertable<EventsTable>;
 export type OperationRow = Selectable<OperationsTable>;

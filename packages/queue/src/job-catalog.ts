@@ -17,6 +17,18 @@ export const jobCatalog = {
       removeOnFail: { age: 7 * 24 * 3600 },
     } satisfies JobsOptions,
   },
+  'webhook.deliver': {
+    // One attempt of one webhook delivery (packages/webhooks). The retry schedule lives in
+    // Postgres (the delivery's next_attempt_at), not here: BullMQ only retries a job whose
+    // processor threw (a database fault), briefly; the webhook dispatcher re-adds anything lost.
+    schema: z.object({ deliveryId: z.string().uuid() }),
+    options: {
+      attempts: 5,
+      backoff: { type: 'exponential', delay: 1000 },
+      removeOnComplete: true,
+      removeOnFail: true,
+    } satisfies JobsOptions,
+  },
 } as const;
 
 export type JobName = keyof typeof jobCatalog;

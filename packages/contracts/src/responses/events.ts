@@ -1,22 +1,13 @@
 import { z } from 'zod';
+import { DOMAIN_EVENT_TYPES } from '../event-types.js';
 
 /**
  * `GET /v1/borrowers/{borrower_id}/get_events` (docs/events.md): the borrower's domain events,
  * grouped by type as Kordev does. The types SPEC §6 names are always present (an empty list
- * when there are none); a type the ledger adds later appears as soon as it has events.
+ * when there are none); a type the ledger adds later appears as soon as it has events. The
+ * types themselves are listed once, in event-types.ts (webhook subscriptions name them too).
  */
-export const DOMAIN_EVENT_GROUPS = [
-  'loan_originated',
-  'loan_cancelled',
-  'loan_consolidated',
-  'loan_restructured',
-  'loan_charged_off',
-  'loan_ownership_transferred',
-  'payment_applied',
-  'payment_reversed',
-  'waiver_applied',
-  'positive_balance_reimbursed',
-] as const;
+export const DOMAIN_EVENT_GROUPS: readonly string[] = DOMAIN_EVENT_TYPES.map(eventGroupOf);
 
 /** `loan.originated` (the stored and webhook name) ↔ `loan_originated` (the group). */
 export function eventGroupOf(type: string): string {

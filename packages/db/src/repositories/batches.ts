@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { BatchItem, BatchRow, Database } from '../schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -21,4 +21,22 @@ export async function insertBatch(
 
 export async function getBatch(db: Db, id: string): Promise<BatchRow | undefined> {
   return db.selectFrom('batches').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * Takes each batch's completion lock (a transaction-level advisory lock, in id order so two
+ * transactions never wait on each other) and returns the batches with no item left queued or
+ * processing. Every transaction that may complete a batch takes it first: those applying its
+ * items, and the intake's that records the batch itself (items may be applied before the batch
+ * row commits). The lock orders them; the check, a later statement, sees the earlier commits,
+ * so exactly one of them finds the batch done (docs/webhooks.md).
+ */
+export async function lockFinishedBatches(db: Db, batchIds: string[]): Promise<string[]> {
+  if (batchIds.length === 0) return [];
+  const ids = [...new Set(batchIds)].sort();
+  for (const id of ids) await sql`select pg_advisory_xact_lock(hashtextextended(${`batch.completed:${id}`}, 0))`.execute(db);
+  const { rows } = await sql<{ id: string }>`
+    select b.id from unnest(${ids}::uuid[]) as b(id)
+    where not exists (select 1 from operations o where o.batch_id = b.id and o.status in ('queued', 'processing'))`.execute(db);
+  return rows.map((r) => r.id);
 }

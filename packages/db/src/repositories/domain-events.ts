@@ -4,7 +4,7 @@ import type { Database, EventRow } from '../schema.js';
 type Db = Kysely<Database> | Transaction<Database>;
 
 /** An event row with its `position` as text (a bigint: exact, and opaque to clients as a cursor). */
-export type DomainEventRow = Omit<EventRow, 'position'> & { position: string };
+export type DomainEventRow = Omit<EventRow, 'position' | 'relayed_at'> & { position: string };
 
 export interface DomainEventQuery {
   /** Event types as stored (`loan.originated`); empty or absent: every domain type. */

@@ -1,0 +1,34 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../schema.js';
+import { insertBatch, lockFinishedBatches } from '../repositories/batches.js';
+import { insertEvents, type EventInput } from '../repositories/events.js';
+import { loadBatchStatus } from './batch-view.js';
+
+/**
+ * `batch.completed` for each of these batches that this transaction completes, carrying the
+ * batch's 207 body as `GET /v1/batches/{id}` returns it (docs/webhooks.md). Called by the
+ * transaction that applies batch items (only operations with a batch cost anything), and by the
+ * one that records a batch whose items are all done already.
+ */
+export async function batchCompletedEvents(trx: Transaction<Database>, batchIds: Array<string | null>, completedAt: Date): Promise<EventInput[]> {
+  const finished = await lockFinishedBatches(trx, batchIds.filter((id): id is string => id !== null));
+  const events: EventInput[] = [];
+  for (const batchId of finished) {
+    const status = await loadBatchStatus(trx, batchId);
+    // No row yet: the intake's transaction recording the batch will see it done.
+    if (!status?.done) continue;
+    events.push({ type: 'batch.completed', borrower_id: null, batch_id: batchId, occurred_on: completedAt, payload: status.body });
+  }
+  return events;
+}
+
+/**
+ * Records a batch and, when every item is done already (refused at intake, replays of finished
+ * operations, or applied before this commits), its `batch.completed`, in one transaction.
+ */
+export async function insertBatchReportingCompletion(db: Kysely<Database>, batch: Parameters<typeof insertBatch>[1]): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await insertBatch(trx, batch);
+    await insertEvents(trx, await batchCompletedEvents(trx, [batch.id], new Date()));
+  });
+}

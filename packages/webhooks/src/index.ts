@@ -1,0 +1,13 @@
+export { forbiddenAddressReason, forbiddenCategory, ForbiddenAddressError } from './address-policy.js';
+export { resolveHost, resolveAllowed, guardedLookup, type HostPolicy, type ResolvedAddress } from './resolve-host.js';
+export { checkWebhookUrl, WebhookUrlError } from './check-url.js';
+export { sendRequest, type SendOptions, type SendResult } from './send-request.js';
+export { DEFAULT_RETRY_SCHEDULE, nextAttemptAt, parseDuration, parseDurations } from './retry-schedule.js';
+export { generateSecret } from './secrets.js';
+export { deliveryBody, signedHeaders } from './payload.js';
+export { DEFAULT_DELIVERY_POLICY, type DeliveryPolicy } from './delivery-policy.js';
+export { deliverOne, type DeliverOutcome } from './deliver-one.js';
+export { WEBHOOK_QUEUE_NAME, webhookQueuePrefix, createWebhookQueue, enqueueDeliveries } from './webhook-queue.js';
+export { startWebhookWorker, type StartWebhookWorkerOptions, type RunningWebhookWorker } from './start-webhook-worker.js';
+export { createWebhooksRouter, type WebhooksRouterOptions } from './routes.js';
+export { webhookEnvShape, deliveryPolicyOf } from './env-schema.js';
