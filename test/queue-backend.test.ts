@@ -50,20 +50,22 @@ describe(`queue backend: ${QUEUE_BACKEND}`, () => {
   it('/readyz checks the queue backend', async () => {
     const res = await system.api.get('/readyz');
     assert.equal(res.status, 200, JSON.stringify(res.body));
-    assert.deepEqual(res.body.checks, { postgres: 'ok', queues: 'ok' });
+    assert.deepEqual(res.body.checks, { postgres: 'ok', queue: 'ok', migrations: 'ok' });
   });
 
   it('/metrics reports the depth of every partition queue', async () => {
     const res = await system.api.get('/metrics');
     assert.equal(res.status, 200);
-    for (let p = 0; p < PARTITIONS; p++) assert.match(res.body, new RegExp(`lsl_queue_jobs\\{partition="${p}",state="waiting"\\} 0`));
+    for (let p = 0; p < PARTITIONS; p++) assert.match(res.body, new RegExp(`lsl_queue_jobs\\{queue="[^"]*ledger-p${p}",state="waiting"\\} 0`));
+    assert.match(res.body, /lsl_queue_jobs\{queue="webhooks",state="waiting"\} \d+/);
   });
 
   it('the dashboard lists the partition queues and the datastore they are in', async () => {
     const queues = await system.api.get('/admin/queues/api/queues', DASHBOARD);
     assert.equal(queues.status, 200, JSON.stringify(queues.body).slice(0, 500));
     const names = (queues.body.queues as Array<{ name: string }>).map((q) => q.name).sort();
-    assert.equal(names.length, PARTITIONS);
+    assert.equal(names.length, PARTITIONS + 1, names.join(', '));
+    assert.ok(names.includes('webhooks'), `the webhook queue in ${names.join(', ')}`);
     for (let p = 0; p < PARTITIONS; p++) assert.ok(names.some((n) => n.endsWith(`ledger-p${p}`)), `ledger-p${p} in ${names.join(', ')}`);
     const completed = (queues.body.queues as Array<{ counts: Record<string, number> }>).reduce((sum, q) => sum + (q.counts.completed ?? 0), 0);
     assert.ok(completed >= 6, `${completed} completed jobs on the dashboard`);

@@ -39,7 +39,7 @@ describe('Redis Cluster: three masters', { skip }, () => {
     assert.deepEqual(verdict.problems, []);
     const ready = await system.api.get('/readyz');
     assert.equal(ready.status, 200, JSON.stringify(ready.body));
-    assert.equal(ready.body.checks.queues, 'ok');
+    assert.equal(ready.body.checks.queue, 'ok');
   });
 
   it('the partitions spread over the three masters: each partition in one slot, on the master serving it', async (t) => {

@@ -18,6 +18,15 @@ describe('request log lines', () => {
 
   const linesOf = (requestId: string) => app.lines.filter((l) => l.req?.id === requestId);
 
+  it('a path segment that does not decode is logged as sent, and the server goes on (found by the fuzz test)', async () => {
+    const res = await fetch(`${app.baseUrl}/v1/operations/%E0%A4%A`, { headers: { 'x-request-id': 'bad-uri-1' } });
+    assert.ok(res.status >= 400 && res.status < 500, String(res.status));
+    const lines = linesOf('bad-uri-1');
+    assert.equal(lines.length, 1);
+    assert.equal(lines[0]!.operation_id, '%E0%A4%A');
+    assert.equal((await fetch(`${app.baseUrl}/healthz`)).status, 200);
+  });
+
   it('one line per request with the route, the borrower, the operation and both request ids; credentials redacted', async () => {
     const { body } = exampleRequest('create_loan');
     const res = await fetch(`${app.baseUrl}/v1/borrowers/B7/loans/L7/create`, {

@@ -54,6 +54,15 @@ function idsOf(req: Request, res: Response): Record<string, string> {
   // The answer names the operation (or batch) it is about: `Location` of a 202, or the path read.
   const location = String(res.getHeader('location') ?? req.originalUrl ?? '');
   const named = /^\/v1\/(operations|batches)\/([^/?]+)/.exec(location);
-  if (named) ids[named[1] === 'operations' ? 'operation_id' : 'batch_id'] = decodeURIComponent(named[2]!);
+  if (named) ids[named[1] === 'operations' ? 'operation_id' : 'batch_id'] = decodedOrRaw(named[2]!);
   return ids;
+}
+
+/** A path segment as sent when it does not decode (`%E0%A4%A`): a log line must never throw. */
+function decodedOrRaw(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
