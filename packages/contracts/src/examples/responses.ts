@@ -1,5 +1,24 @@
+import { BUCKET_TYPES } from '@lsl/ledger';
 // Examples of the answers, as a running system gave them. The OpenAPI document shows them;
 // `redocly lint` (packages/contracts/test/openapi-lint.test.ts) checks each against its schema.
+
+/** The create-loan seed body of the examples' loan. */
+const createLoanResultExample = {
+  amount_financed: 1000000,
+  config_id: 'DEFAULT',
+  daily_fee_charge: null,
+  delinquency_interest_rate: 0.3848,
+  due_dates: ['2024-02-15T23:59:59.999999-05:00', '2024-03-15T23:59:59.999999-05:00'],
+  guarantee_provider: 'FGA',
+  id: 'L1',
+  installment_fee_2_charge: null,
+  installment_fee_charge: null,
+  interest_rate: 0.3848,
+  kordev_id: 1,
+  origination_date: '2024-01-15T00:00:00-05:00',
+  owner: 'BANK_1',
+  request_id: 'r-1',
+};
 
 /** 202 of a submission. */
 export const operationAcceptedExample = {
@@ -22,22 +41,7 @@ export const operationStatusExample = {
   completed_at: '2026-11-30T08:22:12.896Z',
   result: {
     status_code: 200,
-    body: {
-      amount_financed: 1000000,
-      config_id: 'DEFAULT',
-      daily_fee_charge: null,
-      delinquency_interest_rate: 0.3848,
-      due_dates: ['2024-02-15T23:59:59.999999-05:00', '2024-03-15T23:59:59.999999-05:00'],
-      guarantee_provider: 'FGA',
-      id: 'L1',
-      installment_fee_2_charge: null,
-      installment_fee_charge: null,
-      interest_rate: 0.3848,
-      kordev_id: 1,
-      origination_date: '2024-01-15T00:00:00-05:00',
-      owner: 'BANK_1',
-      request_id: 'r-1',
-    },
+    body: createLoanResultExample,
   },
 };
 
@@ -78,22 +82,7 @@ export const batchStatusExample = {
 
 /** The 200 bodies (the seed bodies) under `Prefer: wait`, by operation type. */
 export const seedResultExamples = {
-  create_loan: {
-    amount_financed: 1000000,
-    config_id: 'DEFAULT',
-    daily_fee_charge: null,
-    delinquency_interest_rate: 0.3848,
-    due_dates: ['2024-02-15T23:59:59.999999-05:00', '2024-03-15T23:59:59.999999-05:00'],
-    guarantee_provider: 'FGA',
-    id: 'L1',
-    installment_fee_2_charge: null,
-    installment_fee_charge: null,
-    interest_rate: 0.3848,
-    kordev_id: 1,
-    origination_date: '2024-01-15T00:00:00-05:00',
-    owner: 'BANK_1',
-    request_id: 'r-1',
-  },
+  create_loan: createLoanResultExample,
   cancel_loan: {
     effective_date: '2024-02-22T00:00:00-05:00',
     id: 'd8918cb2-8389-4f28-aef3-32f5c63d3947',
@@ -164,15 +153,7 @@ export const configExamples = {
     created_at: '2026-11-30T08:22:12.378Z',
   },
   payments: {
-    allocation_order: [
-      'late_fee',
-      'daily_fee',
-      'delinquency_interest',
-      'installment_fee_2',
-      'installment_fee',
-      'interest',
-      'principal',
-    ],
+    allocation_order: [...BUCKET_TYPES],
     id: 'DEFAULT',
     version: 1,
     created_at: '2026-11-30T08:22:12.381Z',
@@ -180,22 +161,14 @@ export const configExamples = {
   waivers: { id: 'DEFAULT', version: 1, created_at: '2026-11-30T08:22:12.383Z' },
   consolidations: {
     waivers: [],
-    carried_buckets: [
-      'late_fee',
-      'daily_fee',
-      'delinquency_interest',
-      'installment_fee_2',
-      'installment_fee',
-      'interest',
-      'principal',
-    ],
+    carried_buckets: [...BUCKET_TYPES],
     id: 'DEFAULT',
     version: 1,
     created_at: '2026-11-30T08:22:12.385Z',
   },
   restructurings: {
     waivers: [],
-    carried_buckets: ['late_fee', 'daily_fee', 'delinquency_interest', 'installment_fee_2', 'installment_fee', 'interest', 'principal'],
+    carried_buckets: [...BUCKET_TYPES],
     id: 'DEFAULT',
     version: 1,
     created_at: '2026-11-30T08:22:12.387Z',
