@@ -79,6 +79,10 @@ export async function createPostgresQueueBackend(settings: QueueBackendSettings 
     max: settings.poolSize ?? 5,
     application_name: settings.applicationName ?? 'lsl-queue',
   });
+  // A pooled client checked out when its backend is terminated (pg_terminate_backend, a
+  // restart) emits 'error' with no pool listener attached: without one it would kill the
+  // process instead of failing the query in flight, which BullMQ retries.
+  (connection.pool as { on(event: 'connect', fn: (client: { on(event: 'error', fn: () => void): void }) => void): void }).on('connect', (client) => client.on('error', () => {}));
   // Every backend forwards the connection's errors to its queue or worker.
   connection.setMaxListeners(0);
   connection.on('error', () => {});
