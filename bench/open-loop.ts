@@ -68,7 +68,7 @@ export async function runOpenLoop(options: OpenLoopOptions): Promise<{ rates: Op
         borrowersUsed.add(borrower);
         const r = paymentRequest(borrower, Math.floor(k / options.borrowers) + 1);
         inFlight.push(
-          post(agent, system.baseUrl, r.path, r.body).then(
+          post(agent, system.baseUrl, r.path, r.body, system.apiKey).then(
             (res) => {
               latencies.push(performance.now() - due);
               if (res.status === 202) accepted++;
@@ -109,10 +109,10 @@ async function redisBytes(prefix: string): Promise<number> {
   }
 }
 
-function post(agent: Agent, baseUrl: string, path: string, body: unknown): Promise<{ status: number; body: string }> {
+function post(agent: Agent, baseUrl: string, path: string, body: unknown, apiKey: string | null): Promise<{ status: number; body: string }> {
   const payload = JSON.stringify(body);
   return new Promise((resolve, reject) => {
-    const req = request(`${baseUrl}${path}`, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } }, (res) => {
+    const req = request(`${baseUrl}${path}`, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) } }, (res) => {
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (chunk) => (text += chunk));
