@@ -20,6 +20,20 @@ const createLoanResultExample = {
   request_id: 'r-1',
 };
 
+/** One transfer's result: an item of the transfer batch's 207. */
+const transferResultExample = {
+  id: 'L1',
+  kordev_id: 3,
+  new_owner: 'BANK_2',
+  occurred_on: '2024-02-20T10:00:00-05:00',
+  request_id: 'r-3',
+  transferred_amounts: {
+    installment_fee: { current: 0, overdue: 0, total: 0, unpaid: 0 },
+    interest: { current: 13294.88, overdue: 0, total: 13294.88, unpaid: 13294.88 },
+    principal: { current: 507370.44, overdue: 220665.31, total: 728035.75, unpaid: 728035.75 },
+  },
+};
+
 /** 202 of a submission. */
 export const operationAcceptedExample = {
   operation_id: 'd0d47874-7838-443e-8b66-899f570e1bea',
@@ -63,20 +77,7 @@ export const batchAcceptedExample = {
 
 /** GET /v1/batches/{id} once every item finished. */
 export const batchStatusExample = {
-  succeeded: [
-    {
-      id: 'L1',
-      kordev_id: 3,
-      new_owner: 'BANK_2',
-      occurred_on: '2024-02-20T10:00:00-05:00',
-      request_id: 'r-3',
-      transferred_amounts: {
-        installment_fee: { current: 0, overdue: 0, total: 0, unpaid: 0 },
-        interest: { current: 13294.88, overdue: 0, total: 13294.88, unpaid: 13294.88 },
-        principal: { current: 507370.44, overdue: 220665.31, total: 728035.75, unpaid: 728035.75 },
-      },
-    },
-  ],
+  succeeded: [transferResultExample],
   failed: [],
 };
 
@@ -126,18 +127,7 @@ export const seedResultExamples = {
     positive_balance_amount: 0,
     request_id: 'r-2',
   },
-  transfer_ownership: {
-    id: 'L1',
-    kordev_id: 3,
-    new_owner: 'BANK_2',
-    occurred_on: '2024-02-20T10:00:00-05:00',
-    request_id: 'r-3',
-    transferred_amounts: {
-      installment_fee: { current: 0, overdue: 0, total: 0, unpaid: 0 },
-      interest: { current: 13294.88, overdue: 0, total: 13294.88, unpaid: 13294.88 },
-      principal: { current: 507370.44, overdue: 220665.31, total: 728035.75, unpaid: 728035.75 },
-    },
-  },
+  transfer_ownership: transferResultExample,
 };
 
 /** GET /v1/configs/{kind}/DEFAULT. */

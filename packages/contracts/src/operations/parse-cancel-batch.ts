@@ -1,6 +1,7 @@
 import type { AppError } from '../errors.js';
-import { operationQuerySchema, type OperationQuery } from '../primitives.js';
+import type { OperationQuery } from '../primitives.js';
 import { fieldsOf, validationError } from '../zod-error.js';
+import { parseBatchEnvelope, stringField } from './parse-batch-envelope.js';
 import { cancelItemAsSingle, cancelLoansBatchSchema, cancelLoansItemSchema } from './cancel-loans-batch.js';
 import { parseOperation, type ParsedOperation, type ParseOperationOptions, type ParseResult } from './parse-operation.js';
 
@@ -19,30 +20,15 @@ export interface ParsedCancelBatch {
   items: CancelItemResult[];
 }
 
-function stringField(item: unknown, name: string): string | null {
-  if (typeof item !== 'object' || item === null) return null;
-  const value = (item as Record<string, unknown>)[name];
-  return typeof value === 'string' ? value : null;
-}
-
 /**
  * The cancel-loans batch, as the transfer batch: the array and the query must be valid (else
  * one 400); then each item is checked alone and becomes the single cancel of its loan
  * (`cancel_loan`, idempotency key borrower + loan), or fails by itself.
  */
 export function parseCancelBatch(input: { query?: unknown; body: unknown }, options: ParseOperationOptions = {}): ParseResult<ParsedCancelBatch> {
-  const query = operationQuerySchema.safeParse(typeof input.query === 'object' && input.query !== null ? input.query : {});
-  const batch = cancelLoansBatchSchema.safeParse(input.body);
-  if (!query.success || !batch.success) {
-    return {
-      ok: false,
-      error: validationError({
-        ...(query.success ? {} : fieldsOf(query.error.issues, 'query')),
-        ...(batch.success ? {} : fieldsOf(batch.error.issues, 'body')),
-      }),
-    };
-  }
-  const items = batch.data.map((item, index): CancelItemResult => {
+  const batch = parseBatchEnvelope(input, cancelLoansBatchSchema);
+  if (!batch.ok) return batch;
+  const items = batch.items.map((item, index): CancelItemResult => {
     const failed = (error: AppError): CancelItemResult => ({ index, ok: false, error, borrower_id: stringField(item, 'borrower_id'), request_id: stringField(item, 'request_id') });
     const shape = cancelLoansItemSchema.safeParse(item);
     if (!shape.success) return failed(validationError(fieldsOf(shape.error.issues, 'body')));
@@ -51,5 +37,5 @@ export function parseCancelBatch(input: { query?: unknown; body: unknown }, opti
     if (!parsed.ok) return failed(parsed.error);
     return { index, ok: true, value: parsed.value, rawBody: single.body };
   });
-  return { ok: true, value: { query: query.data, items } };
+  return { ok: true, value: { query: batch.query, items } };
 }

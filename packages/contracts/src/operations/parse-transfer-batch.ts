@@ -1,6 +1,6 @@
-import { AppError } from '../errors.js';
-import { operationQuerySchema, type OperationQuery } from '../primitives.js';
-import { fieldsOf, validationError } from '../zod-error.js';
+import type { AppError } from '../errors.js';
+import type { OperationQuery } from '../primitives.js';
+import { parseBatchEnvelope, stringField } from './parse-batch-envelope.js';
 import { parseOperation, type ParsedOperation, type ParseOperationOptions, type ParseResult } from './parse-operation.js';
 import { transferBatchSchema } from './transfer-ownership.js';
 
@@ -20,12 +20,6 @@ export interface ParsedTransferBatch {
   items: TransferItemResult[];
 }
 
-function stringField(item: unknown, name: string): string | null {
-  if (typeof item !== 'object' || item === null) return null;
-  const value = (item as Record<string, unknown>)[name];
-  return typeof value === 'string' ? value : null;
-}
-
 /**
  * The transfer batch: the array itself (1..1000 items) and the query must be valid, else one
  * 400 for the whole request; then each item is validated alone (with the batch's
@@ -35,21 +29,12 @@ export function parseTransferBatch(
   input: { query?: unknown; body: unknown },
   options: ParseOperationOptions = {},
 ): ParseResult<ParsedTransferBatch> {
-  const query = operationQuerySchema.safeParse(typeof input.query === 'object' && input.query !== null ? input.query : {});
-  const batch = transferBatchSchema.safeParse(input.body);
-  if (!query.success || !batch.success) {
-    return {
-      ok: false,
-      error: validationError({
-        ...(query.success ? {} : fieldsOf(query.error.issues, 'query')),
-        ...(batch.success ? {} : fieldsOf(batch.error.issues, 'body')),
-      }),
-    };
-  }
-  const items = batch.data.map((item, index): TransferItemResult => {
+  const batch = parseBatchEnvelope(input, transferBatchSchema);
+  if (!batch.ok) return batch;
+  const items = batch.items.map((item, index): TransferItemResult => {
     const parsed = parseOperation('transfer_ownership', { query: input.query, body: item }, options);
     if (parsed.ok) return { index, ok: true, value: parsed.value };
     return { index, ok: false, error: parsed.error, borrower_id: stringField(item, 'borrower_id'), request_id: stringField(item, 'request_id') };
   });
-  return { ok: true, value: { query: query.data, items } };
+  return { ok: true, value: { query: batch.query, items } };
 }
