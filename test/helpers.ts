@@ -282,7 +282,7 @@ export function createApi(baseUrl: string, apiKey: string | null = null): Api {
   return api;
 }
 
-/** A create-payment body (SPEC §2) paid at noon of `day`, spread by the ledger (no allocations). */
+/** A create-payment body (docs/api.md) paid at noon of `day`, spread by the ledger (no allocations). */
 export function paymentBody(amount: number, day: string, requestId: string | null, configId: string | null = null) {
   return {
     payment: { amount_paid: amount, config_id: configId, payment_date: `${day}T12:00:00-05:00` },

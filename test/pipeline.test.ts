@@ -95,7 +95,7 @@ describe('operation pipeline', () => {
     assert.equal(first.status, 200, JSON.stringify(first.body));
     assert.equal(first.body.loan_id, 'L1');
     assert.equal(typeof first.body.kordev_id, 'number');
-    // A second cancel has another natural key only if the body differs; the SPEC keys cancel
+    // A second cancel has another natural key only if the body differs; docs/api.md keys cancel
     // on (borrower, loan), so a different body is a 409 at intake, the same body a replay.
     const replay = await system.api.post('/v1/borrowers/B-409/loans/L1/cancel' + mig, cancelBody('2024-02-01'));
     assert.equal(replay.headers.get('idempotent-replayed'), 'true');

@@ -4,8 +4,8 @@ import { borrowerHistorySchema, borrowerStatusSchema } from '@lsl/contracts';
 import { createLoanBody, paymentBody, startSystem, type System } from './helpers.js';
 
 /*
- * Following one loan by reads alone (issue 5, SPEC §5 and §6), over HTTP against the real
- * processes. The loan is the SPEC's worked example: P = 1 200 000, EA 0.3848 (interest and
+ * Following one loan by reads alone (issue 5, docs/ledger.md and §6), over HTTP against the real
+ * processes. The loan is the worked example of docs/ledger.md: P = 1 200 000, EA 0.3848 (interest and
  * delinquency), originated 2024-01-15, due the 15th of Feb..Jul 2024, installment fee total
  * 60 000, DEFAULT configs (no late fee, no daily fee, no usury rate).
  *
@@ -15,7 +15,7 @@ import { createLoanBody, paymentBody, startSystem, type System } from './helpers
  *   2024-04-01  transfer BANK_1 → BANK_2
  *   2024-04-10  P3 = full payment amount of that day + 50 000 → paid off, positive balance 50 000
  *
- * How the figures were derived: an independent model of SPEC §5 in python3's decimal module
+ * How the figures were derived: an independent model of docs/ledger.md in python3's decimal module
  * (50 digits, ROUND_HALF_UP), reproduced at the end of this file. Its conventions:
  * - schedule: r_i = 1.3848^(d_i/365) − 1, A = round(P / Σ_k Π_{i≤k} 1/(1+r_i)),
  *   interest_i = round(B_{i−1}·r_i), fee 60 000/6 = 10 000 each;
@@ -23,7 +23,7 @@ import { createLoanBody, paymentBody, startSystem, type System } from './helpers
  *   installment i accrues f × (its unpaid principal at the end of day t) for every day
  *   t > D_i, accumulated in full precision and rounded when read or allocated;
  * - a read on day C (and an operation effective on C) sees the end-of-day work of days up to
- *   C − 1, so a payment on T meets what accrued through T − 1 (SPEC §5), and the status on C
+ *   C − 1, so a payment on T meets what accrued through T − 1 (docs/ledger.md), and the status on C
  *   includes every operation effective on C;
  * - payments go installment by installment in due order, buckets late_fee, daily_fee,
  *   delinquency_interest, installment_fee_2, installment_fee, interest, principal.
@@ -124,7 +124,7 @@ describe('reads: following a loan by get_status and get_history', () => {
 
     const detail = loan.balance_detail.at_calculation_date;
     assert.deepEqual(Object.keys(detail).sort(), [...BUCKETS].sort());
-    // Total interest 117 781.12 (SPEC §5); installment 1 is current.
+    // Total interest 117 781.12 (docs/ledger.md); installment 1 is current.
     assertBucket(detail.principal, { initial_balance: 1200000, current: 185987.3, unpaid: 185987.3, total: 1200000 }, 'principal');
     assertBucket(detail.interest, { initial_balance: 117781.12, current: 33642.89, unpaid: 33642.89, total: 117781.12 }, 'interest');
     assertBucket(detail.installment_fee, { initial_balance: 60000, current: 10000, unpaid: 10000, total: 60000 }, 'installment_fee');
@@ -475,9 +475,9 @@ describe('reads: following a loan by get_status and get_history', () => {
 
 /*
  * The python3 model the figures above come from (strip the leading " * " and run it with python3). It knows nothing of
- * the engine: it is SPEC §5 transcribed day by day.
+ * the engine: it is docs/ledger.md transcribed day by day.
  *
- * # Independent SPEC §5 model of the reads scenario (python3 decimal, 50 digits, ROUND_HALF_UP).
+ * # Independent docs/ledger.md model of the reads scenario (python3 decimal, 50 digits, ROUND_HALF_UP).
  * from decimal import Decimal as D, getcontext, ROUND_HALF_UP
  * from datetime import date, timedelta
  * getcontext().prec = 50

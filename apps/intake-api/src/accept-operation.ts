@@ -41,7 +41,7 @@ function hashOf(parsed: ParsedOperation, rawBody: unknown): string {
 
 /**
  * Records a valid operation durably, with the borrower's next sequence number, and returns it.
- * Idempotent by the SPEC §2 natural key: the same key and body returns the first operation;
+ * Idempotent by the natural key (docs/api.md): the same key and body returns the first operation;
  * the same key with another body is 409. Enqueueing is the caller's job, after the commit.
  */
 export async function acceptOperation(ctx: AcceptContext, parsed: ParsedOperation, options: AcceptOptions): Promise<Accepted> {

@@ -35,7 +35,7 @@ function eventsQueryOf(req: Request): EventsQuery {
     for (const t of rawType.split(',').map((x) => x.trim()).filter(Boolean)) {
       if (!TYPE.test(t) || t.startsWith('operation') || t.startsWith('batch')) fields['query.type'] = `Unknown event type '${t}': a domain event type such as payment_applied or payment.applied`;
       // Stored as `loan.originated`; the first underscore-or-dot separates subject and verb for
-      // the types of SPEC §6 (positive_balance.reimbursed has two words in its subject).
+      // the types of docs/reads.md (positive_balance.reimbursed has two words in its subject).
       else types.push(storedTypeOf(t));
     }
   }

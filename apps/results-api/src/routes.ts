@@ -139,7 +139,7 @@ export function createResultsRouter(options: ResultsOptions): Router {
 }
 
 /**
- * The cached body with `request_id` (SPEC §6: the query parameter, echoed) put in front: the
+ * The cached body with `request_id` (docs/reads.md: the query parameter, echoed) put in front: the
  * status itself does not depend on it, so one rendered body serves every request id.
  */
 function withRequestId(rendered: Rendered, requestId: string | null): Rendered {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 /**
  * JSON with object keys sorted at every level, so two bodies that differ only in key order
- * compare equal: the "same body" test of idempotent replay (SPEC §3).
+ * compare equal: the "same body" test of idempotent replay (docs/api.md).
  */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';

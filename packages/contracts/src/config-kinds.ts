@@ -1,4 +1,4 @@
-/** The config kinds of `PUT/GET /v1/configs/{kind}/{config_id}` (SPEC §6). */
+/** The config kinds of `PUT/GET /v1/configs/{kind}/{config_id}` (docs/reads.md). */
 export const CONFIG_KINDS = ['loans', 'payments', 'waivers', 'consolidations', 'restructurings'] as const;
 export type ConfigKind = (typeof CONFIG_KINDS)[number];
 

@@ -7,7 +7,7 @@ import { fromZodError } from './zod-error.js';
 import type { AppError } from './errors.js';
 
 /**
- * Config bodies of `PUT /v1/configs/{kind}/{config_id}` (SPEC §6). They mirror the ledger's
+ * Config bodies of `PUT /v1/configs/{kind}/{config_id}` (docs/reads.md). They mirror the ledger's
  * `LoanConfig`, `PaymentConfig`, `WaiverConfig` and `ConsolidationConfig` without `id` and
  * `version`, which the store assigns. Omitted fields take the DEFAULT's value.
  */
@@ -99,7 +99,7 @@ export const CONFIG_SCHEMAS = {
   restructurings: restructuringConfigSchema,
 } as const satisfies Record<ConfigKind, z.ZodType>;
 
-/** What a fresh install has under `DEFAULT` for each kind (SPEC §5, §6). */
+/** What a fresh install has under `DEFAULT` for each kind (docs/ledger.md, §6). */
 export const DEFAULT_CONFIGS: { readonly [K in ConfigKind]: ConfigBodies[K] } = {
   loans: { usury_rate: null, usury_behavior: 'cap', daily_fee_max_charge: null, late_fee_amount: null, late_fee_grace_days: 0 },
   payments: { allocation_order: [...BUCKET_TYPES] as BucketType[] },

@@ -17,7 +17,7 @@ export const DATE_TIME_MESSAGE =
   'Must be one ISO 8601 date-time with seconds and a UTC offset, e.g. 2020-02-01T23:59:59.999999-05:00';
 
 /**
- * The bounds of what the ledger holds (SPEC §8, docs/security.md): a value outside them is a 400
+ * The bounds of what the ledger holds (docs/security.md): a value outside them is a 400
  * at intake, never an operation accepted and then unreadable.
  */
 export const BOUNDS = {

@@ -8,7 +8,7 @@ function fields(r: { ok: boolean; error?: { context: Record<string, unknown> } }
 }
 
 describe('config schemas', () => {
-  it('DEFAULT configs are valid and as SPEC §5 says', () => {
+  it('DEFAULT configs are valid and as docs/ledger.md says', () => {
     for (const kind of CONFIG_KINDS) {
       const r = parseConfigBody(kind, DEFAULT_CONFIGS[kind]);
       assert.ok(r.ok, kind);

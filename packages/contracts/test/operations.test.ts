@@ -61,7 +61,7 @@ describe('seed example requests parse', () => {
     assert.equal(r.items.length, 1);
     assert.equal(r.items[0]?.ok, true);
   });
-  it('create payment (SPEC §2)', () => {
+  it('create payment (docs/api.md)', () => {
     assertOk(parseOperation('create_payment', { params: { borrower_id: 'B1', payment_id: 'P1' }, body: createPaymentSeed() }));
     const noAlloc = { ...createPaymentSeed(), payment_allocations: null };
     assertOk(parseOperation('create_payment', { params: { borrower_id: 'B1', payment_id: 'P1' }, body: noAlloc }));
@@ -285,7 +285,7 @@ describe('transfer ownership batch', () => {
 });
 
 describe('natural keys and config references', () => {
-  it('follow the SPEC §2 table', () => {
+  it('follow the docs/api.md table', () => {
     assert.equal(naturalKeyOf('create_loan', loanParams, {}), 'create_loan/B1/L1');
     assert.equal(naturalKeyOf('cancel_loan', loanParams, {}), 'cancel_loan/B1/L1');
     assert.equal(naturalKeyOf('create_waiver', { ...loanParams, waiver_id: 'W' }, {}), 'create_waiver/B1/L1/W');

@@ -59,7 +59,7 @@ export interface OperationsTable {
   borrower_id: string;
   seq: number;
   type: string;
-  /** The SPEC §2 idempotency key within the borrower, e.g. `create_loan:L1`. */
+  /** The Idempotency key (docs/api.md) within the borrower, e.g. `create_loan:L1`. */
   natural_key: string;
   /** sha256 of the canonical request (path params, is_migration, body). */
   request_hash: string;

@@ -1,5 +1,5 @@
 /**
- * Moving a state forward in time: the end-of-day processing of SPEC §5, in this order for
+ * Moving a state forward in time: the end-of-day processing of docs/ledger.md, in this order for
  * each day t:
  *   1. the positive balance is applied if t is a due day of any active loan;
  *   2. the late fee check for installments whose grace ends on t;
@@ -100,7 +100,7 @@ export function advance(d: Draft, target: DayNum): void {
   d.operationId = previousOp;
 }
 
-/** SPEC: the positive balance pays what is owed at the end of each due day of any active loan. */
+/** docs/ledger.md: the positive balance pays what is owed at the end of each due day of any active loan. */
 function applyPositiveBalance(d: Draft, t: DayNum): void {
   if (d.positiveBalance.lte(0)) return;
   // "Each due day of any of the borrower's loans": a paid-off loan's due days count too.

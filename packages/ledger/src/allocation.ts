@@ -1,5 +1,5 @@
 /**
- * Spreading money over installments (SPEC §5 "Payments"): installment by installment in the
+ * Spreading money over installments (docs/ledger.md "Payments"): installment by installment in the
  * order given, and within one installment bucket by bucket in the payment order. Shared by
  * payments and the automatic use of the positive balance.
  */

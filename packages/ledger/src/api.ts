@@ -16,7 +16,7 @@
 export type Day = string;
 
 /**
- * The seven buckets of an installment, in SPEC §5's default payment order: the one list every
+ * The seven buckets of an installment, in docs/ledger.md's default payment order: the one list every
  * package uses (contracts validates against it, DEFAULT payment configs are made of it).
  */
 export const BUCKET_TYPES = [
@@ -57,7 +57,7 @@ export interface LedgerOptions {
   timeZone: string;
 }
 
-/** Loan config (SPEC §5, §6), resolved to the version in force when the operation was accepted. */
+/** Loan config (docs/ledger.md, §6), resolved to the version in force when the operation was accepted. */
 export interface LoanConfig {
   id: string;
   version: number;

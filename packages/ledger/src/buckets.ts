@@ -1,5 +1,5 @@
 /**
- * Reading buckets (SPEC §5 "Buckets", "States at a calculation day"). Outstanding is
+ * Reading buckets (docs/ledger.md "Buckets", "States at a calculation day"). Outstanding is
  * initial − paid − waived − closed, with the initial rounded to cents when read: delinquency
  * interest accrues in full precision and only its rounded value is ever owed. A charge-off
  * moves what is owed to `chargedOff` (docs/ledger.md, "Charge-off").

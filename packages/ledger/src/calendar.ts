@@ -120,7 +120,7 @@ function formatOffset(minutes: number): string {
 }
 
 /**
- * The last instant of a local day, as the SPEC echoes due dates:
+ * The last instant of a local day, as the API echoes due dates (docs/ledger.md):
  * `2024-02-15T23:59:59.999999-05:00`. The offset is the one in force at that instant
  * (it differs from the day's start on a DST day), found by two fixed-point steps.
  */

@@ -1,5 +1,5 @@
 /**
- * Cancel loan (SPEC §5): from its effective day the loan owes nothing — every outstanding
+ * Cancel loan (docs/ledger.md): from its effective day the loan owes nothing — every outstanding
  * amount is closed — and what was paid on it moves to the borrower's positive balance.
  * The paid amounts stay recorded as paid (history is not rewritten); the refund is a
  * separate, visible movement of the positive balance.

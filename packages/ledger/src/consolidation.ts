@@ -1,5 +1,5 @@
 /**
- * Loan consolidation (SPEC §5). On the effective day, for each original loan:
+ * Loan consolidation (docs/ledger.md). On the effective day, for each original loan:
  *   1. the consolidation config's waivers are applied (an amount above what the scope owes
  *      is lowered to it: a config is generic and cannot know each loan's balance);
  *   2. of the carried buckets, the principal's `total` and every other bucket's `unpaid`

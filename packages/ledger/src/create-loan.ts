@@ -38,7 +38,7 @@ export interface NewLoanInput {
   consolidationOf: string[] | null;
 }
 
-/** SPEC §5 delinquency interest: the daily factor (1+R)^(1/365) − 1 of an annual rate R. */
+/** docs/ledger.md delinquency interest: the daily factor (1+R)^(1/365) − 1 of an annual rate R. */
 export function dailyFactor(annual: Dec): Dec {
   return annual.isZero() ? ZERO : new Dec(1).plus(annual).pow(new Dec(1).div(365)).minus(1);
 }

@@ -1,7 +1,7 @@
 /**
  * The one Decimal flavour of the ledger. 40 significant digits keep daily delinquency
  * factors like (1.3848)^(1/365) − 1 exact far below a cent over decades of accrual;
- * ROUND_HALF_UP is the SPEC's rounding for every "rounded" amount.
+ * ROUND_HALF_UP is the rounding of docs/ledger.md for every "rounded" amount.
  */
 import { Decimal } from 'decimal.js';
 
@@ -36,7 +36,7 @@ export function toDecOrNull(value: unknown): Dec | null {
   return toDec(value);
 }
 
-/** Rounded to cents, half up (SPEC §5 "rounded"). */
+/** Rounded to cents, half up (docs/ledger.md "rounded"). */
 export function round2(value: Dec): Dec {
   return value.decimalPlaces() <= 2 ? value : value.toDecimalPlaces(2, Dec.ROUND_HALF_UP);
 }

@@ -1,5 +1,5 @@
 /**
- * Every bucket change (SPEC §6 get_history). Accruals of one bucket are aggregated until
+ * Every bucket change (docs/reads.md get_history). Accruals of one bucket are aggregated until
  * something else moves that bucket (a payment, waiver, closing) or until the history is read:
  * one entry dated the last accrued day. Everything else is one entry per movement.
  */

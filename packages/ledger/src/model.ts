@@ -17,7 +17,7 @@ export const BUCKETS: readonly BucketType[] = [
   'late_fee',
 ];
 
-/** SPEC §5 default payment order within one installment. */
+/** docs/ledger.md default payment order within one installment. */
 export const DEFAULT_ORDER: readonly BucketType[] = BUCKET_TYPES;
 
 export interface Bucket {

@@ -1,5 +1,5 @@
 /**
- * Create payment (SPEC §2, §5). With allocations each part goes to its loan; without, the
+ * Create payment (docs/api.md and docs/ledger.md). With allocations each part goes to its loan; without, the
  * payment is spread over all the borrower's open loans, oldest due amount first. Whatever
  * is left once everything reachable is paid becomes positive balance.
  */

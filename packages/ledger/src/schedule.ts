@@ -1,5 +1,5 @@
 /**
- * The equal-installment, declining-balance schedule of SPEC §5.
+ * The equal-installment, declining-balance schedule of docs/ledger.md.
  *
  * Each period's rate is the effective annual rate scaled to the period's actual day count,
  * r_i = (1+EA)^(d_i/365) − 1, so irregular periods (28 vs 31 days) cost what they last.

@@ -1,5 +1,5 @@
 /**
- * The borrower's status on a calculation day C (issue 5 item 1, SPEC §6): the state as of C
+ * The borrower's status on a calculation day C (docs/reads.md): the state as of C
  * (never influenced by operations effective after C), every amount rounded to cents.
  */
 import type { BucketType, Day, LedgerOptions } from './api.js';
@@ -241,7 +241,7 @@ export function statusFromCore(state: BorrowerState, core: Core, day: DayNum, op
   };
 }
 
-/** SPEC §6 get_status: the state advanced (or replayed) to day C. Never mutates `state`. */
+/** docs/reads.md get_status: the state advanced (or replayed) to day C. Never mutates `state`. */
 export function statusAt(state: BorrowerState, day: Day, options: LedgerOptions): BorrowerStatus {
   const n = dayToNum(day);
   return statusFromCore(state, coreAt(state, n, options), n, options);

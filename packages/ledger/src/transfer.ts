@@ -1,5 +1,5 @@
 /**
- * Ownership transfer (SPEC §5): the owner changes from the effective day on; the answer
+ * Ownership transfer (docs/ledger.md): the owner changes from the effective day on; the answer
  * reports the principal, interest and installment_fee states on that day.
  */
 import type { TransferOwnershipOperation } from './api.js';

@@ -1,5 +1,5 @@
 /**
- * Usury (SPEC §5): a loan config may set `usury_rate`. A rate above it is lowered to it
+ * Usury (docs/ledger.md): a loan config may set `usury_rate`. A rate above it is lowered to it
  * (`cap`, the default) or refused with 400 (`reject`). Both the lender's rate ("fixed")
  * and the one the engine uses ("applicable") are kept, so the status can show both.
  */

@@ -1,5 +1,5 @@
 /**
- * Waivers (SPEC §5): fifteen scopes, each a set of (installment, bucket) pairs at the
+ * Waivers (docs/ledger.md): fifteen scopes, each a set of (installment, bucket) pairs at the
  * waiver's effective day. Within a scope the amount goes overdue installments oldest first,
  * then the current one, then future ones (= due order), buckets in the default payment order.
  */

@@ -1,6 +1,6 @@
 /**
  * Result bodies field for field against the seeds (create loan, waiver, cancel, transfer's
- * succeeded item, consolidation) and SPEC §2 (payment), and the refusal catalog's shape.
+ * succeeded item, consolidation) and docs/api.md (payment), and the refusal catalog's shape.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

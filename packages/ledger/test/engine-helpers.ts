@@ -26,7 +26,7 @@ function base(recordedAt = '2024-01-15T10:00:00-05:00') {
   return { seq, operationId: `op-${seq}`, recordedAt, requestId: `req-${seq}` };
 }
 
-/** Due on the 15th of Feb..Jul 2024, as the SPEC's worked example. */
+/** Due on the 15th of Feb..Jul 2024, as the worked example of docs/ledger.md. */
 export const EXAMPLE_DUE = ['2024-02-15', '2024-03-15', '2024-04-15', '2024-05-15', '2024-06-15', '2024-07-15']
   .map((d) => `${d}T00:00:00-05:00`);
 

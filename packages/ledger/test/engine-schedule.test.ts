@@ -1,7 +1,7 @@
 /**
- * The SPEC §5 worked example, to the cent. Hand check: periods are 31, 29, 31, 30, 31, 30
+ * The docs/ledger.md worked example, to the cent. Hand check: periods are 31, 29, 31, 30, 31, 30
  * days (2024 is a leap year); r_1 = 1.3848^(31/365) − 1 = 0.0280357...; 1 200 000 × r_1 =
- * 33 642.89; A = P / Σ discount factors = 219 630.19 (figures given by the SPEC itself).
+ * 33 642.89; A = P / Σ discount factors = 219 630.19 (figures given by docs/ledger.md itself).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

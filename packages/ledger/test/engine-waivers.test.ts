@@ -2,7 +2,7 @@
  * Waivers on all fifteen scopes. Set-up: the worked-example loan with a 5000 late fee and a
  * 100/day fee, nothing paid, seen on 2024-03-20: installments 1 (02-15) and 2 (03-15) are
  * overdue, 3 (04-15) is current, 4..6 future. A 100 % waiver of a scope must waive exactly
- * the (installment, bucket) pairs the SPEC names for it, and nothing else.
+ * the (installment, bucket) pairs docs/ledger.md names for it, and nothing else.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

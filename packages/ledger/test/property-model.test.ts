@@ -1,6 +1,6 @@
 /**
  * Differential property: one loan (usury cap, any payment order) with payments and waivers, engine vs the independent
- * day-by-day reference model of SPEC §5 (fixtures/model.ts), every bucket figure and the
+ * day-by-day reference model of docs/ledger.md (fixtures/model.ts), every bucket figure and the
  * positive balance on random days, to the cent.
  */
 import { test } from 'node:test';
@@ -31,7 +31,7 @@ const arb = fc.record({
         kind: fc.constant('pay' as const),
         d: fc.integer({ min: 0, max: 200 }),
         cents: fc.integer({ min: 0, max: 100_000_000 }),
-        // a payment config may set another order (SPEC §5 Payments)
+        // a payment config may set another order (docs/ledger.md Payments)
         order: fc.option(fc.shuffledSubarray([...PAYMENT_ORDER], { minLength: 7, maxLength: 7 }), { nil: null }),
       }),
       fc.record({

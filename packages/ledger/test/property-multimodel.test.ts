@@ -83,7 +83,7 @@ test('engine = reference model (several loans, allocations, positive balance, ca
         }
         if (o.kind === 'pay') {
           const loanId = o.to === null ? null : defs[o.to % defs.length]!.id;
-          if (loanId && cancelled.has(loanId)) continue; // allocation to a cancelled loan: SPEC silent
+          if (loanId && cancelled.has(loanId)) continue; // allocation to a cancelled loan: the rules are silent
           const alloc = loanId ? [{ loan_id: loanId, amount: o.cents / 100 }] : null;
           const r = apply(state, payment(++seq, `P${k}`, o.cents / 100, day, alloc), TZ);
           assert.equal(r.result.ok, true, JSON.stringify(r.result.body));

@@ -1,6 +1,6 @@
 /**
  * Property: for random loans the engine's schedule equals an independent reference of
- * SPEC §5 "Schedule" (test/fixtures/reference.ts), read through the bucket states: on
+ * docs/ledger.md "Schedule" (test/fixtures/reference.ts), read through the bucket states: on
  * C = D_k, installment k is current.
  */
 import { test } from 'node:test';
@@ -48,7 +48,7 @@ test('schedule = reference for random loans', () => {
   );
 });
 
-test('reference reproduces the SPEC worked example (self-check of the reference)', () => {
+test('reference reproduces the worked example of docs/ledger.md (self-check of the reference)', () => {
   const ref = referenceSchedule(1200000, 0.3848, '2024-01-15', ['2024-02-15', '2024-03-15', '2024-04-15', '2024-05-15', '2024-06-15', '2024-07-15'], 60000);
   assert.equal(ref.A, '219630.19');
   assert.equal(ref.installments[0]!.interest, '33642.89');

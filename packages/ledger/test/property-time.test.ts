@@ -1,5 +1,5 @@
 /**
- * Properties of time and order (SPEC §5 "Back-dated operations"):
+ * Properties of time and order (docs/ledger.md "Back-dated operations"):
  * - the status on day C does not depend on operations effective after C;
  * - the same operations (same effective days and seq) arriving in another order give the
  *   same state (compared through statusAt on many days and historyOf).

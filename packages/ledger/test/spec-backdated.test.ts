@@ -1,5 +1,5 @@
 /**
- * SPEC §5 Back-dated operations: the state on day C results from applying, in order of
+ * docs/ledger.md Back-dated operations: the state on day C results from applying, in order of
  * effective day and then acceptance (seq), every operation effective on or before C.
  * Worked example with R 0.3848 (so order matters through delinquency interest).
  * Canonical order: 229630.19 on 02-10 pays inst1 in full; 50000 on 03-01 pays inst2 fee

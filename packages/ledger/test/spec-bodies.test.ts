@@ -1,5 +1,5 @@
 /**
- * SPEC preamble: the seeds' response bodies are binding, field for field. Each 200 body
+ * The seeds' response bodies are binding (docs/api.md), field for field. Each 200 body
  * carries every field of its seed's response (names from /work/shared/seeds/*.txt), with
  * `request_id` echoed and `kordev_id` an integer.
  */

@@ -1,5 +1,5 @@
 /**
- * SPEC §5 Cancellation: from its effective date a cancelled loan owes nothing (outstanding
+ * docs/ledger.md Cancellation: from its effective date a cancelled loan owes nothing (outstanding
  * closed); what was paid on it moves to the borrower's positive balance.
  * Worked example, R 0. 100000 on 01-20 pays inst1 fee 10000, interest 33642.89, principal
  * 56357.11 (derive.py "cancellation"); principal left 1143642.89.

@@ -1,5 +1,5 @@
 /**
- * SPEC §5 Consolidation. L1 = worked example with R 0, consolidated on 2024-03-20
+ * docs/ledger.md Consolidation. L1 = worked example with R 0, consolidated on 2024-03-20
  * (inst1, inst2 overdue, inst3 current). Carried (derive.py "consolidation"):
  *   principal total 1200000 + interest unpaid 33642.89 + 26570.68 + 23016.03 (83229.60)
  *   + fee unpaid 30000 = 1313229.60.
@@ -125,7 +125,7 @@ test('refusals: unknown 404; consolidated, cancelled, duplicate 409; existing id
 });
 
 test('the consolidated loan exists: creating a loan with its id is 409', () => {
-  // SPEC §5: "The new loan's loan_id is the consolidation_id"; create of an existing loan is 409.
+  // docs/ledger.md: "The new loan's loan_id is the consolidation_id"; create of an existing loan is 409.
   const b = withL1();
   b.consolidate('C1', CONS);
   b.refuse(createLoan(b.next(), 'C1', WORKED), 409);

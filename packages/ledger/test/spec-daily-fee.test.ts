@@ -1,5 +1,5 @@
 /**
- * SPEC §5 Daily fee: `daily_fee_charge` accrues each day from O+1 while the loan has
+ * docs/ledger.md Daily fee: `daily_fee_charge` accrues each day from O+1 while the loan has
  * unpaid principal, until the accrued total reaches `daily_fee_max_charge`; a day's fee
  * belongs to the installment whose period (D_{i-1}, D_i] contains it.
  * Worked-example loan with R = 0 (to isolate the fee), fee 1000/day, O = 2024-01-15.

@@ -1,5 +1,5 @@
 /**
- * SPEC §5 Delinquency interest: for each day t > D_i up to C, installment i accrues
+ * docs/ledger.md Delinquency interest: for each day t > D_i up to C, installment i accrues
  * p_i(t) * ((1+R)^(1/365) - 1); p_i(t) = its unpaid principal at the end of day t;
  * accrue in full precision, round when read or allocated; none on interest.
  *
@@ -9,7 +9,7 @@
  *   5 days 829.811523880 -> 829.81; 33 days -> 5476.76; inst2 193059.51, 4 days -> 689.09;
  *   03-19 total 6165.85 (rounded sum and sum of rounded agree on that day).
  *
- * Day convention (SPEC leaves it open, engine's choice, aligned with): the status on day C
+ * Day convention (the engine's choice, docs/ledger.md): the status on day C
  * shows the end-of-day processing (accruals, late fees, positive balance on due days) of
  * the days before C, i.e. what a payment on C would meet. So the accrual of days
  * 02-16..02-20 (5 days) is shown from 02-21, and the status on D1 + 1 shows none yet.

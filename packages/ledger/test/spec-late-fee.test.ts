@@ -1,5 +1,5 @@
 /**
- * SPEC §5 Late fee: an installment still owing principal or interest at the end of day
+ * docs/ledger.md Late fee: an installment still owing principal or interest at the end of day
  * D_i + grace incurs `late_fee_amount` once. Worked-example loan, R = 0, D1 = 02-15,
  * D2 = 03-15. By hand: grace 3 -> decided at the end of 02-18 (inst1), 03-18 (inst2).
  */
@@ -52,7 +52,7 @@ test('grace 0 (default): fee by D1 + 1, none before D1', () => {
 test('a positive balance applied at the end of the due day prevents the late fee', () => {
   // L2 (3000 EA 0, dues 02-15, ...) and 5000 paid before any loan -> positive balance.
   // End of 02-15: the balance pays inst1 (1000) before the late-fee check of that day
-  // (SPEC: both happen at the end of D; engine order: positive balance first; reasonable).
+  // (docs/ledger.md: both happen at the end of D; engine order: positive balance first; reasonable).
   const b = new Book();
   b.pay('P0', 5000, '2024-01-10');
   b.loan('L2', { amount: 3000, rate: 0, origination: '2024-01-15', dues: ['2024-02-15', '2024-03-15', '2024-04-15'] }, { late_fee_amount: 100 });

@@ -1,5 +1,5 @@
 /**
- * Refusals (SPEC §3, §5): what needs ledger state is decided by the engine: loan not
+ * Refusals (docs/api.md and docs/ledger.md): what needs ledger state is decided by the engine: loan not
  * found 404; cancelled, consolidated or conflicting 409. Every refusal returns the seed
  * error body {code, context, error, status} and leaves the state unchanged
  * (Book.refuse checks both).
@@ -34,7 +34,7 @@ test('cancelled loan: 409', () => {
   b.refuse(transfer(b.next(), 'B1', 'L1', 'BANK_2', '2024-02-02'), 409);
 });
 
-test('allocation to a cancelled loan: 409 (SPEC silent; engine choice, docs/ledger.md)', () => {
+test('allocation to a cancelled loan: 409 (engine choice, docs/ledger.md)', () => {
   const b = new Book();
   b.loan('L1', WORKED);
   b.cancel('L1', '2024-02-01');

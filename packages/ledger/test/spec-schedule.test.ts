@@ -1,9 +1,9 @@
 /**
- * SPEC §5 Schedule, fee split, usury, calendar. Figures: test/fixtures/derive.py
+ * docs/ledger.md Schedule, fee split, usury, calendar. Figures: test/fixtures/derive.py
  * (sections "schedule: ...", "usury cap"), i.e. Python `decimal` with 60 digits applying
- * the SPEC formulas literally; the worked example also matches SPEC's own figures.
+ * the formulas of docs/ledger.md literally; the worked example also matches its figures.
  *
- * Installment amounts are read through the bucket states (SPEC §5 "States"): on the
+ * Installment amounts are read through the bucket states (docs/ledger.md "States"): on the
  * origination day installment 1 is the current one; on D5 < C <= D6 installment 6 is.
  */
 import { test } from 'node:test';

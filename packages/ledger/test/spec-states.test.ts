@@ -1,6 +1,6 @@
 /**
- * SPEC §5 "States at a calculation day C": overdue (D_i < C), current (first D_i >= C),
- * unpaid = overdue + current, total = all outstanding; and the status summary (SPEC §6).
+ * docs/ledger.md "States at a calculation day C": overdue (D_i < C), current (first D_i >= C),
+ * unpaid = overdue + current, total = all outstanding; and the status summary (docs/reads.md).
  * Loan: the worked example (schedule figures in derive.py "schedule: worked example").
  * By hand: inst1 principal 185987.30, inst2 193059.51, inst3 196614.16;
  * 185987.30 + 193059.51 = 379046.81; + 196614.16 = 575660.97.

@@ -1,5 +1,5 @@
 /**
- * SPEC §5 Ownership transfer: the owner changes from effective_date; transferred_amounts
+ * docs/ledger.md Ownership transfer: the owner changes from effective_date; transferred_amounts
  * are the principal, interest and installment_fee states on that day.
  * Worked example, R 0; 100000 on 03-01 pays inst1 fee 10000, interest 33642.89, principal
  * 56357.11. On 03-20 inst1, inst2 overdue, inst3 current (derive.py "transfer"):

@@ -1,5 +1,5 @@
 /**
- * SPEC §5 Waivers. Worked-example loan with R = 0 unless stated. Figures by subtraction
+ * docs/ledger.md Waivers. Worked-example loan with R = 0 unless stated. Figures by subtraction
  * from the schedule (derive.py "waivers"): inst interest 33642.89, 26570.68, 23016.03;
  * principal 185987.30, 193059.51, 196614.16; fee 10000 each; total owed 1377781.12.
  * Scope order: overdue oldest first, then current, then future; buckets in payment order.

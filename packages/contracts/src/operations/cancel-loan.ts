@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { dateTimeSchema, occurredOnSchema, requestIdSchema } from '../primitives.js';
 
-/** SPEC §2: without `effective_date` the cancellation takes effect on the day it is recorded. */
+/** docs/api.md: without `effective_date` the cancellation takes effect on the day it is recorded. */
 export const loanCancellationSchema = z
   .looseObject({ effective_date: dateTimeSchema.optional() })
   .meta({ id: 'LoanCancellation' });

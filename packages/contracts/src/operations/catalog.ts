@@ -50,7 +50,7 @@ const def = (type: OperationType, path: string, summary: string, paramsSchema: z
   bodySchema,
 });
 
-/** SPEC §2: every operation, its route and its schemas. */
+/** docs/api.md: every operation, its route and its schemas. */
 export const OPERATIONS = {
   create_loan: def('create_loan', '/v1/borrowers/:borrower_id/loans/:loan_id/create', 'Create loan', loanParamsSchema, createLoanBodySchema),
   cancel_loan: def('cancel_loan', '/v1/borrowers/:borrower_id/loans/:loan_id/cancel', 'Cancel loan', loanParamsSchema, cancelLoanBodySchema),

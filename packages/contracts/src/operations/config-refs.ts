@@ -11,7 +11,7 @@ export interface ConfigRef {
 
 /**
  * The configs a (valid) operation body refers to, so intake can refuse an unknown one with 400
- * (SPEC §3) and resolve each to the version in force.
+ * (docs/api.md) and resolve each to the version in force.
  */
 export function configRefsOf(type: OperationType, body: unknown): ConfigRef[] {
   const b = (body ?? {}) as Record<string, Record<string, unknown> | undefined>;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { compareSum, sumToString } from '../decimal.js';
 import { amountSchema, configIdSchema, dateTimeSchema, expected, idSchema, occurredOnSchema, requestIdSchema } from '../primitives.js';
 
-/** SPEC §2 create payment. `config_id` null or absent: the `DEFAULT` payment config. */
+/** docs/api.md create payment. `config_id` null or absent: the `DEFAULT` payment config. */
 export const paymentSchema = z
   .looseObject({
     amount_paid: amountSchema,

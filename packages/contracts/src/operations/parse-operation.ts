@@ -38,7 +38,7 @@ export type ParsedOperation<T extends OperationType = OperationType> = {
     body: OperationInputs[K]['body'];
     /** The borrower whose queue the operation joins. */
     borrowerId: string;
-    /** SPEC §2 idempotency key, see `naturalKeyOf`. */
+    /** Idempotency key (docs/api.md), see `naturalKeyOf`. */
     naturalKey: string;
   };
 }[T];
@@ -88,7 +88,7 @@ export function parseOperation<T extends OperationType>(
   const body = definition.bodySchema.safeParse(input.body);
   if (!body.success) add(fieldsOf(body.error.issues, 'body'));
 
-  // SPEC §2: a migrated operation is recorded at `occurred_on`, so it must have one.
+  // docs/api.md: a migrated operation is recorded at `occurred_on`, so it must have one.
   if (query.success && query.data.is_migration) {
     const occurredOn = isRecord(input.body) ? input.body['occurred_on'] : undefined;
     if ((occurredOn === undefined || occurredOn === null) && fields['occurred_on'] === undefined) {
@@ -153,7 +153,7 @@ export function borrowerIdOf(type: OperationType, params: unknown, body: unknown
 }
 
 /**
- * SPEC §2 idempotency key of an operation, as one string: the type, then the key's parts
+ * Idempotency key (docs/api.md) of an operation, as one string: the type, then the key's parts
  * joined by `/` (ids cannot contain `/`; a transfer's `request_id`, which can, comes last, so
  * the encoding stays unambiguous). A transfer item without `request_id` keys on "".
  *
@@ -190,7 +190,7 @@ export function naturalKeyOf(type: OperationType, params: unknown, body: unknown
 }
 
 /**
- * When an operation counts as recorded (SPEC §2): `occurred_on` for a migration, otherwise
+ * When an operation counts as recorded (docs/api.md): `occurred_on` for a migration, otherwise
  * the acceptance time the caller passes.
  */
 export function recordedAtOf(parsed: { query: OperationQuery; body: { occurred_on?: string | undefined } }, acceptedAt: string): string {

@@ -10,7 +10,7 @@ export const operationTypeSchema = z.enum(OPERATION_TYPES).meta({ id: 'Operation
 export const operationStatusValueSchema = z.enum(OPERATION_STATUSES).meta({ id: 'OperationStatusValue' });
 
 /**
- * 202 answer to a submission (SPEC §3), with `Location: status_url`. `status` is `queued` for a
+ * 202 answer to a submission (docs/api.md), with `Location: status_url`. `status` is `queued` for a
  * fresh submission; an idempotent replay reports the original operation's current status.
  */
 export const operationAcceptedSchema = z

@@ -3,7 +3,7 @@ import { DOMAIN_EVENT_TYPES } from '../event-types.js';
 
 /**
  * `GET /v1/borrowers/{borrower_id}/get_events` (docs/events.md): the borrower's domain events,
- * grouped by type as Kordev does. The types SPEC §6 names are always present (an empty list
+ * grouped by type as Kordev does. The types docs/reads.md names are always present (an empty list
  * when there are none); a type the ledger adds later appears as soon as it has events. The
  * types themselves are listed once, in event-types.ts (webhook subscriptions name them too).
  */

@@ -3,8 +3,8 @@ import { BUCKET_TYPES } from '../buckets.js';
 import { daySchema } from '../primitives.js';
 
 /**
- * SPEC §6 reads, for documentation. The results service and the ledger own the detail; these
- * schemas pin the names SPEC §6 and issue 5 promise and allow more.
+ * docs/reads.md reads, for documentation. The results service and the ledger own the detail; these
+ * schemas pin the names docs/reads.md promises and allow more.
  */
 
 export const bucketBalanceSchema = z

@@ -76,7 +76,7 @@ export const transferResultSchema = z
   .meta({ id: 'TransferOwnershipResult' });
 
 /**
- * 200 of create payment (SPEC §2): the request echoed with `id` and `kordev_id`, and the split
+ * 200 of create payment (docs/api.md): the request echoed with `id` and `kordev_id`, and the split
  * applied per loan and bucket (shape owned by the ledger; documented loosely here).
  */
 export const createPaymentResultSchema = z

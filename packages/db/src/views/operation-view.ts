@@ -1,6 +1,6 @@
 import type { OperationRow } from '../schema.js';
 
-/** The body of `GET /v1/operations/{id}` (SPEC §3). */
+/** The body of `GET /v1/operations/{id}` (docs/api.md). */
 export function operationView(row: OperationRow) {
   return {
     id: row.id,
@@ -14,7 +14,7 @@ export function operationView(row: OperationRow) {
   };
 }
 
-/** The 202 body of an accepted operation (SPEC §3). */
+/** The 202 body of an accepted operation (docs/api.md). */
 export function acceptedView(row: Pick<OperationRow, 'id' | 'type' | 'borrower_id' | 'request_id'>) {
   return {
     operation_id: row.id,
