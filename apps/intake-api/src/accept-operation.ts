@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { AppError, configRefsOf, recordedAtOf, type ParsedOperation } from '@lsl/contracts';
+import { AppError, bodyFingerprint as requestHash, recordedAtOf, type ParsedOperation } from '@lsl/contracts';
 import {
   findOperationByNaturalKey,
   insertOperationWithSeq,
@@ -9,10 +9,8 @@ import {
   type Database,
   type OperationRow,
 } from '@lsl/db';
-import { checkUsury, type LoanConfig } from '@lsl/ledger';
+import { resolveConfigs } from '@lsl/ledger-store';
 import { operationsAccepted } from '@lsl/telemetry';
-import { bodyFingerprint as requestHash } from '@lsl/contracts';
-import { resolveConfig } from './resolve-configs.js';
 
 export interface AcceptContext {
   db: Kysely<Database>;
@@ -47,6 +45,8 @@ function hashOf(parsed: ParsedOperation, rawBody: unknown): string {
 export async function acceptOperation(ctx: AcceptContext, parsed: ParsedOperation, options: AcceptOptions): Promise<Accepted> {
   const hash = hashOf(parsed, options.rawBody);
   // No look-up first: a resubmission is rare, and the unique natural key catches it below.
+  // The configs the operation names, keyed by kind (`ResolvedConfigs`), checked for usury
+  // `reject`; stored with the operation, read back by the worker's `toLedgerOperation`.
   const configs = await resolveConfigs(ctx.db, parsed);
   const acceptedAt = (ctx.now ?? (() => new Date()))();
   const params =
@@ -92,26 +92,4 @@ function replayOrConflict(existing: OperationRow, hash: string, parsed: ParsedOp
     operation_id: existing.id,
     key: parsed.naturalKey,
   });
-}
-
-const CONFIG_SLOTS = {
-  loans: 'loanConfig', payments: 'paymentConfig', waivers: 'waiverConfig', consolidations: 'consolidationConfig', restructurings: 'restructuringConfig',
-} as const;
-
-/**
- * Resolves every config the operation names (400 if unknown) and applies usury `reject`. The
- * results API's simulations call it too, so a simulation refuses what intake would.
- */
-export async function resolveConfigs(db: Kysely<Database>, parsed: ParsedOperation): Promise<Record<string, unknown>> {
-  const configs: Record<string, unknown> = {};
-  for (const ref of configRefsOf(parsed.type, parsed.body)) {
-    configs[CONFIG_SLOTS[ref.kind]] = await resolveConfig(db, ref.kind, ref.configId, ref.field);
-  }
-  const loanConfig = configs['loanConfig'] as LoanConfig | undefined;
-  if (loanConfig) {
-    const terms = parsed.type === 'create_loan' ? (parsed.body as any).loan : (parsed.body as any).loan_consolidation;
-    const refusal = checkUsury(terms, loanConfig);
-    if (refusal) throw new AppError('usury_rate_exceeded', refusal.error, refusal.context);
-  }
-  return configs;
 }

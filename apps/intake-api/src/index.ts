@@ -1,2 +1,2 @@
 export { createIntakeRouter, type IntakeOptions } from './routes.js';
-export { acceptOperation, resolveConfigs } from './accept-operation.js';
+export { acceptOperation } from './accept-operation.js';

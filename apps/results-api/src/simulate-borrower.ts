@@ -2,15 +2,14 @@
  * `POST /v1/borrowers/{borrower_id}/simulate` (docs/reads.md, "Simulate a borrower"): the
  * borrower's state as the results API reads it, plus every operation accepted and not yet
  * applied, plus the given payments, waivers and restructurings, each applied in memory by the worker's own
- * `applyRecorded` as if accepted now, in that order; then get_status on `calculation_date`.
+ * `applyRecorded` (@lsl/ledger-store) as if accepted now, in that order; then get_status on `calculation_date`.
  * Nothing is written and nothing is enqueued.
  */
 import type { Kysely } from 'kysely';
 import { AppError, fromZodError, parseOperation, simulateBorrowerBodySchema, validationError, type ParsedOperation } from '@lsl/contracts';
-import { findOperationByNaturalKey, listPendingOperations, type Database, type OperationRow } from '@lsl/db';
-import { resolveConfigs } from '@lsl/intake-api';
-import { statusAt, toDay, type LedgerOptions } from '@lsl/ledger';
-import { applyRecorded } from '@lsl/worker';
+import { findOperationByNaturalKey, listOperationsAfterSeq, type Database, type OperationRow } from '@lsl/db';
+import { statusAt, toDay, type LedgerOptions, type ResolvedConfigs } from '@lsl/ledger';
+import { applyRecorded, resolveConfigs } from '@lsl/ledger-store';
 import type { LedgerReader } from './ledger-reader.js';
 import { simulatedRow } from './simulated-row.js';
 import { dayOf } from './query-params.js';
@@ -104,7 +103,7 @@ export async function simulateBorrower(
   raw: unknown,
 ): Promise<Record<string, unknown>> {
   const { candidates, calculationDate, requestId } = candidatesOf(borrowerId, raw, ctx.ledger.timeZone);
-  const configs: Array<Record<string, unknown>> = [];
+  const configs: ResolvedConfigs[] = [];
   // An id already used is a replay (or a 409) when submitted, never a second application: the
   // simulation refuses it instead of showing a future that submitting could not give.
   const used: Record<string, string> = {};
@@ -126,7 +125,8 @@ export async function simulateBorrower(
   const day = calculationDate === undefined ? toDay(ctx.now().toISOString(), ctx.ledger.timeZone) : dayOf(calculationDate, 'calculation_date');
 
   const loaded = await ctx.reader.load(borrowerId);
-  const pending = await listPendingOperations(ctx.db, borrowerId, loaded.appliedSeq, MAX_PENDING);
+  // Every operation after the state read is one not yet applied.
+  const pending = await listOperationsAfterSeq(ctx.db, borrowerId, loaded.appliedSeq, MAX_PENDING);
   let state = loaded.state;
   for (const row of pending) state = applyRecorded(state, row, ctx.ledger).state;
   let seq = pending.length > 0 ? pending[pending.length - 1]!.seq : loaded.appliedSeq;

@@ -8,9 +8,8 @@
 import type { Kysely } from 'kysely';
 import { AppError, fromZodError, parseOperation, simulateLoansBodySchema, type ErrorBody } from '@lsl/contracts';
 import type { Database } from '@lsl/db';
-import { resolveConfigs } from '@lsl/intake-api';
-import { simulateLoan, type CreateLoanOperation, type LedgerOptions } from '@lsl/ledger';
-import { toLedgerOperation } from '@lsl/worker';
+import { simulateLoan, type LedgerOptions, type ResolvedConfigs } from '@lsl/ledger';
+import { resolveConfigs, toLedgerOperation } from '@lsl/ledger-store';
 import { simulatedRow } from './simulated-row.js';
 
 /** Stands in for the path's ids, which a quote does not have; never shown. */
@@ -57,7 +56,7 @@ export async function simulateLoans(
       failed.push(failureOf(parsed.error.toJSON(), parsed.error.httpStatus, requestId));
       continue;
     }
-    let configs: Record<string, unknown>;
+    let configs: ResolvedConfigs;
     try {
       configs = await resolveConfigs(ctx.db, parsed.value);
     } catch (error) {
@@ -69,7 +68,9 @@ export async function simulateLoans(
       borrowerId: NO_BORROWER, seq: 1, type: 'create_loan', params: { borrower_id: NO_BORROWER, loan_id: NO_LOAN },
       body: item, configs, recordedAt: ctx.now(), requestId,
     });
-    const quote = simulateLoan(toLedgerOperation(row) as CreateLoanOperation, ctx.ledger);
+    const op = toLedgerOperation(row);
+    if (op.type !== 'create_loan') throw new Error(`a loan quote made a ${op.type}`);
+    const quote = simulateLoan(op, ctx.ledger);
     if (quote.ok) succeeded.push({ request_id: requestId, ...quote.quote });
     else failed.push(failureOf(withoutPlaceholders(quote.body), quote.statusCode, requestId));
   }

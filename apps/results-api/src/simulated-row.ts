@@ -1,18 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { OperationRow } from '@lsl/db';
+import type { OperationType, ResolvedConfigs } from '@lsl/ledger';
 
 /**
- * An operation as intake would have recorded it, never stored: what the simulations hand to the
- * worker's own `applyRecorded` / `toLedgerOperation`, so they apply exactly what a submission
- * would (docs/reads.md, "Simulations").
+ * An operation as intake would have recorded it, never stored: what the simulations hand to
+ * @lsl/ledger-store's `applyRecorded` / `toLedgerOperation` (the worker's own), so they apply
+ * exactly what a submission would (docs/reads.md, "Simulations").
  */
 export function simulatedRow(input: {
   borrowerId: string;
   seq: number;
-  type: OperationRow['type'];
+  type: OperationType;
   params: Record<string, string>;
   body: unknown;
-  configs: Record<string, unknown>;
+  configs: ResolvedConfigs;
   recordedAt: Date;
   requestId: string | null;
 }): OperationRow {
@@ -29,7 +30,7 @@ export function simulatedRow(input: {
     is_migration: false,
     recorded_at: input.recordedAt,
     request_id: input.requestId,
-    configs: input.configs,
+    configs: { ...input.configs },
     batch_id: null,
     batch_index: null,
     status: 'queued',

@@ -3,12 +3,11 @@ import assert from 'node:assert/strict';
 import type { Kysely } from 'kysely';
 import { AppError } from '@lsl/contracts';
 import { randomUUID } from 'node:crypto';
-import { createDb, insertOperationWithSeq, saveBorrowerLedger, type Database } from '@lsl/db';
+import { createDb, insertOperationWithSeq, listOperationsAfterSeq, lockBorrowerLedgers, saveBorrowerLedger, saveBorrowerLedgerDelta, type Database } from '@lsl/db';
 import { createTestDatabase, type TestDatabase } from '@lsl/db/testing';
-import { applyPendingOperations } from '@lsl/worker';
-import { apply, emptyState, headOf, serializeState, statusAt, type BorrowerState, type CreateLoanOperation } from '@lsl/ledger';
+import { apply, emptyState, headOf, persistDelta, serializeState, statusAt, type BorrowerState, type CreateLoanOperation } from '@lsl/ledger';
+import { applyRecorded, ByteLru, loadStoredState } from '@lsl/ledger-store';
 import { createLedgerReader } from '../src/ledger-reader.js';
-import { WeightedLru } from '../src/lru-cache.js';
 
 const OPTIONS = { timeZone: 'America/Bogota' };
 
@@ -40,9 +39,9 @@ function createLoan(seq: number, loanId: string): CreateLoanOperation {
   };
 }
 
-describe('WeightedLru', () => {
+describe('ByteLru', () => {
   it('evicts the least recently used entries past its weight budget', () => {
-    const lru = new WeightedLru<string>(10);
+    const lru = new ByteLru<string>(10);
     lru.set('a', 'A', 4);
     lru.set('b', 'B', 4);
     assert.equal(lru.get('a'), 'A'); // a is now the most recent
@@ -50,9 +49,9 @@ describe('WeightedLru', () => {
     assert.equal(lru.get('b'), undefined);
     assert.equal(lru.get('a'), 'A');
     assert.equal(lru.get('c'), 'C');
-    assert.equal(lru.weight, 8);
+    assert.equal(lru.bytes, 8);
     lru.set('a', 'A2', 1); // replacing re-weighs
-    assert.equal(lru.weight, 5);
+    assert.equal(lru.bytes, 5);
     lru.set('huge', 'H', 11); // over the whole budget: not kept, nothing evicted
     assert.equal(lru.get('huge'), undefined);
     assert.equal(lru.size, 2);
@@ -111,6 +110,24 @@ describe('ledger reader', () => {
   });
 });
 
+/**
+ * Applies a borrower's pending operations and stores the state as head + items, as the worker's
+ * loop does (apps/worker/test covers that loop; results-api does not depend on the worker app).
+ */
+async function applyPending(borrowerId: string, options: { ledger: { timeZone: string } }): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    // One writer in this test: read, then take the lock (creating the ledger row the first time).
+    const stored = await loadStoredState(trx, borrowerId);
+    await lockBorrowerLedgers(trx, [borrowerId], stored ? [] : [borrowerId]);
+    const from = stored?.appliedSeq ?? 0;
+    let state = from > 0 && stored ? stored.state : emptyState(borrowerId);
+    const rows = await listOperationsAfterSeq(trx, borrowerId, from, 1000);
+    if (rows.length === 0) return;
+    for (const row of rows) state = applyRecorded(state, row, options.ledger).state;
+    await saveBorrowerLedgerDelta(trx, borrowerId, persistDelta(from > 0 && stored?.persisted ? stored.state : undefined, state), rows[rows.length - 1]!.seq);
+  });
+}
+
 describe('ledger reader catching up', () => {
   const loanConfig = createLoan(1, 'L1').loanConfig;
   const accept = (borrowerId: string, type: string, params: Record<string, string>, body: unknown, configs: Record<string, unknown>) =>
@@ -135,17 +152,17 @@ describe('ledger reader catching up', () => {
       payment: { amount_paid: 1000 * k, config_id: null, payment_date: `${day}T12:00:00-05:00` },
       payment_allocations: null,
       occurred_on: `${day}T12:00:00-05:00`,
-    }, { paymentConfig: { id: 'DEFAULT', version: 1, allocation_order: ['late_fee', 'daily_fee', 'delinquency_interest', 'installment_fee_2', 'installment_fee', 'interest', 'principal'] } });
+    }, { payments: { id: 'DEFAULT', version: 1, allocation_order: ['late_fee', 'daily_fee', 'delinquency_interest', 'installment_fee_2', 'installment_fee', 'interest', 'principal'] } });
 
   it('applies the operations it is behind by, as the worker did, instead of restoring the stored state', async () => {
-    await accept('C1', 'create_loan', { loan_id: 'L1' }, createLoan(1, 'L1').body, { loanConfig });
-    await applyPendingOperations(db, 'C1', { ledger: OPTIONS });
+    await accept('C1', 'create_loan', { loan_id: 'L1' }, createLoan(1, 'L1').body, { loans: loanConfig });
+    await applyPending('C1', { ledger: OPTIONS });
     const reader = createLedgerReader({ db, ledger: OPTIONS });
     const first = await reader.load('C1');
 
     await pay('C1', 1, '2024-02-10');
     await pay('C1', 2, '2024-03-20');
-    await applyPendingOperations(db, 'C1', { ledger: OPTIONS });
+    await applyPending('C1', { ledger: OPTIONS });
     const inOrder = await reader.load('C1');
     assert.equal(inOrder.appliedSeq, 3);
     await assertSameAsStored('C1', inOrder.state);
@@ -157,7 +174,7 @@ describe('ledger reader catching up', () => {
     assert.ok(sharesTail, 'the caught-up state shares its older history with the cached one');
 
     await pay('C1', 3, '2024-02-01'); // back-dated: the worker replays, so must the reader
-    await applyPendingOperations(db, 'C1', { ledger: OPTIONS });
+    await applyPending('C1', { ledger: OPTIONS });
     const backDated = await reader.load('C1');
     assert.equal(backDated.appliedSeq, 4);
     await assertSameAsStored('C1', backDated.state);
@@ -173,12 +190,12 @@ describe('ledger reader catching up', () => {
   }
 
   it('restores the stored state when what it computed does not match it', async () => {
-    await accept('C2', 'create_loan', { loan_id: 'L1' }, createLoan(1, 'L1').body, { loanConfig });
-    await applyPendingOperations(db, 'C2', { ledger: OPTIONS });
+    await accept('C2', 'create_loan', { loan_id: 'L1' }, createLoan(1, 'L1').body, { loans: loanConfig });
+    await applyPending('C2', { ledger: OPTIONS });
     const reader = createLedgerReader({ db, ledger: OPTIONS });
     await reader.load('C2');
     await pay('C2', 1, '2024-02-10');
-    await applyPendingOperations(db, 'C2', { ledger: OPTIONS });
+    await applyPending('C2', { ledger: OPTIONS });
     // Someone changed the operation after it was applied: replaying it gives another state.
     await db.updateTable('operations').set({ body: JSON.stringify({ payment: { amount_paid: 5, config_id: null, payment_date: '2024-02-10T12:00:00-05:00' }, payment_allocations: null, occurred_on: '2024-02-10T12:00:00-05:00' }) }).where('borrower_id', '=', 'C2').where('seq', '=', 2).execute();
     const loaded = await reader.load('C2');

@@ -7,16 +7,14 @@ import {
   listPendingOperationsOf,
   operationView,
   type EventInput,
-  loadBorrowerLedger,
   notifyApplied,
   lockBorrowerLedgers,
   saveBorrowerLedgerDelta,
   type Database,
   type OperationRow,
 } from '@lsl/db';
-import { emptyState, isPersistedHead, persistDelta, restoreState, type ApplyResult, type BorrowerState, type LedgerOptions } from '@lsl/ledger';
-import { HEAP_PER_JSON_BYTE, type StateCache } from './state-cache.js';
-import { applyRecorded } from './apply-recorded.js';
+import { emptyState, persistDelta, type ApplyResult, type BorrowerState, type LedgerOptions } from '@lsl/ledger';
+import { applyRecorded, HEAP_PER_JSON_BYTE, loadStoredState, type StateCache } from '@lsl/ledger-store';
 
 export interface ApplyPendingOptions {
   ledger: LedgerOptions;
@@ -75,6 +73,7 @@ export async function applyPendingBatch(db: Kysely<Database>, borrowerIds: strin
     const batches: AppliedBatch[] = [];
     const applied = await db.transaction().execute(async (trx) => {
       const cached = new Map(ids.map((id) => [id, cache?.get(id)]));
+      const cachedBytes = new Map(ids.map((id) => [id, cache?.bytesOf(id) ?? 0]));
       if (ids.length > 1 && options.batchLockTimeoutMs) await sql`select set_config('lock_timeout', ${String(options.batchLockTimeoutMs)}, true)`.execute(trx);
       const locked = await lockBorrowerLedgers(trx, ids, pendingBorrowers.filter((b) => !b.hasLedger).map((b) => b.borrowerId));
       const pendingOf = await listPendingOperationsOf(trx, locked, batchSize);
@@ -98,13 +97,13 @@ export async function applyPendingBatch(db: Kysely<Database>, borrowerIds: strin
           state = emptyState(borrowerId);
         } else if (hit && hit.appliedSeq === appliedSeq) {
           stored = state = hit.state;
-          bytes = hit.bytes;
+          bytes = cachedBytes.get(borrowerId)!;
         } else {
-          const loaded = await loadBorrowerLedger(trx, borrowerId);
+          const loaded = await loadStoredState(trx, borrowerId);
           if (!loaded) throw new Error(`the ledger row of ${borrowerId} vanished under its lock`);
-          state = restoreState(loaded.head, loaded.lists);
-          stored = isPersistedHead(loaded.head) ? state : undefined;
-          bytes = loaded.bytes * HEAP_PER_JSON_BYTE;
+          state = loaded.state;
+          stored = loaded.persisted ? state : undefined;
+          bytes = loaded.bytes;
         }
         const mine: Array<[OperationRow, ApplyResult]> = [];
         for (const row of pending) {
@@ -143,7 +142,7 @@ export async function applyPendingBatch(db: Kysely<Database>, borrowerIds: strin
       for (const id of ids) cache?.delete(id);
       throw error;
     });
-    for (const [id, entry] of committed) cache?.set(id, entry.appliedSeq, entry.state, entry.bytes);
+    for (const [id, entry] of committed) cache?.set(id, { appliedSeq: entry.appliedSeq, state: entry.state }, entry.bytes);
     for (const [row, result] of applied) options.onApplied?.(row, result);
     if (applied.length > 0) for (const batch of batches) options.onBatch?.(batch);
     total += applied.length;

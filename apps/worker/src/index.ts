@@ -3,5 +3,3 @@ export { applyPendingOperations, type ApplyPendingOptions, type AppliedBatch } f
 export { startSweeper, type SweeperOptions } from './sweeper.js';
 export { parseWorkerEnv, type WorkerEnv } from './env.js';
 export { closeWithGrace } from './close-with-grace.js';
-export { applyRecorded } from './apply-recorded.js';
-export { toLedgerOperation } from './to-ledger-operation.js';

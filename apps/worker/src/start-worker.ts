@@ -17,7 +17,7 @@ import { applyPendingBatch } from './apply-pending.js';
 import { BorrowerBatcher } from './borrower-batcher.js';
 import { observeBatch } from './observe-batch.js';
 import { startSweeper } from './sweeper.js';
-import { StateCache } from './state-cache.js';
+import { StateCache } from '@lsl/ledger-store';
 
 export interface StartWorkerOptions {
   db: Kysely<Database>;

@@ -1,5 +1,5 @@
-import { sql, type Kysely } from 'kysely';
-import { findStrandedOperations, type Database, type StrandedCursor } from '@lsl/db';
+import type { Kysely } from 'kysely';
+import { findStrandedOperations, tryAdvisoryXactLock, type Database, type StrandedCursor } from '@lsl/db';
 import type { EnsureWorkOptions, EnsureWorkResult, OperationQueues } from '@lsl/queue';
 
 export interface SweeperOptions {
@@ -34,8 +34,7 @@ export function startSweeper(db: Kysely<Database>, queues: OperationQueues, opti
   const limit = options.limit ?? 1000;
   const tick = async () => {
     await db.transaction().execute(async (trx) => {
-      const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(hashtextextended('lsl:sweeper', 0)) as locked`.execute(trx);
-      if (!rows[0]?.locked) return;
+      if (!(await tryAdvisoryXactLock(trx, 'lsl:sweeper'))) return;
       const stranded = await findStrandedOperations(trx, options.graceMs, limit, cursor);
       const last = stranded[stranded.length - 1];
       cursor = stranded.length < limit || !last ? undefined : { acceptedAt: last.accepted_at, id: last.id };

@@ -7,7 +7,7 @@ import { createDb, insertOperationWithSeq, type AcceptOperationInput, type Datab
 import { createTestDatabase, type TestDatabase } from '@lsl/db/testing';
 import { applyPendingBatch } from '../src/apply-pending.js';
 import { BorrowerBatcher } from '../src/borrower-batcher.js';
-import { StateCache } from '../src/state-cache.js';
+import { StateCache } from '@lsl/ledger-store';
 
 const LEDGER = { timeZone: 'America/Bogota' };
 const LOAN_CONFIG = { id: 'DEFAULT', version: 1, usury_rate: null, usury_behavior: 'cap', daily_fee_max_charge: null, late_fee_amount: null, late_fee_grace_days: 0 };
@@ -26,7 +26,7 @@ function operation(borrowerId: string, k: number): AcceptOperationInput {
   };
   const payment = { payment: { amount_paid: 1000 * k, config_id: null, payment_date: '2024-02-01T12:00:00-05:00' }, payment_allocations: null, occurred_on: '2024-02-01T12:00:00-05:00', request_id: null };
   const [type, params, body, configs] =
-    k === 0 ? ['create_loan', { loan_id: 'L1' }, loan, { loanConfig: LOAN_CONFIG }] : ['create_payment', { payment_id: `P${k}` }, payment, { paymentConfig: PAYMENT_CONFIG }];
+    k === 0 ? ['create_loan', { loan_id: 'L1' }, loan, { loans: LOAN_CONFIG }] : ['create_payment', { payment_id: `P${k}` }, payment, { payments: PAYMENT_CONFIG }];
   return {
     id: randomUUID(), borrower_id: borrowerId, type: type as string, natural_key: `${type}/${k}`, request_hash: 'h', idempotency_key: null,
     params: JSON.stringify({ borrower_id: borrowerId, ...(params as object) }), body: JSON.stringify(body), is_migration: true,

@@ -5,11 +5,14 @@ import { checkWaiverAmount } from './operations/create-waiver.js';
 import { amountSchema, expected, percentageSchema, rateSchema } from './primitives.js';
 import { fromZodError } from './zod-error.js';
 import type { AppError } from './errors.js';
+import type { ConfigsByKind } from '@lsl/ledger';
 
 /**
- * Config bodies of `PUT /v1/configs/{kind}/{config_id}` (docs/reads.md). They mirror the ledger's
- * `LoanConfig`, `PaymentConfig`, `WaiverConfig` and `ConsolidationConfig` without `id` and
- * `version`, which the store assigns. Omitted fields take the DEFAULT's value.
+ * Config bodies of `PUT /v1/configs/{kind}/{config_id}` (docs/reads.md): the ledger's
+ * `LoanConfig`, `PaymentConfig`, `WaiverConfig`, `ConsolidationConfig` and `RestructuringConfig`
+ * (declared once, in packages/ledger/src/api.ts) without `id` and `version`, which the store
+ * assigns. Omitted fields take the DEFAULT's value. `CONFIG_SCHEMAS` below is checked at compile
+ * time to output exactly these shapes.
  */
 
 export const loanConfigSchema = z
@@ -78,18 +81,12 @@ export const consolidationConfigSchema = z
 /** docs/ledger.md "Restructuring": the consolidation rules (waivers, carried buckets) for one loan. */
 export const restructuringConfigSchema = consolidationConfigSchema.meta({ id: 'RestructuringConfig' });
 
-export type LoanConfigBody = z.output<typeof loanConfigSchema>;
-export type PaymentConfigBody = z.output<typeof paymentConfigSchema>;
-export type WaiverConfigBody = z.output<typeof waiverConfigSchema>;
-export type ConsolidationConfigBody = z.output<typeof consolidationConfigSchema>;
-
-export interface ConfigBodies {
-  loans: LoanConfigBody;
-  payments: PaymentConfigBody;
-  waivers: WaiverConfigBody;
-  consolidations: ConsolidationConfigBody;
-  restructurings: ConsolidationConfigBody;
-}
+/** The body of a config of each kind: the ledger's config without `id` and `version`. */
+export type ConfigBodies = { [K in ConfigKind]: Omit<ConfigsByKind[K], 'id' | 'version'> };
+export type LoanConfigBody = ConfigBodies['loans'];
+export type PaymentConfigBody = ConfigBodies['payments'];
+export type WaiverConfigBody = ConfigBodies['waivers'];
+export type ConsolidationConfigBody = ConfigBodies['consolidations'];
 
 export const CONFIG_SCHEMAS = {
   loans: loanConfigSchema,
@@ -97,7 +94,7 @@ export const CONFIG_SCHEMAS = {
   waivers: waiverConfigSchema,
   consolidations: consolidationConfigSchema,
   restructurings: restructuringConfigSchema,
-} as const satisfies Record<ConfigKind, z.ZodType>;
+} as const satisfies { [K in ConfigKind]: z.ZodType<ConfigBodies[K]> };
 
 /** What a fresh install has under `DEFAULT` for each kind (docs/ledger.md, §6). */
 export const DEFAULT_CONFIGS: { readonly [K in ConfigKind]: ConfigBodies[K] } = {

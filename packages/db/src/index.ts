@@ -3,6 +3,8 @@ export { createDb, isTransientDbError, isUniqueViolation, type CreateDbOptions }
 export { migrateToLatest, pendingMigrations } from './migrate.js';
 export * from './repositories/operations.js';
 export * from './repositories/ledgers.js';
+export * from './repositories/ledger-versions.js';
+export * from './repositories/advisory-locks.js';
 export * from './repositories/configs.js';
 export * from './repositories/idempotency.js';
 export * from './repositories/batches.js';

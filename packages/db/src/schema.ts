@@ -1,3 +1,4 @@
+import type { ConfigKind } from '@lsl/ledger';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /**
@@ -105,7 +106,8 @@ export interface IdempotencyKeysTable {
   created_at: Timestamp;
 }
 
-export type ConfigKind = 'loans' | 'payments' | 'waivers' | 'consolidations' | 'restructurings';
+/** The config kinds: the ledger's list (packages/ledger/src/api.ts). */
+export type { ConfigKind };
 
 export interface ConfigsTable {
   kind: ConfigKind;

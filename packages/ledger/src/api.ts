@@ -5,7 +5,8 @@
  * Conventions:
  * - A `Day` is a calendar day in the ledger's time zone, `YYYY-MM-DD`.
  * - Instants (`recordedAt`, date-times in bodies) are ISO-8601 strings with an offset.
- * - Request bodies arrive as parsed JSON (numbers are JS numbers); the engine turns every
+ * - Request bodies arrive typed (`OperationBodies`), as contracts' schemas output them (numbers
+ *   are JS numbers); the engine turns every
  *   amount into a `Decimal` through its shortest string form, never through arithmetic on
  *   floats. Amounts in result bodies are JSON numbers with at most 2 decimals; echoed
  *   request fields are echoed as the lender sent them.
@@ -101,7 +102,174 @@ export interface ConsolidationConfig {
  */
 export type RestructuringConfig = ConsolidationConfig;
 
-interface OperationBase {
+/**
+ * The config kinds (`PUT/GET /v1/configs/{kind}/{config_id}`, docs/reads.md): declared here
+ * once; contracts validates against this list and the store keys resolved configs by it.
+ */
+export const CONFIG_KINDS = ['loans', 'payments', 'waivers', 'consolidations', 'restructurings'] as const;
+export type ConfigKind = (typeof CONFIG_KINDS)[number];
+
+/** The config value of each kind, resolved to the version in force (`id` and `version` included). */
+export interface ConfigsByKind {
+  loans: LoanConfig;
+  payments: PaymentConfig;
+  waivers: WaiverConfig;
+  consolidations: ConsolidationConfig;
+  restructurings: RestructuringConfig;
+}
+
+/**
+ * The configs an operation names, resolved at intake and stored with it (the `configs` column):
+ * keyed by config kind, each the version in force when the operation was accepted.
+ */
+export type ResolvedConfigs = { [K in ConfigKind]?: ConfigsByKind[K] };
+
+/**
+ * Operation bodies, as the contracts' zod schemas output them (contracts asserts at compile
+ * time that each schema's output is assignable to these, so the two cannot drift). Objects the
+ * seeds leave open (`loan`, `payment`, ...) keep the lender's additional properties: results
+ * echo them. Every rule these shapes cannot say (bounds, decimals, due-date order, allocation
+ * sums) is checked once, by contracts, before an operation reaches the ledger.
+ */
+interface BodyBase {
+  occurred_on?: string | undefined;
+  request_id?: string | null | undefined;
+}
+
+/** Open objects: the lender's additional properties are kept and echoed. */
+type Open = { [extra: string]: unknown };
+
+export type LoanTerms = Open & {
+  amount_financed: number;
+  config_id: string;
+  daily_fee_charge?: number | null | undefined;
+  delinquency_interest_rate: number;
+  due_dates: string[];
+  guarantee_provider?: string | null | undefined;
+  installment_fee_2_charge?: number | null | undefined;
+  installment_fee_charge?: number | null | undefined;
+  interest_rate: number;
+  origination_date?: string | undefined;
+  owner?: string | null | undefined;
+};
+
+export interface CreateLoanBody extends BodyBase {
+  loan: LoanTerms;
+}
+
+export interface CancelLoanBody extends BodyBase {
+  /** Absent or `{}`: the cancellation takes effect on the day it is recorded. */
+  loan_cancellation?: Open & { effective_date?: string | undefined };
+}
+
+export type WaiverTerms = Open & {
+  amount?: number | null | undefined;
+  bucket: WaiverScope;
+  config_id?: string | null | undefined;
+  effective_date: string;
+  percentage?: number | null | undefined;
+  reason?: string | null | undefined;
+  type: 'amount' | 'percentage';
+};
+
+export interface CreateWaiverBody extends BodyBase {
+  waiver: WaiverTerms;
+}
+
+export type ConsolidationTerms = Open & {
+  consolidation_config?: string | null | undefined;
+  daily_fee_charge?: number | null | undefined;
+  delinquency_interest_rate: number;
+  due_dates: string[];
+  effective_date: string;
+  interest_rate: number;
+  loan_config?: string | null | undefined;
+  original_loans: string[];
+  owner?: string | null | undefined;
+};
+
+export interface CreateConsolidationBody extends BodyBase {
+  loan_consolidation: ConsolidationTerms;
+}
+
+/** One item of the transfer batch. */
+export interface TransferItemBody extends BodyBase {
+  borrower_id: string;
+  loan_id: string;
+  ownership_transfer: Open & { effective_date: string; new_owner: string };
+}
+
+export interface PaymentAllocation {
+  loan_id: string;
+  amount: number;
+}
+
+export interface CreatePaymentBody extends BodyBase {
+  payment: Open & { amount_paid: number; config_id?: string | null | undefined; payment_date: string };
+  /** When given, sums exactly to `amount_paid` and names each loan once (checked by contracts). */
+  payment_allocations?: PaymentAllocation[] | null | undefined;
+}
+
+export interface ReversePaymentBody extends BodyBase {
+  payment_reversal?: Open & { reason?: string | null | undefined };
+}
+
+export interface CreateReimbursementBody extends BodyBase {
+  /** `value` is greater than 0 (checked by contracts). */
+  reimbursement: Open & { effective_date: string; value: number };
+}
+
+export interface ChargeOffLoanBody extends BodyBase {
+  loan_charge_off: Open & { effective_date: string; reason?: string | null | undefined };
+}
+
+export type RestructuringTerms = Open & {
+  config_id?: string | null | undefined;
+  daily_fee_charge?: number | null | undefined;
+  delinquency_interest_rate?: number | undefined;
+  due_dates: string[];
+  effective_date: string;
+  installment_fee_charge?: number | null | undefined;
+  interest_rate?: number | undefined;
+};
+
+export interface CreateRestructuringBody extends BodyBase {
+  loan_restructuring: RestructuringTerms;
+}
+
+/** The body of each operation type. */
+export interface OperationBodies {
+  create_loan: CreateLoanBody;
+  cancel_loan: CancelLoanBody;
+  create_waiver: CreateWaiverBody;
+  create_consolidation: CreateConsolidationBody;
+  transfer_ownership: TransferItemBody;
+  create_payment: CreatePaymentBody;
+  reverse_payment: ReversePaymentBody;
+  create_reimbursement: CreateReimbursementBody;
+  charge_off_loan: ChargeOffLoanBody;
+  create_restructuring: CreateRestructuringBody;
+}
+
+/** The operation types, in the order of docs/api.md; `LedgerOperation['type']`. */
+export const OPERATION_TYPES = [
+  'create_loan',
+  'cancel_loan',
+  'create_waiver',
+  'create_consolidation',
+  'transfer_ownership',
+  'create_payment',
+  // Lifecycle operations (docs/ledger.md).
+  'reverse_payment',
+  'create_reimbursement',
+  'charge_off_loan',
+  'create_restructuring',
+] as const;
+
+export type OperationType = (typeof OPERATION_TYPES)[number];
+
+interface OperationBase<T extends OperationType> {
+  type: T;
   /** Per-borrower acceptance sequence number (1, 2, 3, ...), the order of application. */
   seq: number;
   /** The operation id assigned at intake (uuid). */
@@ -110,82 +278,56 @@ interface OperationBase {
   recordedAt: string;
   /** The `request_id` echoed in results (may be undefined). */
   requestId?: string | null;
+  /** The request body, as the contracts schema of its type outputs it. */
+  body: OperationBodies[T];
 }
 
-export interface CreateLoanOperation extends OperationBase {
-  type: 'create_loan';
+export interface CreateLoanOperation extends OperationBase<'create_loan'> {
   loanId: string;
-  /** The request body (`{loan: {...}, occurred_on, request_id}`). */
-  body: any;
   loanConfig: LoanConfig;
 }
 
-export interface CancelLoanOperation extends OperationBase {
-  type: 'cancel_loan';
+export interface CancelLoanOperation extends OperationBase<'cancel_loan'> {
   loanId: string;
-  /** `{loan_cancellation: {effective_date?}, occurred_on, request_id}` */
-  body: any;
 }
 
-export interface CreateWaiverOperation extends OperationBase {
-  type: 'create_waiver';
+export interface CreateWaiverOperation extends OperationBase<'create_waiver'> {
   loanId: string;
   waiverId: string;
-  body: any;
   waiverConfig: WaiverConfig | null;
 }
 
-export interface CreateConsolidationOperation extends OperationBase {
-  type: 'create_consolidation';
+export interface CreateConsolidationOperation extends OperationBase<'create_consolidation'> {
   consolidationId: string;
-  body: any;
   loanConfig: LoanConfig;
   consolidationConfig: ConsolidationConfig;
 }
 
-export interface TransferOwnershipOperation extends OperationBase {
-  type: 'transfer_ownership';
+export interface TransferOwnershipOperation extends OperationBase<'transfer_ownership'> {
   loanId: string;
-  /** One item of the batch: `{borrower_id, loan_id, occurred_on, ownership_transfer: {effective_date, new_owner}, request_id}` */
-  body: any;
 }
 
-export interface CreatePaymentOperation extends OperationBase {
-  type: 'create_payment';
+export interface CreatePaymentOperation extends OperationBase<'create_payment'> {
   paymentId: string;
-  /** `{payment: {amount_paid, config_id, payment_date}, payment_allocations, occurred_on, request_id}` */
-  body: any;
   paymentConfig: PaymentConfig;
 }
 
 /** Reverse (take out) a payment as if it had never been made; effective on the day recorded. */
-export interface ReversePaymentOperation extends OperationBase {
-  type: 'reverse_payment';
+export interface ReversePaymentOperation extends OperationBase<'reverse_payment'> {
   paymentId: string;
-  /** `{payment_reversal: {reason}, occurred_on, request_id}` */
-  body: any;
 }
 
-export interface CreateReimbursementOperation extends OperationBase {
-  type: 'create_reimbursement';
+export interface CreateReimbursementOperation extends OperationBase<'create_reimbursement'> {
   reimbursementId: string;
-  /** `{reimbursement: {effective_date, value}, occurred_on, request_id}` */
-  body: any;
 }
 
-export interface ChargeOffLoanOperation extends OperationBase {
-  type: 'charge_off_loan';
+export interface ChargeOffLoanOperation extends OperationBase<'charge_off_loan'> {
   loanId: string;
-  /** `{loan_charge_off: {effective_date, reason}, occurred_on, request_id}` */
-  body: any;
 }
 
-export interface CreateRestructuringOperation extends OperationBase {
-  type: 'create_restructuring';
+export interface CreateRestructuringOperation extends OperationBase<'create_restructuring'> {
   loanId: string;
   restructuringId: string;
-  /** `{loan_restructuring: {effective_date, due_dates, interest_rate?, ...}, occurred_on, request_id}` */
-  body: any;
   restructuringConfig: RestructuringConfig;
 }
 
@@ -200,8 +342,6 @@ export type LedgerOperation =
   | CreateReimbursementOperation
   | ChargeOffLoanOperation
   | CreateRestructuringOperation;
-
-export type OperationType = LedgerOperation['type'];
 
 /** The seed error body. `code` is the application error code (integer). */
 export interface ErrorBody {
@@ -240,7 +380,7 @@ export type ApplyResult =
  *   earlier snapshot. Not back-dated: cost independent of the history's length.
  * - `effectiveDayOf(op: LedgerOperation, options: LedgerOptions): Day`
  * - `toDay(instant: string, timeZone: string): Day`
- * - `checkUsury(body: any, loanConfig: LoanConfig): ErrorBody | null` — the 400 of usury
+ * - `checkUsury(terms: UsuryTerms, loanConfig: LoanConfig): ErrorBody | null` — the 400 of usury
  *   `reject`, usable at intake with no ledger state (body: create-loan `loan` object or a
  *   consolidation's `loan_consolidation` object).
  * - `statusAt(state: BorrowerState, day: Day, options: LedgerOptions): BorrowerStatus`

@@ -33,7 +33,7 @@ export function cancelLoan(ctx: OpContext<CancelLoanOperation>): Outcome {
     d.movePositiveBalance(paid, 'cancellation', loan.id);
     d.addPayment({ kind: 'cancellation_refund', paymentId: null, seq: op.seq, operationId: op.operationId, day: ctx.day, amount: paid, lines: [], positiveBalance: paid, loanId: loan.id });
   }
-  const effective = op.body?.loan_cancellation?.effective_date ?? op.recordedAt;
+  const effective = op.body.loan_cancellation?.effective_date ?? op.recordedAt;
   return {
     ok: true,
     ...freshEvents(ctx, () => [domainEvent(ctx, 'loan.cancelled', op.loanId, {

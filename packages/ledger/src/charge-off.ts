@@ -13,7 +13,7 @@ import { closedLoanRefusal, refusal } from './errors.js';
 
 export function chargeOffLoan(ctx: OpContext<ChargeOffLoanOperation>): Outcome {
   const { d, op } = ctx;
-  const body = op.body?.loan_charge_off ?? {};
+  const body = op.body.loan_charge_off;
   const context = { borrower_id: ctx.borrowerId, loan_id: op.loanId };
   const existing = d.loan(op.loanId);
   if (existing === undefined) return refusal('loan_not_found', context);

@@ -23,14 +23,12 @@ import { ZERO, money, type Dec } from './decimal.js';
 
 export function createConsolidation(ctx: OpContext<CreateConsolidationOperation>): Outcome {
   const { d, op, options } = ctx;
-  const body = op.body?.loan_consolidation ?? {};
+  const body = op.body.loan_consolidation;
   const context: Record<string, unknown> = { borrower_id: ctx.borrowerId, consolidation_id: op.consolidationId };
 
-  // null original_loans: every open loan of the borrower (the natural "consolidate all").
-  const requested: string[] = Array.isArray(body.original_loans)
-    ? body.original_loans.map(String)
-    : d.allLoans().filter((l) => l.closed === null && l.chargedOff === null).map((l) => l.id);
-  if (requested.length === 0) return refusal('nothing_to_consolidate', context);
+  // At least one loan: contracts checked the list. A loan named twice is refused here too
+  // (409), as the ledger's own contract says (docs/ledger.md, "Consolidation").
+  const requested = body.original_loans;
   const seen = new Set<string>();
   for (const id of requested) {
     if (seen.has(id)) return refusal('duplicate_loans', { ...context, loan_id: id });

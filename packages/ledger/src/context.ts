@@ -31,7 +31,7 @@ export function sortedBody(body: Record<string, unknown>): Record<string, unknow
 }
 
 export function requestIdOf(op: LedgerOperation): string | null {
-  const fromBody = op.body?.request_id;
+  const fromBody = op.body.request_id;
   if (typeof fromBody === 'string') return fromBody;
   return op.requestId ?? null;
 }

@@ -2,7 +2,7 @@
  * Create loan: the schedule is built at origination and every scheduled bucket is charged
  * on the origination day (history step `origination`). Accrued buckets start at zero.
  */
-import type { CreateLoanOperation, LedgerEvent, LoanConfig } from './api.js';
+import type { ConsolidationTerms, CreateLoanOperation, LedgerEvent, LoanConfig, LoanTerms } from './api.js';
 import { endOfDay, instantToDayNum, parseDueDates, type DayNum } from './calendar.js';
 import { sortedBody, requestIdOf, type OpContext, type Outcome } from './context.js';
 import { Dec, ZERO, money, toDec, toDecOrNull } from './decimal.js';
@@ -28,7 +28,8 @@ export interface NewLoanInput {
   loanId: string;
   seq: number;
   operationId: string;
-  fields: any;
+  /** The terms of the new loan: a create-loan `loan` or a consolidation's `loan_consolidation`. */
+  fields: LoanTerms | ConsolidationTerms;
   principal: Dec;
   origination: DayNum;
   originationDate: string;
@@ -64,7 +65,7 @@ export function dueDaysOf(raw: unknown, origination: DayNum, timeZone: string): 
 /** Builds a loan (used by create loan and by consolidation) and charges its schedule. */
 export function originateLoan(ctx: OpContext, input: NewLoanInput, dueDays: DayNum[]): Loan {
   const { d } = ctx;
-  const f = input.fields ?? {};
+  const f = input.fields;
   const interestRate = applicableRate(f.interest_rate, input.loanConfig);
   const delinquencyRate = applicableRate(f.delinquency_interest_rate, input.loanConfig);
   const installmentFeeCharge = toDecOrNull(f.installment_fee_charge);
@@ -131,7 +132,7 @@ export function loanExists(d: Draft, loanId: string): boolean {
 
 export function createLoan(ctx: OpContext<CreateLoanOperation>): Outcome {
   const { op, options, d } = ctx;
-  const loan = op.body?.loan ?? {};
+  const loan = op.body.loan;
   const context = { borrower_id: ctx.borrowerId, loan_id: op.loanId };
   if (loanExists(d, op.loanId)) return refusal('loan_already_exists', context);
   const loanConfig = op.loanConfig ?? DEFAULT_LOAN_CONFIG;
@@ -140,7 +141,6 @@ export function createLoan(ctx: OpContext<CreateLoanOperation>): Outcome {
   const dueDays = dueDaysOf(loan.due_dates, ctx.day, options.timeZone);
   if (dueDays === null) return refusal('invalid_due_dates', { ...context, due_dates: loan.due_dates ?? null, origination_date: loan.origination_date ?? null });
   const principal = toDec(loan.amount_financed);
-  if (principal.isNegative()) return refusal('invalid_request', { ...context, amount_financed: loan.amount_financed });
   const created = originateLoan(ctx, {
     loanId: op.loanId,
     seq: op.seq,

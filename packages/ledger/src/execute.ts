@@ -18,19 +18,18 @@ import { numToDay } from './calendar.js';
 
 /** The instant an operation takes effect at, before it becomes a day. */
 function effectiveInstant(op: LedgerOperation): string {
-  const b = op.body ?? {};
-  const pick = (value: unknown): string => (typeof value === 'string' && value.trim() !== '' ? value : op.recordedAt);
+  const pick = (value: string | undefined): string => (value !== undefined && value.trim() !== '' ? value : op.recordedAt);
   switch (op.type) {
-    case 'create_loan': return pick(b.loan?.origination_date);
-    case 'cancel_loan': return pick(b.loan_cancellation?.effective_date);
-    case 'create_waiver': return pick(b.waiver?.effective_date);
-    case 'create_consolidation': return pick(b.loan_consolidation?.effective_date);
-    case 'transfer_ownership': return pick(b.ownership_transfer?.effective_date);
-    case 'create_payment': return pick(b.payment?.payment_date);
+    case 'create_loan': return pick(op.body.loan.origination_date);
+    case 'cancel_loan': return pick(op.body.loan_cancellation?.effective_date);
+    case 'create_waiver': return pick(op.body.waiver.effective_date);
+    case 'create_consolidation': return pick(op.body.loan_consolidation.effective_date);
+    case 'transfer_ownership': return pick(op.body.ownership_transfer.effective_date);
+    case 'create_payment': return pick(op.body.payment.payment_date);
     case 'reverse_payment': return op.recordedAt;
-    case 'create_reimbursement': return pick(b.reimbursement?.effective_date);
-    case 'charge_off_loan': return pick(b.loan_charge_off?.effective_date);
-    case 'create_restructuring': return pick(b.loan_restructuring?.effective_date);
+    case 'create_reimbursement': return pick(op.body.reimbursement.effective_date);
+    case 'charge_off_loan': return pick(op.body.loan_charge_off.effective_date);
+    case 'create_restructuring': return pick(op.body.loan_restructuring.effective_date);
   }
 }
 

@@ -4,7 +4,7 @@ export { emptyState, hasLoan, type BorrowerState } from './state.js';
 export { apply, type ApplyOutput } from './replay.js';
 export { effectiveDayOf } from './execute.js';
 export { toDay, endOfDay } from './calendar.js';
-export { checkUsury } from './usury.js';
+export { checkUsury, type UsuryTerms } from './usury.js';
 export { statusAt, type BorrowerStatus, type LoanStatus, type BucketStatus, type InstallmentStatus, type PaymentStatus, type Summary } from './status.js';
 export { historyOf } from './history.js';
 export { STEP_TYPES, stepTypeOf } from './step-types.js';

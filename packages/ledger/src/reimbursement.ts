@@ -12,10 +12,11 @@ import { refusal } from './errors.js';
 
 export function createReimbursement(ctx: OpContext<CreateReimbursementOperation>): Outcome {
   const { d, op } = ctx;
-  const reimbursement = op.body?.reimbursement ?? {};
+  const reimbursement = op.body.reimbursement;
   const context = { borrower_id: ctx.borrowerId, reimbursement_id: op.reimbursementId };
   const value = toDec(reimbursement.value);
-  if (value.lte(0)) return refusal('invalid_request', { ...context, value: reimbursement.value ?? null });
+  // Contracts refuses it first at intake; the ledger's own contract keeps the 400 (docs/ledger.md).
+  if (value.lte(0)) return refusal('invalid_request', { ...context, value: reimbursement.value });
   const available = d.positiveBalance;
   if (value.gt(available) && ctx.mode === 'fresh') {
     return refusal('reimbursement_exceeds_positive_balance', { ...context, value: reimbursement.value, positive_balance: money(available) });

@@ -21,7 +21,7 @@ import { applicableRate, checkUsury } from './usury.js';
 
 export function createRestructuring(ctx: OpContext<CreateRestructuringOperation>): Outcome {
   const { d, op, options } = ctx;
-  const body = op.body?.loan_restructuring ?? {};
+  const body = op.body.loan_restructuring;
   const context = { borrower_id: ctx.borrowerId, loan_id: op.loanId, restructuring_id: op.restructuringId };
   const existing = d.loan(op.loanId);
   if (existing === undefined) return refusal('loan_not_found', context);

@@ -44,7 +44,7 @@ export function voidedPayment(d: Draft, rec: LogRecord): Outcome {
     seq: rec.seq,
     operationId: op.operationId,
     day: rec.day,
-    amount: toDec(op.body?.payment?.amount_paid),
+    amount: toDec(op.body.payment.amount_paid),
     lines: [],
     positiveBalance: ZERO,
     loanId: null,
@@ -68,7 +68,7 @@ export function reversePayment(ctx: OpContext<ReversePaymentOperation>): Outcome
   // voided listing can only be a replay of a log that no longer holds the payment.
   if (listing === undefined) return refusal('payment_not_found', { borrower_id: ctx.borrowerId, payment_id: op.paymentId });
   d.record({ loanId: null, installment: null, bucket: 'payment', status: 'reversed', delta: ZERO, balance: ZERO, step: 'payment_reversal' });
-  const reason = typeof op.body?.payment_reversal?.reason === 'string' ? op.body.payment_reversal.reason : null;
+  const reason = op.body.payment_reversal?.reason ?? null;
   const reversedAmount = money(listing.amount);
   return {
     ok: true,

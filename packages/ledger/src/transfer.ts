@@ -19,7 +19,7 @@ export function ownerOn(loan: Loan, day: DayNum): string | null {
 
 export function createTransfer(ctx: OpContext<TransferOwnershipOperation>): Outcome {
   const { d, op } = ctx;
-  const transfer = op.body?.ownership_transfer ?? {};
+  const transfer = op.body.ownership_transfer;
   const newOwner = typeof transfer.new_owner === 'string' ? transfer.new_owner : null;
   const context = { borrower_id: ctx.borrowerId, loan_id: op.loanId, new_owner: newOwner };
   const existing = d.loan(op.loanId);
@@ -51,7 +51,7 @@ export function createTransfer(ctx: OpContext<TransferOwnershipOperation>): Outc
       id: op.loanId,
       kordev_id: ctx.kordevId,
       new_owner: newOwner,
-      occurred_on: op.body?.occurred_on ?? op.recordedAt,
+      occurred_on: op.body.occurred_on ?? op.recordedAt,
       request_id: requestIdOf(op),
       transferred_amounts: amounts,
     }),

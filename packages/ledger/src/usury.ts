@@ -26,13 +26,19 @@ export function applicableRate(requested: unknown, config: LoanConfig | null | u
  * The 400 of usury `reject`, decided without ledger state (usable at intake). `loan` is a
  * create-loan `loan` object or a consolidation's `loan_consolidation` object.
  */
-export function checkUsury(loan: any, loanConfig: LoanConfig | null | undefined): ErrorBody | null {
+/** The rates usury looks at: a create-loan `loan`, a consolidation's `loan_consolidation`, a restructuring's rates. */
+export interface UsuryTerms {
+  interest_rate?: number | undefined;
+  delinquency_interest_rate?: number | undefined;
+}
+
+export function checkUsury(loan: UsuryTerms, loanConfig: LoanConfig | null | undefined): ErrorBody | null {
   if (loanConfig === null || loanConfig === undefined) return null;
   const usury = loanConfig.usury_rate;
   if (usury === null || usury === undefined || loanConfig.usury_behavior !== 'reject') return null;
-  const offending = RATE_FIELDS.filter((field) => toDec(rateOf(loan?.[field])).gt(toDec(usury)));
+  const offending = RATE_FIELDS.filter((field) => toDec(rateOf(loan[field])).gt(toDec(usury)));
   if (offending.length === 0) return null;
   const context: Record<string, unknown> = { usury_rate: usury, config_id: loanConfig.id };
-  for (const field of offending) context[field] = loan?.[field];
+  for (const field of offending) context[field] = loan[field];
   return refusal('usury_rate_exceeded', context).body;
 }

@@ -112,17 +112,14 @@ export function waive(
 
 export function createWaiver(ctx: OpContext<CreateWaiverOperation>): Outcome {
   const { d, op } = ctx;
-  const waiver = op.body?.waiver ?? {};
+  const waiver = op.body.waiver;
   const context = { borrower_id: ctx.borrowerId, loan_id: op.loanId, waiver_id: op.waiverId };
   const loan = d.loan(op.loanId);
   if (loan === undefined) return refusal('loan_not_found', context);
   if (loan.closed !== null) return refusal(loan.closed.kind === 'cancelled' ? 'loan_cancelled' : 'loan_consolidated', context);
   if (loan.chargedOff !== null) return refusal('loan_charged_off', context);
-  if (!isWaiverScope(waiver.bucket)) return refusal('invalid_request', { ...context, bucket: waiver.bucket ?? null });
+  // Scope, type and the amount or percentage it needs: checked by contracts before intake accepts it.
   const type = waiver.type;
-  const valid = (type === 'amount' && typeof waiver.amount === 'number' && waiver.amount >= 0)
-    || (type === 'percentage' && typeof waiver.percentage === 'number' && waiver.percentage >= 0 && waiver.percentage <= 1);
-  if (!valid) return refusal('invalid_waiver', { ...context, type: type ?? null, amount: waiver.amount ?? null, percentage: waiver.percentage ?? null });
   const outcome = waive(d, op.loanId, { bucket: waiver.bucket, type, amount: waiver.amount, percentage: waiver.percentage }, {
     clamp: ctx.mode === 'replay',
     step: 'waiver',

@@ -1,7 +1,7 @@
 /** Builders shared by the engine tests: operations as the worker would hand them over. */
 import type {
   CancelLoanOperation, ConsolidationConfig, CreateConsolidationOperation, CreateLoanOperation, CreatePaymentOperation,
-  CreateWaiverOperation, LedgerOperation, LedgerOptions, LoanConfig, PaymentConfig, TransferOwnershipOperation,
+  CreateWaiverOperation, LedgerOperation, LedgerOptions, LoanConfig, PaymentConfig, TransferOwnershipOperation, WaiverTerms,
 } from '../src/api.js';
 import { apply, emptyState, type BorrowerState } from '../src/index.js';
 
@@ -53,7 +53,7 @@ export function payment(paymentId: string, amount: number, date: string, allocat
   };
 }
 
-export function waiver(loanId: string, waiverId: string, date: string, w: Record<string, unknown>): CreateWaiverOperation {
+export function waiver(loanId: string, waiverId: string, date: string, w: Pick<WaiverTerms, 'bucket' | 'type'> & Partial<WaiverTerms>): CreateWaiverOperation {
   const b = base();
   return {
     ...b, type: 'create_waiver', loanId, waiverId, waiverConfig: null,
@@ -77,7 +77,7 @@ export function transfer(loanId: string, newOwner: string, date: string): Transf
   };
 }
 
-export function consolidation(id: string, originals: string[] | null, date: string, extra: Record<string, unknown> = {}, config: ConsolidationConfig = CONSOLIDATION_CONFIG): CreateConsolidationOperation {
+export function consolidation(id: string, originals: string[], date: string, extra: Record<string, unknown> = {}, config: ConsolidationConfig = CONSOLIDATION_CONFIG): CreateConsolidationOperation {
   const b = base();
   return {
     ...b, type: 'create_consolidation', consolidationId: id, loanConfig: LOAN_CONFIG, consolidationConfig: config,

@@ -53,8 +53,13 @@ function sortedByKey(ops: LedgerOperation[]): LedgerOperation[] {
 }
 
 function effective(op: LedgerOperation): string {
-  const b = op.body;
-  return (b.loan?.origination_date ?? b.payment?.payment_date ?? b.waiver?.effective_date ?? b.ownership_transfer?.effective_date).slice(0, 10);
+  switch (op.type) {
+    case 'create_loan': return (op.body.loan.origination_date ?? '').slice(0, 10);
+    case 'create_payment': return op.body.payment.payment_date.slice(0, 10);
+    case 'create_waiver': return op.body.waiver.effective_date.slice(0, 10);
+    case 'transfer_ownership': return op.body.ownership_transfer.effective_date.slice(0, 10);
+    default: throw new Error(`no effective date for ${op.type}`);
+  }
 }
 
 const CHECK_DAYS = [0, 17, 31, 45, 60, 95, 150, 201, 260].map(dayOf);

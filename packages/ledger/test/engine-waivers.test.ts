@@ -40,7 +40,7 @@ test('each scope waives exactly its installments and buckets (percentage 1)', ()
   const s0 = base();
   const before = statusAt(s0, C, TZ).loans[0]!;
   for (const [scope, want] of Object.entries(EXPECTED)) {
-    const out = apply(s0, waiver('L1', `W-${scope}`, C, { type: 'percentage', percentage: 1, bucket: scope }), TZ);
+    const out = apply(s0, waiver('L1', `W-${scope}`, C, { type: 'percentage', percentage: 1, bucket: scope as WaiverScope }), TZ);
     assert.ok(out.result.ok, scope);
     const after = statusAt(out.state, C, TZ).loans[0]!;
     after.installments.forEach((inst, i) => {

@@ -32,7 +32,7 @@ function run(ops: LedgerOperation[], accepted?: LedgerOperation[]): BorrowerStat
   return state;
 }
 
-const dayOf = (op: LedgerOperation): string => String(op.body.payment?.payment_date ?? '').slice(0, 10);
+const dayOf = (op: LedgerOperation): string => (op.type === 'create_payment' ? op.body.payment.payment_date : '').slice(0, 10);
 
 test('reversal: on every day, the status of a twin who never made the payment', () => {
   fc.assert(

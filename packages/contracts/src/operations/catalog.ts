@@ -12,22 +12,44 @@ import { createRestructuringBodySchema } from './create-restructuring.js';
 import { reversePaymentBodySchema } from './reverse-payment.js';
 import { reimbursementParamsSchema, restructuringParamsSchema } from './params.js';
 
-/** The operation types, named as the ledger names them (`LedgerOperation['type']`). */
-export const OPERATION_TYPES = [
-  'create_loan',
-  'cancel_loan',
-  'create_waiver',
-  'create_consolidation',
-  'transfer_ownership',
-  'create_payment',
-  // Lifecycle operations (docs/ledger.md).
-  'reverse_payment',
-  'create_reimbursement',
-  'charge_off_loan',
-  'create_restructuring',
-] as const;
+import { OPERATION_TYPES, type OperationBodies, type OperationType } from '@lsl/ledger';
+import { fromZodError } from '../zod-error.js';
+import type { AppError } from '../errors.js';
 
-export type OperationType = (typeof OPERATION_TYPES)[number];
+/** The operation types: the ledger's list (`LedgerOperation['type']`). */
+export { OPERATION_TYPES, type OperationType };
+
+/**
+ * The body schema of each operation type (for transfer_ownership, ONE item of the batch). The
+ * `satisfies` is the compile-time check that each schema outputs the ledger's body type
+ * (`OperationBodies`, packages/ledger/src/api.ts): a field added, renamed or loosened on one side
+ * only fails the build, so the route's validation and the ledger's reading cannot drift.
+ */
+export const OPERATION_BODY_SCHEMAS = {
+  create_loan: createLoanBodySchema,
+  cancel_loan: cancelLoanBodySchema,
+  create_waiver: createWaiverBodySchema,
+  create_consolidation: createConsolidationBodySchema,
+  transfer_ownership: transferItemSchema,
+  create_payment: createPaymentBodySchema,
+  reverse_payment: reversePaymentBodySchema,
+  create_reimbursement: createReimbursementBodySchema,
+  charge_off_loan: chargeOffLoanBodySchema,
+  create_restructuring: createRestructuringBodySchema,
+} as const satisfies { [K in OperationType]: z.ZodType<OperationBodies[K]> };
+
+const BODY_PARSERS: { [K in OperationType]: z.ZodType<OperationBodies[K]> } = OPERATION_BODY_SCHEMAS;
+
+/**
+ * Parses a body of the given type with its schema: the typed body the ledger reads. The worker
+ * parses every stored body with it (one parse per operation), so a body that no longer parses
+ * (stored before a schema change) is a 400 naming its fields, never a crash in the ledger.
+ */
+export function parseOperationBody<T extends OperationType>(type: T, body: unknown): { ok: true; value: OperationBodies[T] } | { ok: false; error: AppError } {
+  const schema: z.ZodType<OperationBodies[T]> = BODY_PARSERS[type];
+  const result = schema.safeParse(body);
+  return result.success ? { ok: true, value: result.data } : { ok: false, error: fromZodError(result.error) };
+}
 
 export interface OperationDefinition {
   type: OperationType;

@@ -46,8 +46,12 @@ export async function getOperation(db: Db, id: string): Promise<OperationRow | u
   return db.selectFrom('operations').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** The borrower's operations not yet applied, in sequence order. */
-export async function listPendingOperations(db: Db, borrowerId: string, afterSeq: number, limit: number): Promise<OperationRow[]> {
+/**
+ * The borrower's operations after `afterSeq`, in sequence order, up to `limit`, whatever their
+ * status. After the ledger's `applied_seq` these are the operations not yet applied (simulations);
+ * between a cached state's `applied_seq` and the stored one, the operations to catch up with.
+ */
+export async function listOperationsAfterSeq(db: Db, borrowerId: string, afterSeq: number, limit: number): Promise<OperationRow[]> {
   return db
     .selectFrom('operations')
     .selectAll()

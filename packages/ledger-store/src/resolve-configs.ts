@@ -1,0 +1,45 @@
+import type { Kysely } from 'kysely';
+import { AppError, configRefsOf, type ParsedOperation } from '@lsl/contracts';
+import { getLatestConfig, type Database } from '@lsl/db';
+import { checkUsury, type ConfigKind, type ConfigsByKind, type ResolvedConfigs, type UsuryTerms } from '@lsl/ledger';
+
+/**
+ * Resolves a config id to the version in force now, as a value stored with the operation: a
+ * later edit of the config makes a new version and never changes what this operation meant.
+ * Unknown → 400 naming the field.
+ */
+export async function resolveConfig<K extends ConfigKind>(db: Kysely<Database>, kind: K, id: string, field: string): Promise<ConfigsByKind[K]> {
+  const row = await getLatestConfig(db, kind, id);
+  if (!row) {
+    throw new AppError('unknown_config', `Unknown ${kind} config '${id}'`, { fields: { [field]: `No ${kind} config with id '${id}'` } });
+  }
+  // The body was validated by its kind's schema when PUT (contracts' CONFIG_SCHEMAS, checked at
+  // compile time to output the ledger's config without id and version).
+  return { ...row.body, id: row.id, version: row.version } as ConfigsByKind[K];
+}
+
+/** The rates usury `reject` looks at, in the body of an operation that creates a loan. */
+function usuryTermsOf(parsed: ParsedOperation): UsuryTerms | undefined {
+  if (parsed.type === 'create_loan') return parsed.body.loan;
+  if (parsed.type === 'create_consolidation') return parsed.body.loan_consolidation;
+  return undefined;
+}
+
+/**
+ * Resolves every config the operation names (400 if unknown), keyed by kind, and applies usury
+ * `reject` (400): what intake stores with the operation, and what the simulations use, so a
+ * simulation refuses what intake would.
+ */
+export async function resolveConfigs(db: Kysely<Database>, parsed: ParsedOperation): Promise<ResolvedConfigs> {
+  const configs: ResolvedConfigs = {};
+  for (const ref of configRefsOf(parsed.type, parsed.body)) {
+    const config = await resolveConfig(db, ref.kind, ref.configId, ref.field);
+    (configs as Record<ConfigKind, unknown>)[ref.kind] = config;
+  }
+  const terms = usuryTermsOf(parsed);
+  if (configs.loans && terms) {
+    const refusal = checkUsury(terms, configs.loans);
+    if (refusal) throw new AppError('usury_rate_exceeded', refusal.error, refusal.context);
+  }
+  return configs;
+}

@@ -1,0 +1,77 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { OperationRow } from '@lsl/db';
+import { emptyState, type LoanConfig } from '@lsl/ledger';
+import { applyRecorded, ByteLru, resolvedConfigsOf, StateCache, StoredBodyError, toLedgerOperation } from '../src/index.js';
+
+const LEDGER = { timeZone: 'America/Bogota' };
+const LOAN_CONFIG: LoanConfig = { id: 'DEFAULT', version: 1, usury_rate: null, usury_behavior: 'cap', daily_fee_max_charge: null, late_fee_amount: null, late_fee_grace_days: 0 };
+const LOAN = {
+  loan: {
+    amount_financed: 1200000, config_id: 'DEFAULT', delinquency_interest_rate: 0.3848, interest_rate: 0.3848,
+    due_dates: ['2024-02-15T23:59:59.999999-05:00', '2024-03-15T23:59:59.999999-05:00'], origination_date: '2024-01-15T00:00:00-05:00', branch: 'north',
+  },
+  occurred_on: '2024-01-15T10:00:00-05:00',
+};
+
+function row(body: unknown, configs: Record<string, unknown>): OperationRow {
+  const at = new Date('2024-01-15T15:00:00Z');
+  return {
+    id: '00000000-0000-4000-8000-000000000001', borrower_id: 'B1', seq: 1, type: 'create_loan', natural_key: 'k', request_hash: 'h',
+    idempotency_key: null, params: { borrower_id: 'B1', loan_id: 'L1' }, body, is_migration: false, recorded_at: at, request_id: null,
+    configs, batch_id: null, batch_index: null, status: 'queued', result_status_code: null, result_body: null, accepted_at: at, completed_at: null,
+  };
+}
+
+test('a recorded row becomes a typed operation: body parsed by its schema, configs by kind', () => {
+  const op = toLedgerOperation(row(LOAN, { loans: LOAN_CONFIG }));
+  assert.equal(op.type, 'create_loan');
+  if (op.type !== 'create_loan') return;
+  assert.deepEqual(op.loanConfig, LOAN_CONFIG);
+  assert.equal(op.body.loan.amount_financed, 1200000);
+  assert.equal(op.body.loan['branch'], 'north', 'additional properties are kept (results echo them)');
+});
+
+test('configs stored under the former slot names still resolve', () => {
+  assert.deepEqual(resolvedConfigsOf({ loanConfig: LOAN_CONFIG }), { loans: LOAN_CONFIG });
+  assert.deepEqual(resolvedConfigsOf({ loans: LOAN_CONFIG, paymentConfig: null }), { loans: LOAN_CONFIG });
+  assert.deepEqual(resolvedConfigsOf(null), {});
+});
+
+test('a stored body that no longer parses is a 400 result naming its fields, the state untouched', () => {
+  const bad = row({ ...LOAN, loan: { ...LOAN.loan, amount_financed: -5 } }, { loans: LOAN_CONFIG });
+  assert.throws(() => toLedgerOperation(bad), StoredBodyError);
+  const state = emptyState('B1');
+  const seen: unknown[] = [];
+  const out = applyRecorded(state, bad, LEDGER, (e) => seen.push(e));
+  assert.equal(out.state, state);
+  assert.equal(out.result.ok, false);
+  assert.equal(out.result.statusCode, 400);
+  assert.ok(!out.result.ok && (out.result.body.context as { fields: Record<string, string> }).fields['loan.amount_financed']);
+  assert.equal(seen.length, 1);
+});
+
+test('a missing config is a defect of the record: a 500 result, not a crash', () => {
+  const out = applyRecorded(emptyState('B1'), row(LOAN, {}), LEDGER);
+  assert.equal(out.result.statusCode, 500);
+});
+
+test('ByteLru and StateCache: bounded by bytes, least recently used first', () => {
+  const lru = new ByteLru<string>(10);
+  lru.set('a', 'A', 4);
+  lru.set('b', 'B', 4);
+  assert.equal(lru.get('a'), 'A');
+  lru.set('c', 'C', 4);
+  assert.equal(lru.get('b'), undefined);
+  assert.equal(lru.bytes, 8);
+  lru.set('huge', 'H', 11);
+  assert.equal(lru.get('huge'), undefined);
+  assert.equal(lru.size, 2);
+
+  const cache = new StateCache(100);
+  cache.set('B1', { state: emptyState('B1'), appliedSeq: 3 }, 60);
+  cache.set('B2', { state: emptyState('B2'), appliedSeq: 1 }, 60);
+  assert.equal(cache.get('B1'), undefined);
+  assert.equal(cache.get('B2')?.appliedSeq, 1);
+  assert.equal(cache.bytesOf('B2'), 60);
+});
