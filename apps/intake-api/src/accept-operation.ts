@@ -66,7 +66,7 @@ export async function acceptOperation(ctx: AcceptContext, parsed: ParsedOperatio
         params: JSON.stringify(params),
         body: JSON.stringify(body),
         is_migration: parsed.query.is_migration,
-        recorded_at: recordedAtOf({ query: parsed.query, body: parsed.body as { occurred_on?: string } }, acceptedAt.toISOString()),
+        recorded_at: recordedAtOf(parsed, acceptedAt.toISOString()),
         request_id: typeof body?.['request_id'] === 'string' ? (body['request_id'] as string) : null,
         configs: JSON.stringify(configs),
         batch_id: options.batch?.id ?? null,

@@ -14,7 +14,7 @@ import { createDb, loadBorrowerLedger, type Database, type OperationRow } from '
 import { apply, emptyState, historyOf, restoreState, serializeState, statusAt, type BorrowerState, type LedgerOperation } from '@lsl/ledger';
 import type { Kysely } from 'kysely';
 import { createLoanBody, paymentBody, startSystem, type System } from '../../../test/helpers.js';
-import { toLedgerOperation } from '../../ledger-store/src/to-ledger-operation.js';
+import { toLedgerOperation } from '@lsl/ledger-store';
 
 const OPTIONS = { timeZone: 'America/Bogota' };
 const BORROWER = 'B-items';
