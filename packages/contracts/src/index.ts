@@ -2,7 +2,7 @@
 
 export * from './errors.js';
 export { fromZodError, fieldsOf, formatIssuePath, issueMessage, validationError } from './zod-error.js';
-export { toAppError } from './to-app-error.js';
+export { toAppError, type ToAppErrorOptions } from './to-app-error.js';
 export { parseQuery, parsePathId } from './parse-query.js';
 export * from './buckets.js';
 export * from './primitives.js';
