@@ -1,4 +1,3 @@
-
 /** One dependency `/readyz` looks at: resolves when it is usable, throws (with why) when not. */
 export type ReadinessCheck = () => Promise<void>;
 
