@@ -33,13 +33,20 @@ export function parseQuery<S extends z.ZodType>(schema: S, query: unknown, optio
   throw new AppError('validation_failed', message, { fields });
 }
 
+export interface ParsePathIdOptions {
+  /** The 400's message; default `Invalid <name>: <why>`. */
+  message?: string;
+  /** What `context.fields` says of the id; default why the schema refused it. */
+  fieldMessage?: string;
+}
+
 /**
  * A path id (`borrower_id`, `operation_id`...): 1..128 of `[A-Za-z0-9._:-]`, else the 400
  * naming it as `params.<name>`.
  */
-export function parsePathId(schema: z.ZodType<string>, name: string, value: unknown): string {
+export function parsePathId(schema: z.ZodType<string>, name: string, value: unknown, options: ParsePathIdOptions = {}): string {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const message = result.error.issues.map((i) => i.message).join('; ');
-  throw new AppError('validation_failed', `Invalid ${name}: ${message}`, { fields: { [`params.${name}`]: message } });
+  const why = result.error.issues.map((i) => i.message).join('; ');
+  throw new AppError('validation_failed', options.message ?? `Invalid ${name}: ${why}`, { fields: { [`params.${name}`]: options.fieldMessage ?? why } });
 }
