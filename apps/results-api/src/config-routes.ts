@@ -1,17 +1,17 @@
 import { Router, type Request, type Response } from 'express';
 import type { Kysely } from 'kysely';
-import { AppError, CONFIG_KINDS, getConfigQuerySchema, idSchema, isConfigKind, parseConfigBody, parseQuery, type ConfigKind } from '@lsl/contracts';
+import { AppError, CONFIG_KINDS, getConfigQuerySchema, idSchema, isConfigKind, parseConfigBody, parsePathId, parseQuery, type ConfigKind } from '@lsl/contracts';
 import { getConfigVersion, getLatestConfig, putConfig, type ConfigRow, type Database } from '@lsl/db';
 
 function configView(row: ConfigRow) {
   return { ...row.body, id: row.id, version: row.version, created_at: new Date(row.created_at).toISOString() };
 }
 
+/** The config's kind (an unknown one is no route) and its id, checked with the documented `idSchema`. */
 function kindAndId(req: Request): { kind: ConfigKind; id: string } {
   const { kind, config_id: id } = req.params as { kind: string; config_id: string };
   if (!isConfigKind(kind)) throw new AppError('route_not_found', `No config kind '${kind}'`, { kind, kinds: CONFIG_KINDS });
-  if (!idSchema.safeParse(id).success) throw new AppError('validation_failed', 'Invalid config id', { fields: { 'params.config_id': 'Letters, digits and . _ : - only, at most 128' } });
-  return { kind, id };
+  return { kind, id: parsePathId(idSchema, 'config_id', id, { message: 'Invalid config id', fieldMessage: 'Letters, digits and . _ : - only, at most 128' }) };
 }
 
 /**

@@ -2,7 +2,7 @@ import express, { type Express, type RequestHandler } from 'express';
 import type { Kysely } from 'kysely';
 import type { Queue } from 'bullmq';
 import { buildOpenApiDocument } from '@lsl/contracts';
-import { isTransientDbError, type AppliedListener, type Database } from '@lsl/db';
+import { assertMigrationsApplied, isTransientDbError, pingDatabase, type AppliedListener, type Database } from '@lsl/db';
 import { errorHandler, jsonBody, methodNotAllowed, requestLogger, requestMetrics, routeNotFound } from '@lsl/http';
 import { createIntakeRouter } from '@lsl/intake-api';
 import type { OperationQueues } from '@lsl/queue';
@@ -12,7 +12,7 @@ import { createWebhooksRouter, type HostPolicy } from '@lsl/webhooks';
 import { createDashboard, DASHBOARD_PATH, type DashboardOptions } from './dashboard.js';
 import { createDocsRouter } from './docs-page.js';
 import { createOpsRouter } from './ops-routes.js';
-import { migrationsCheck, postgresCheck, type ReadinessCheck } from './readiness.js';
+import type { ReadinessCheck } from './readiness.js';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -49,7 +49,11 @@ export function createApp(options: AppOptions): Express {
   app.use(requestMetrics());
   if (options.logRequests !== false) app.use(requestLogger(logger));
 
-  app.use(createOpsRouter({ postgres: postgresCheck(options.db), queue: options.checkQueueBackend, migrations: migrationsCheck(options.db) }));
+  app.use(createOpsRouter({
+    postgres: () => pingDatabase(options.db),
+    queue: options.checkQueueBackend,
+    migrations: () => assertMigrationsApplied(options.db),
+  }));
 
   const openApi = buildOpenApiDocument();
   app.get('/openapi.json', (_req, res) => void res.json(openApi));

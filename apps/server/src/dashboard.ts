@@ -4,7 +4,7 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import type { Queue } from 'bullmq';
-import { errorBody } from '@lsl/contracts';
+import { AppError } from '@lsl/contracts';
 
 export const DASHBOARD_PATH = '/admin/queues';
 
@@ -17,7 +17,8 @@ export interface DashboardOptions {
 
 /**
  * bull-board over every queue given (the partition queues, and any other queue the process
- * has: `addQueue` takes more later), behind HTTP Basic credentials of its own.
+ * has: `addQueue` takes more later), behind HTTP Basic credentials of its own. `auth` passes a
+ * refusal on as an AppError: mount the app's `errorHandler` (@lsl/http) after it.
  */
 export function createDashboard(queues: Queue[], options: DashboardOptions): { auth: RequestHandler; router: Router; addQueue(queue: Queue): void } {
   const serverAdapter = new ExpressAdapter();
@@ -30,7 +31,8 @@ export function createDashboard(queues: Queue[], options: DashboardOptions): { a
     const given = header.startsWith('Basic ') ? Buffer.from(header.slice(6), 'base64') : Buffer.alloc(0);
     if (given.length === expected.length && timingSafeEqual(given, expected)) return next();
     res.setHeader('WWW-Authenticate', 'Basic realm="queues"');
-    res.status(401).json(errorBody('unauthorized', 'Dashboard credentials required'));
+    // The app's error handler answers it, in the seed error body like every other refusal.
+    next(new AppError('unauthorized', 'Dashboard credentials required'));
   };
   return { auth, router: serverAdapter.getRouter() as Router, addQueue: (q) => board.addQueue(adapt(q)) };
 }

@@ -6,7 +6,7 @@ import { createQueueBackend, createRedis, isClusterUrl, OperationQueues } from '
 import { createLogger, trackQueueDepth } from '@lsl/telemetry';
 import { createWebhookQueue, deliveryPolicyOf } from '@lsl/webhooks';
 import { closeWithGrace, startWorker, type RunningWorker } from '@lsl/worker';
-import { seedClientError } from '@lsl/http';
+import { answerClientError } from '@lsl/http';
 import { createApp } from './app.js';
 import { parseKeyList } from './auth/api-key.js';
 import { decideAuthMode, OPEN_WARNING } from './auth/auth-mode.js';
@@ -120,7 +120,7 @@ async function main() {
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(env.PORT, env.HOST, () => resolve(s));
   });
-  server.on('clientError', seedClientError);
+  server.on('clientError', answerClientError);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;
   logger.info({

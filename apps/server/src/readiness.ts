@@ -1,6 +1,3 @@
-import { sql, type Kysely } from 'kysely';
-import { pendingMigrations, type Database } from '@lsl/db';
-
 /** One dependency `/readyz` looks at: resolves when it is usable, throws (with why) when not. */
 export type ReadinessCheck = () => Promise<void>;
 
@@ -31,13 +28,3 @@ export async function checkReadiness(checks: Record<string, ReadinessCheck>): Pr
   const result = Object.fromEntries(entries);
   return { ready: Object.values(result).every((v) => v === 'ok'), checks: result };
 }
-
-export const postgresCheck = (db: Kysely<Database>): ReadinessCheck => async () => {
-  await sql`select 1`.execute(db);
-};
-
-/** Every migration this build knows has run (a process newer than its schema is not ready). */
-export const migrationsCheck = (db: Kysely<Database>): ReadinessCheck => async () => {
-  const pending = await pendingMigrations(db);
-  if (pending.length > 0) throw new Error(`pending: ${pending.join(', ')}`);
-};

@@ -18,6 +18,12 @@ describe('operations settings in the environment', () => {
     assert.throws(() => parseWorkerEnv({ DATABASE_URL: 'postgres://x', METRICS_PORT: '70000' }), /METRICS_PORT/);
   });
 
+  it('the ledger zone is a real IANA zone for the server and a worker alike', () => {
+    assert.throws(() => parseServerEnv({ LEDGER_TIMEZONE: 'Bogota' }), /LEDGER_TIMEZONE/);
+    assert.throws(() => parseWorkerEnv({ DATABASE_URL: 'postgres://x', LEDGER_TIMEZONE: 'Bogota' }), /LEDGER_TIMEZONE/);
+    assert.equal(parseServerEnv({ LEDGER_TIMEZONE: 'Asia/Tokyo' }).LEDGER_TIMEZONE, 'Asia/Tokyo');
+  });
+
   it('a worker serves metrics only when given a port', () => {
     assert.equal(parseWorkerEnv({ DATABASE_URL: 'postgres://x' }).METRICS_PORT, undefined);
     const env = parseWorkerEnv({ DATABASE_URL: 'postgres://x', METRICS_PORT: '9464' });

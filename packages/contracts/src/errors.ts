@@ -7,12 +7,13 @@
  * discriminator, so a reader can tell the family of a code at a glance (4000 → 400).
  */
 
-export interface ErrorBody {
-  code: number;
-  context: Record<string, unknown>;
-  error: string;
-  status: string;
-}
+import type { ErrorBody } from '@lsl/ledger';
+
+/**
+ * The seed error body, declared once by the ledger (its refusals are results in this shape, and
+ * the ledger depends on nothing); every service's refusals serialise to it.
+ */
+export type { ErrorBody };
 
 export interface ErrorCatalogEntry {
   httpStatus: number;

@@ -2,8 +2,8 @@
 
 export * from './errors.js';
 export { fromZodError, fieldsOf, formatIssuePath, issueMessage, validationError } from './zod-error.js';
-export { toAppError } from './to-app-error.js';
-export { parseQuery, parsePathId } from './parse-query.js';
+export { toAppError, type ToAppErrorOptions } from './to-app-error.js';
+export { parseQuery, parsePathId, isCalendarDay, FIRST_READ_DAY, type ParseQueryOptions, type ParsePathIdOptions } from './parse-query.js';
 export * from './buckets.js';
 export * from './primitives.js';
 export { toScaled, compareSum, sumToString, type Scaled } from './decimal.js';

@@ -7,7 +7,7 @@ import { AppError } from '@lsl/contracts';
  * them in the seed error body too, then closes the connection (docs/security.md).
  * For `server.on('clientError', ...)`.
  */
-export function seedClientError(error: Error & { code?: string }, socket: Socket): void {
+export function answerClientError(error: Error & { code?: string }, socket: Socket): void {
   if (!socket.writable || (error.code === 'ECONNRESET')) {
     socket.destroy();
     return;

@@ -5,4 +5,4 @@ export { requestMetrics } from './request-metrics.js';
 export { routePattern } from './route-pattern.js';
 export { methodNotAllowed } from './method-not-allowed.js';
 export { jsonHygieneIssue, refuseUnholdableJson, MAX_JSON_DEPTH } from './json-hygiene.js';
-export { seedClientError } from './client-error.js';
+export { answerClientError } from './client-error.js';

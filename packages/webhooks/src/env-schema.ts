@@ -1,8 +1,7 @@
 import { z } from 'zod';
+import { envBoolean } from '@lsl/telemetry';
 import { DEFAULT_DELIVERY_POLICY, type DeliveryPolicy } from './delivery-policy.js';
 import { DEFAULT_RETRY_SCHEDULE, parseDuration, parseDurations } from './retry-schedule.js';
-
-const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const durations = z.string().transform((text, ctx) => {
   try {
@@ -23,12 +22,12 @@ const duration = z.string().transform((text, ctx) => {
 });
 
 /**
- * The webhook variables, for each app's env.ts to merge into its own schema (README,
- * "Configuration").
+ * The webhook variables, for each app's env.ts to merge into its own schema next to the shared
+ * ones of @lsl/telemetry's env.ts (README, "Configuration").
  */
 export const webhookEnvShape = {
   /** Development only: subscriptions may name loopback and private hosts. */
-  WEBHOOKS_ALLOW_PRIVATE: bool.default(false),
+  WEBHOOKS_ALLOW_PRIVATE: envBoolean.default(false),
   /** Deliveries in flight at once in this process; 0: this process sends none. */
   WEBHOOKS_CONCURRENCY: z.coerce.number().int().min(0).max(256).default(8),
   WEBHOOKS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(DEFAULT_DELIVERY_POLICY.timeoutMs),

@@ -23,6 +23,8 @@ export const operationAcceptedSchema = z
     status_url: z.string().meta({ description: '`/v1/operations/{operation_id}`' }),
   })
   .meta({ id: 'OperationAccepted' });
+/** The 202 body as `acceptedView` (@lsl/db) builds it. */
+export type OperationAcceptedBody = z.output<typeof operationAcceptedSchema>;
 
 /** `result.body` is exactly the seed's response body for `status_code` (a 200 body or the error body). */
 export const operationResultSchema = z
@@ -45,6 +47,8 @@ export const operationStatusSchema = z
     result: operationResultSchema.nullable(),
   })
   .meta({ id: 'OperationStatus' });
+/** The body of `GET /v1/operations/{id}` as `operationView` (@lsl/db) builds it. */
+export type OperationStatusBody = z.output<typeof operationStatusSchema>;
 
 /** One item of a transfer batch as accepted: invalid items are failed at once (no operation). */
 export const batchAcceptedItemSchema = z
@@ -90,6 +94,8 @@ export const batchStatusSchema = z
     pending: z.array(batchPendingItemSchema).optional(),
   })
   .meta({ id: 'BatchStatus' });
+/** The body of `GET /v1/batches/{id}` as `loadBatchStatus` (@lsl/db) builds it. */
+export type BatchStatusBody = z.output<typeof batchStatusSchema>;
 
 /** The 207 of the cancel-loans batch: the seed's batch body with cancel results. */
 export const cancelLoansResultSchema = z
