@@ -5,7 +5,7 @@
 // clients saw it, CPU seconds per 1,000 operations per process kind (the pidstat view), the
 // workers' peak RSS and the Postgres connections the system held. The one pipeline driver:
 // `npm run bench` and `npm run bench:backends` (bench/backends.ts) both run `runPipelines`.
-import { startSystem } from '../test/helpers.js';
+import { startSystem, type System } from '../test/helpers.js';
 import { appliedFigures, backendPids, waitUntilApplied, type AppliedFigures } from './applied.js';
 import { closedLoop } from './closed-loop.js';
 import { cpuMeter, peakRssMiB, round, summarize } from './stats.js';
@@ -41,14 +41,26 @@ export interface PipelineFigures extends AppliedFigures {
   postgresConnections: number;
 }
 
+/**
+ * The system as `npm start` runs it: a server that only serves, and `workers` worker processes,
+ * worker i in slot i of `workers` (partition affinity, docs/performance.md), production pool
+ * sizes rather than the tests' small ones.
+ */
+export async function startBenchSystem(options: Pick<PipelineOptions, 'workers' | 'partitions' | 'env'>): Promise<System> {
+  const system = await startSystem({ serverWorkerConcurrency: 0, workers: 0, partitions: options.partitions, env: { DATABASE_POOL_SIZE: '10', QUEUE_POOL_SIZE: '5', ...options.env } });
+  try {
+    await Promise.all(
+      Array.from({ length: options.workers }, (_, i) => system.startWorker({ WORKER_PROCESSES: String(options.workers), WORKER_PROCESS_INDEX: String(i) })),
+    );
+  } catch (error) {
+    await system.stop();
+    throw error;
+  }
+  return system;
+}
+
 export async function runPipeline(options: PipelineOptions): Promise<PipelineFigures> {
-  const system = await startSystem({
-    serverWorkerConcurrency: 0,
-    workers: options.workers,
-    partitions: options.partitions,
-    // Production pool sizes, not the tests' small ones.
-    env: { DATABASE_POOL_SIZE: '10', QUEUE_POOL_SIZE: '5', ...options.env },
-  });
+  const system = await startBenchSystem(options);
   try {
     const borrowers = Array.from({ length: options.borrowers }, (_, i) => `BP${i}`);
     const rounds = mixRounds(borrowers, options.paymentsEach);
