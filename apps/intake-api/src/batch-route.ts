@@ -63,7 +63,7 @@ export function batchHandler(deps: BatchRouteDeps, parse: (req: Request) => Pars
       await deps.enqueue(work);
       const location = `/v1/batches/${batchId}`;
       if (waitMs !== undefined) {
-        // Re-read when any of the batch's borrowers has operations applied (docs/performance.md, "Round trips").
+        // Re-read when any of the batch's borrowers has operations applied (docs/performance.md, "Where the time goes").
         const done = await waitForApplied(
           work.map((w) => w.borrowerId),
           async () => {
