@@ -88,7 +88,7 @@ function printTable(r: Record<string, any>): void {
   const floor = r.floor?.jobsPerSecond as number | undefined;
   if (r.floor) rows.push(['(a) floor: BullMQ + 1 commit/job', `${r.floor.jobsPerSecond} jobs/s`, `concurrency ${r.floor.concurrency}`]);
   rows.push(...pipelineRows(r.pipeline ?? {}, floor));
-  for (const i of r.intake ?? []) rows.push([`(c) intake open loop ${i.rate} req/s`, `p50 ${i.p50} ms, p99 ${i.p99} ms`, `${i.accepted}/${i.sent} accepted, max ${i.max} ms`]);
+  for (const i of r.intake ?? []) rows.push([`(c) intake open loop ${i.rate} req/s`, `p50 ${i.p50} ms, p99 ${i.p99} ms`, `${i.accepted}/${i.sent} accepted, max ${i.max} ms, server CPU ${i.serverCpuMsPerRequest} ms/request`]);
   if (r.redisMemory) rows.push(['(f) Redis per queued operation', `${r.redisMemory.bytesPerOperation} B`, `${r.redisMemory.queuedOperations} ops, ${r.redisMemory.borrowers} borrowers, ${r.redisMemory.bytes} B`]);
   if (r.history) rows.push(['(d) apply 10 vs 1,000 prior ops', `${r.history.prior10OpsPerSecond} vs ${r.history.prior1000OpsPerSecond} ops/s`, `ratio ${r.history.ratio}`]);
   if (r.migration) rows.push(['(e) migration applied', `${r.migration.opsPerSecond} ops/s`, `${r.migration.operations} ops, ${r.migration.borrowers} borrowers, intake ${r.migration.acceptedPerSecond} req/s`]);
