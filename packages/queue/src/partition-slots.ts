@@ -40,9 +40,13 @@ export function startPartitionSlots(options: PartitionSlotsOptions): { stop(): P
 
   const connect = async (): Promise<pg.Client> => {
     const client = new pg.Client({ connectionString: options.databaseUrl, application_name: `lsl-worker-slot-${index}` });
+    // A lost connection has lost the lock with it: taken again at the next look.
     client.on('error', () => {
       if (holder === client) holder = undefined;
       client.end().catch(() => {});
+    });
+    client.on('end', () => {
+      if (holder === client) holder = undefined;
     });
     await client.connect();
     return client;
