@@ -48,7 +48,12 @@ export function startPartitionSlots(options: PartitionSlotsOptions): { stop(): P
     client.on('end', () => {
       if (holder === client) holder = undefined;
     });
-    await client.connect();
+    try {
+      await client.connect();
+    } catch (error) {
+      await client.end().catch(() => {});
+      throw error;
+    }
     return client;
   };
 
