@@ -1,9 +1,9 @@
 // (e) A migration: many borrowers, each with a 12-installment loan and 12 back-dated monthly
 // payments, all `is_migration=true`, sent as fast as a closed loop of clients can, applied by
-// the worker processes. Operations per second from the first acceptance to the last applied.
-import { startSystem } from '../test/helpers.js';
+// the worker processes (started as in (b)). Operations per second from the first acceptance to the last applied.
 import { appliedFigures, waitUntilApplied } from './applied.js';
 import { closedLoop } from './closed-loop.js';
+import { startBenchSystem } from './pipeline.js';
 import { round } from './stats.js';
 import { loanRequest, paymentRequest, type Request } from './workload.js';
 
@@ -16,7 +16,7 @@ export interface MigrationOptions {
 }
 
 export async function runMigration(options: MigrationOptions) {
-  const system = await startSystem({ serverWorkerConcurrency: 0, workers: options.workers, partitions: options.partitions, env: options.env });
+  const system = await startBenchSystem(options);
   try {
     const borrowers = Array.from({ length: options.borrowers }, (_, i) => `BM${i}`);
     const rounds: Request[][] = [borrowers.map(loanRequest)];

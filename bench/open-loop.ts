@@ -6,7 +6,7 @@
 import { Agent, request } from 'node:http';
 import { Redis } from 'ioredis';
 import { REDIS_URL, startSystem } from '../test/helpers.js';
-import { round, sleep, summarize } from './stats.js';
+import { cpuMeter, round, sleep, summarize } from './stats.js';
 import { paymentRequest } from './workload.js';
 
 export interface OpenLoopOptions {
@@ -29,6 +29,8 @@ export interface OpenLoopFigures {
   p50: number;
   p99: number;
   max: number;
+  /** The server's CPU time (user + system, from /proc) per request sent: what intake costs, whatever the machine's load. */
+  serverCpuMsPerRequest: number;
 }
 
 export interface RedisMemoryFigures {
@@ -57,6 +59,7 @@ export async function runOpenLoop(options: OpenLoopOptions): Promise<{ rates: Op
         errors++;
         if (errorSamples.length < 3) errorSamples.push(what);
       };
+      const cpu = cpuMeter(() => [system.server.pid!]);
       const started = performance.now();
       const inFlight: Promise<void>[] = [];
       for (let i = 0; i < total; i++) {
@@ -80,7 +83,8 @@ export async function runOpenLoop(options: OpenLoopOptions): Promise<{ rates: Op
       }
       await Promise.all(inFlight);
       const s = summarize(latencies);
-      results.push({ rate, sent: total, accepted, errors, errorSamples, p50: s.p50, p99: s.p99, max: s.max });
+      const serverCpuMsPerRequest = round((cpu.stop() * 1000) / total, 2);
+      results.push({ rate, sent: total, accepted, errors, errorSamples, p50: s.p50, p99: s.p99, max: s.max, serverCpuMsPerRequest });
     }
     agent.destroy();
     const bytes = await redisBytes(system.prefix);

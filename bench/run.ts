@@ -9,12 +9,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { knownBackends } from './backend-list.js';
 import { runFloor } from './floor.js';
 import { runHistory } from './history.js';
 import { runMigration } from './migration.js';
 import { runOpenLoop } from './open-loop.js';
-import { runPipeline } from './pipeline.js';
+import { BACKENDS, pipelineRows, printRows, runPipelines } from './pipeline.js';
 import { round } from './stats.js';
 
 const { values: flags } = parseArgs({
@@ -45,8 +44,7 @@ const seconds = num(flags.seconds, quick ? 4 : 10);
 const migrationBorrowers = num(flags['migration-borrowers'], quick ? 100 : 1000);
 const rates = flags.rates!.split(',').map(Number);
 const only = new Set((flags.only ?? 'floor,pipeline,intake,history,migration').split(','));
-const wanted = flags.backends?.split(',');
-const backends = knownBackends().filter((b) => (wanted ? wanted.includes(b.name) : true));
+const backends = flags.backends?.split(',') ?? Object.keys(BACKENDS);
 const mixOps = borrowers * (payments + 2);
 
 const log = (message: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
@@ -61,15 +59,7 @@ if (only.has('floor')) {
   results.floor = await runFloor({ jobs: mixOps, concurrency: num(flags['floor-concurrency'], 16) });
 }
 if (only.has('pipeline')) {
-  results.pipeline = {};
-  for (const backend of backends) {
-    if (!backend.available) {
-      (results.pipeline as Record<string, unknown>)[backend.name] = 'not available in this build';
-      continue;
-    }
-    log(`(b) pipeline on ${backend.name}: ${mixOps} operations over ${borrowers} borrowers, ${workers} workers, ${clients} clients`);
-    (results.pipeline as Record<string, unknown>)[backend.name] = await runPipeline({ borrowers, paymentsEach: payments, workers, clients, partitions, env: backend.env });
-  }
+  results.pipeline = await runPipelines({ borrowers, paymentsEach: payments, workers, clients, partitions }, backends, log);
 }
 if (only.has('intake')) {
   log(`(c) intake open loop at ${rates.join(', ')} req/s for ${seconds} s each; (f) Redis memory`);
@@ -97,23 +87,11 @@ function printTable(r: Record<string, any>): void {
   const rows: Array<[string, string, string]> = [];
   const floor = r.floor?.jobsPerSecond as number | undefined;
   if (r.floor) rows.push(['(a) floor: BullMQ + 1 commit/job', `${r.floor.jobsPerSecond} jobs/s`, `concurrency ${r.floor.concurrency}`]);
-  for (const [name, p] of Object.entries<any>(r.pipeline ?? {})) {
-    if (typeof p === 'string') {
-      rows.push([`(b,g) pipeline [${name}]`, p, '']);
-      continue;
-    }
-    const ratio = floor ? ` (${(p.opsPerSecond / floor).toFixed(2)} × floor)` : '';
-    rows.push([`(b,g) pipeline [${name}] applied`, `${p.opsPerSecond} ops/s${ratio}`, `${p.operations} ops, ${p.borrowers} borrowers`]);
-    rows.push([`      accept → applied`, `p50 ${p.acceptToAppliedMs.p50} ms, p99 ${p.acceptToAppliedMs.p99} ms`, '']);
-    rows.push([`      intake (closed loop, ${p.clients} clients)`, `${p.intake.opsPerSecond} req/s`, `p50 ${p.intake.p50} ms, p99 ${p.intake.p99} ms`]);
-    rows.push([`      CPU s per 1,000 ops`, `server ${p.cpuSecondsPer1000Ops.server}, workers ${p.cpuSecondsPer1000Ops.workers}, postgres ${p.cpuSecondsPer1000Ops.postgres}`, '']);
-    rows.push([`(f)   worker peak RSS`, `${p.workerPeakRssMiB} MiB`, '']);
-  }
-  for (const i of r.intake ?? []) rows.push([`(c) intake open loop ${i.rate} req/s`, `p50 ${i.p50} ms, p99 ${i.p99} ms`, `${i.accepted}/${i.sent} accepted, max ${i.max} ms`]);
+  rows.push(...pipelineRows(r.pipeline ?? {}, floor));
+  for (const i of r.intake ?? []) rows.push([`(c) intake open loop ${i.rate} req/s`, `p50 ${i.p50} ms, p99 ${i.p99} ms`, `${i.accepted}/${i.sent} accepted, max ${i.max} ms, server CPU ${i.serverCpuMsPerRequest} ms/request`]);
   if (r.redisMemory) rows.push(['(f) Redis per queued operation', `${r.redisMemory.bytesPerOperation} B`, `${r.redisMemory.queuedOperations} ops, ${r.redisMemory.borrowers} borrowers, ${r.redisMemory.bytes} B`]);
   if (r.history) rows.push(['(d) apply 10 vs 1,000 prior ops', `${r.history.prior10OpsPerSecond} vs ${r.history.prior1000OpsPerSecond} ops/s`, `ratio ${r.history.ratio}`]);
   if (r.migration) rows.push(['(e) migration applied', `${r.migration.opsPerSecond} ops/s`, `${r.migration.operations} ops, ${r.migration.borrowers} borrowers, intake ${r.migration.acceptedPerSecond} req/s`]);
-  const w = [0, 1, 2].map((c) => Math.max(...rows.map((row) => row[c]!.length)));
   console.log(`\nmachine: ${r.machine.cpus} cores, load average ${r.machine.loadavgAtStart.join(' ')} → ${r.machine.loadavgAtEnd.join(' ')} (shared: compare ratios, not absolutes)`);
-  for (const row of rows) console.log(row.map((c, i) => c.padEnd(w[i]!)).join('  '));
+  printRows(rows);
 }

@@ -43,11 +43,15 @@ const run = (args, childEnv, onExit) => {
   return child;
 };
 
-const startWorker = () => {
-  run(['apps/worker/dist/main.js'], { ...env, DATABASE_URL: databaseUrl }, (code, signal) => {
+// Worker i consumes the partitions p with p mod WORKER_PROCESSES = i (partition affinity: a
+// borrower's state stays in one process's cache); while it is down, the next live worker drains
+// its partitions, and its replacement, same slot, takes them back (docs/performance.md).
+const startWorker = (slot) => {
+  const workerEnv = { ...env, DATABASE_URL: databaseUrl, WORKER_PROCESSES: String(workerProcesses), WORKER_PROCESS_INDEX: String(slot) };
+  run(['apps/worker/dist/main.js'], workerEnv, (code, signal) => {
     if (stopping) return;
-    console.error(JSON.stringify({ level: 'error', message: 'worker process exited; starting another', code, signal }));
-    setTimeout(startWorker, 1000);
+    console.error(JSON.stringify({ level: 'error', message: 'worker process exited; starting another', slot, code, signal }));
+    setTimeout(() => startWorker(slot), 1000);
   }).stdout.pipe(process.stdout);
 };
 
@@ -67,7 +71,7 @@ server.stdout.on('data', (chunk) => {
   if (buffer.includes('"message":"listening"')) {
     workersStarted = true;
     buffer = '';
-    for (let i = 0; i < workerProcesses; i++) startWorker();
+    for (let i = 0; i < workerProcesses; i++) startWorker(i);
   }
 });
 

@@ -15,6 +15,8 @@ import {
   sigkillLoop,
   totalOps,
   verifyLedger,
+  waitFor,
+  countApplied,
   waitForAllApplied,
 } from './fault-helpers.js';
 
@@ -102,5 +104,44 @@ describe('fault: SIGKILL of worker processes', () => {
     starting.push(system.startWorker());
     const verdict = await verifyLedger(system.databaseUrl, plan);
     assert.deepEqual(verdict.problems, []);
+  });
+});
+
+// Partition affinity (docs/performance.md, "Partition affinity"): two worker processes, each
+// consuming its slot's partitions (p mod 2). The one of slot 1 is killed while the load runs and
+// not replaced until every operation is applied: the partitions it consumed are drained by
+// slot 0 (nothing else consumes them), every operation once, each borrower's in order. Then
+// its replacement takes its slot back and a second load is applied as well.
+describe('fault: SIGKILL of a worker process with partition affinity', () => {
+  let affine: System;
+  const slot = (index: number) => ({ WORKER_PROCESSES: '2', WORKER_PROCESS_INDEX: String(index) });
+  before(async () => {
+    affine = await startSystem({ serverWorkerConcurrency: 0, workers: 0, partitions: PARTITIONS, env: { DATABASE_POOL_SIZE: '6' } });
+  });
+  after(async () => {
+    await affine?.stop();
+  });
+
+  it('a dead slot’s partitions are drained by the live slot, then taken back by its replacement', async (t) => {
+    await affine.startWorker(slot(0));
+    const victim = await affine.startWorker(slot(1));
+    const plan = planLoad('slot', 40, 6);
+    const total = totalOps(plan);
+    const load = runLoad(affine.api, plan, { concurrency: 8, ratePerSecond: 30 });
+    // Killed once it has work under way, whatever the machine's speed.
+    await waitFor(async () => (await countApplied(affine.databaseUrl)) >= total / 4, 120_000, () => 'a quarter of the load applied');
+    await signalAndWait(victim, 'SIGKILL');
+    const result = await load;
+    await waitForAllApplied(affine.databaseUrl, total, 120_000);
+    const verdict = await verifyLedger(affine.databaseUrl, plan, result.accepted);
+    t.diagnostic(`operations ${total}, lost ${verdict.lost}, doubled ${verdict.doubled}, out of order ${verdict.outOfOrder}`);
+    assert.deepEqual(verdict.problems, []);
+    assert.equal(verdict.operations, total);
+
+    await affine.startWorker(slot(1));
+    const again = planLoad('slot-back', 20, 3);
+    const second = await runLoad(affine.api, again, { concurrency: 8, ratePerSecond: 30 });
+    await waitForAllApplied(affine.databaseUrl, total + totalOps(again), 120_000);
+    assert.deepEqual((await verifyLedger(affine.databaseUrl, again, second.accepted)).problems, []);
   });
 });

@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { Kysely } from 'kysely';
 import { AppError, bodyFingerprint as requestHash, type OperationQuery, type ParsedOperation, type ParseResult } from '@lsl/contracts';
-import { insertBatchReportingCompletion, isFinished, loadBatchStatus, type BatchItem, type Database } from '@lsl/db';
+import { insertBatchReportingCompletion, isFinished, loadBatchStatus, type AppliedListener, type BatchItem, type Database } from '@lsl/db';
 import type { BorrowerWork } from '@lsl/queue';
 import { acceptOperation, type AcceptContext } from './accept-operation.js';
 import { withIdempotencyKey, type StoredResponse } from './idempotency-key.js';
-import { pollUntil, preferredWaitMs } from './prefer-wait.js';
+import { preferredWaitMs } from './prefer-wait.js';
+import { waitForApplied } from './wait-for-operation.js';
 
 /** One item of a batch as parsed: an operation to accept (with the body to record), or a failure. */
 export type BatchItemInput =
@@ -19,6 +20,8 @@ export interface BatchRouteDeps {
   record?: AcceptContext['record'];
   enqueue: (work: BorrowerWork[]) => Promise<void>;
   send: (res: Response, response: StoredResponse) => void;
+  /** Wakes `Prefer: wait` when the batch's borrowers have operations applied (else it polls). */
+  appliedListener?: AppliedListener;
 }
 
 /**
@@ -60,10 +63,16 @@ export function batchHandler(deps: BatchRouteDeps, parse: (req: Request) => Pars
       await deps.enqueue(work);
       const location = `/v1/batches/${batchId}`;
       if (waitMs !== undefined) {
-        const done = await pollUntil(async () => {
-          const status = await loadBatchStatus(db, batchId);
-          return status?.done ? status : undefined;
-        }, waitMs);
+        // Re-read when any of the batch's borrowers has operations applied (docs/performance.md, "Where the time goes").
+        const done = await waitForApplied(
+          work.map((w) => w.borrowerId),
+          async () => {
+            const status = await loadBatchStatus(db, batchId);
+            return status?.done ? status : undefined;
+          },
+          waitMs,
+          deps.appliedListener,
+        );
         if (done) return { status: 207, body: done.body, location };
       }
       return { status: 202, body: { batch_id: batchId, status: 'queued', status_url: location, items: accepted }, location };

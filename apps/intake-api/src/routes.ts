@@ -73,7 +73,7 @@ export function createIntakeRouter(options: IntakeOptions): Router {
     });
   }
 
-  const batchDeps = { db, record, enqueue, send };
+  const batchDeps = { db, record, enqueue, send, appliedListener: options.appliedListener };
   router.post(
     OPERATIONS.transfer_ownership.path,
     batchHandler(batchDeps, (req) => {

@@ -17,19 +17,38 @@ export async function waitForOperation(
   timeoutMs: number,
   listener: AppliedListener | undefined,
 ): Promise<OperationRow | undefined> {
-  const read = async () => {
-    const current = await getOperation(db, row.id);
-    return current && isFinished(current) ? current : undefined;
-  };
+  return waitForApplied(
+    [row.borrower_id],
+    async () => {
+      const current = await getOperation(db, row.id);
+      return current && isFinished(current) ? current : undefined;
+    },
+    timeoutMs,
+    listener,
+  );
+}
+
+/**
+ * `read` until it returns a value or `timeoutMs` passes, re-read whenever one of `borrowerIds`
+ * has operations committed as applied (the same notification as a single operation's wait; a
+ * batch waits on every borrower it has items for), and once a second as a safety net. Without
+ * a listener, polls.
+ */
+export async function waitForApplied<T>(
+  borrowerIds: Iterable<string>,
+  read: () => Promise<T | undefined>,
+  timeoutMs: number,
+  listener: AppliedListener | undefined,
+): Promise<T | undefined> {
   if (!listener) return pollUntil(read, timeoutMs);
   let wake: () => void = () => {};
   // Subscribed before the first read, so a commit between the two is not missed.
-  const unsubscribe = listener.subscribe(row.borrower_id, () => wake());
+  const unsubscribes = [...new Set(borrowerIds)].map((borrowerId) => listener.subscribe(borrowerId, () => wake()));
   const deadline = Date.now() + timeoutMs;
   try {
     for (;;) {
-      const finished = await read();
-      if (finished) return finished;
+      const value = await read();
+      if (value !== undefined) return value;
       const left = deadline - Date.now();
       if (left <= 0) return undefined;
       await new Promise<void>((resolve) => {
@@ -41,6 +60,6 @@ export async function waitForOperation(
       });
     }
   } finally {
-    unsubscribe();
+    for (const unsubscribe of unsubscribes) unsubscribe();
   }
 }

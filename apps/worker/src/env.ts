@@ -9,6 +9,13 @@ const schema = z.object({
   ...queueEnvShape({ partitions: DEFAULT_PARTITIONS, prefix: DEFAULT_PREFIX }),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).default(10),
+  /**
+   * Partition affinity (docs/performance.md): this process is slot WORKER_PROCESS_INDEX of
+   * WORKER_PROCESSES and consumes partitions p with p mod WORKER_PROCESSES = its slot (plus those
+   * of dead slots). Unset: every partition. `npm start` sets both.
+   */
+  WORKER_PROCESSES: z.coerce.number().int().min(1).max(1024).optional(),
+  WORKER_PROCESS_INDEX: z.coerce.number().int().min(0).max(1023).optional(),
   ...webhookEnvShape,
   /** Serve this process's `/metrics` and `/healthz` on this port; unset: no listener (docs/operations.md). */
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),

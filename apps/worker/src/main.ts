@@ -28,6 +28,10 @@ async function main() {
     concurrency: env.WORKER_CONCURRENCY,
     ledger: { timeZone: env.LEDGER_TIMEZONE },
     logger,
+    affinity:
+      env.WORKER_PROCESSES !== undefined && env.WORKER_PROCESS_INDEX !== undefined
+        ? { index: env.WORKER_PROCESS_INDEX, processes: env.WORKER_PROCESSES, databaseUrl: env.DATABASE_URL }
+        : undefined,
     webhooks: env.WEBHOOKS_CONCURRENCY > 0 ? { concurrency: env.WEBHOOKS_CONCURRENCY, policy: deliveryPolicyOf(env), pollMs: env.WEBHOOKS_POLL_MS } : undefined,
   });
   // Workers may run as separate processes (containers): each serves its own metrics.

@@ -8,6 +8,7 @@ import {
   OperationQueues,
   partitionPrefix,
   partitionQueueName,
+  startPartitionSlots,
   type JobPayload,
   type QueueBackend,
 } from '@lsl/queue';
@@ -50,11 +51,18 @@ export interface StartWorkerOptions {
   onApplied?: (row: OperationRow, result: ApplyResult) => void;
   /** Where the worker's lines go (one per applied batch, errors, sweeper repairs); none when omitted. */
   logger?: Logger;
+  /**
+   * Partition affinity (docs/performance.md, "Partition affinity"): this process is slot `index`
+   * of `processes` and consumes the partitions p with p mod processes = index, plus those of
+   * dead slots it takes over. Without it, the process consumes every partition.
+   */
+  affinity?: { index: number; processes: number; databaseUrl: string; checkMs?: number };
   /** Also relay events to webhook deliveries and send them, in this process (docs/webhooks.md). */
   webhooks?: Pick<StartWebhookWorkerOptions, 'concurrency' | 'policy' | 'pollMs'>;
 }
 
 export interface RunningWorker {
+  /** The partition consumers running now (with affinity, they change as slots die and return). */
   workers: Worker[];
   queues: OperationQueues;
   webhooks?: RunningWebhookWorker;
@@ -94,7 +102,12 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
   // while keeps its lock for the full lockDuration.
   const lockRenewTime = options.lockRenewMs ?? 1_000;
   const staleLockMs = options.staleLockMs ?? 4_000;
-  const workers = Array.from({ length: options.partitions }, (_, p) => {
+  const consumers = new Map<number, Worker>();
+  // What this function returns; its `workers` follow the partitions consumed.
+  let running: RunningWorker | undefined;
+  // Consumers of partitions handed back, still finishing their current jobs.
+  const closing = new Set<Promise<void>>();
+  const consume = (p: number): Worker => {
     const worker = options.backend.createWorker(partitionQueueName(p), partitionPrefix(options.prefix, p), processor, {
       concurrency: options.concurrency ?? 2,
       lockDuration,
@@ -113,8 +126,35 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
       applyJobFailures.inc();
       logger?.warn({ job_id: job?.id, borrower_id: (job?.data as { borrowerId?: string } | undefined)?.borrowerId, err: error }, 'job attempt failed; will retry');
     });
+    consumers.set(p, worker);
     return worker;
-  });
+  };
+  const setPartitions = async (wanted: number[]) => {
+    const keep = new Set(wanted);
+    for (const p of wanted) if (!consumers.has(p)) consume(p);
+    for (const [p, worker] of consumers) {
+      if (keep.has(p)) continue;
+      consumers.delete(p);
+      const closed = worker.close().catch((error) => logger?.error({ partition: p, err: error }, 'error while closing a partition consumer'));
+      closing.add(closed);
+      void closed.finally(() => closing.delete(closed));
+    }
+    if (running) running.workers = [...consumers.values()];
+    if (options.affinity) logger?.info({ slot: options.affinity.index, processes: options.affinity.processes, partitions: wanted }, 'partitions consumed');
+  };
+  const slots = options.affinity
+    ? startPartitionSlots({
+        databaseUrl: options.affinity.databaseUrl,
+        prefix: options.prefix,
+        partitions: options.partitions,
+        index: options.affinity.index,
+        processes: options.affinity.processes,
+        checkMs: options.affinity.checkMs,
+        onPartitions: setPartitions,
+        onError: (error) => logger?.error({ err: error }, 'partition slots error'),
+      })
+    : undefined;
+  if (!slots) for (let p = 0; p < options.partitions; p++) consume(p);
 
   const sweeper = startSweeper(options.db, queues, {
     intervalMs: options.sweepIntervalMs ?? 2_000,
@@ -128,14 +168,16 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
     ? await startWebhookWorker({ db: options.db, backend: options.backend, prefix: options.prefix, logger, ...options.webhooks })
     : undefined;
 
-  return {
-    workers,
+  running = {
+    workers: [...consumers.values()],
     queues,
     webhooks,
     async close() {
       await sweeper.stop();
-      await Promise.all([...workers.map((w) => w.close()), webhooks?.close()]);
+      await slots?.stop();
+      await Promise.all([...[...consumers.values()].map((w) => w.close()), ...closing, webhooks?.close()]);
       await queues.close();
     },
   };
+  return running;
 }

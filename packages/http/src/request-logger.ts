@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Request, RequestHandler, Response } from 'express';
-import { pinoHttp } from 'pino-http';
 import type { Logger } from '@lsl/telemetry';
 import { routePattern } from './route-pattern.js';
 
@@ -15,34 +13,39 @@ const CALLER_ID = /^[\w.:@-]{1,128}$/;
  * `X-Request-Id` or made here, echoed in the response), and for the API the borrower, the
  * lender's `request_id`, and the operation or batch the answer names. Headers are logged with
  * credentials redacted (see @lsl/telemetry redact.ts).
+ *
+ * The same line pino-http wrote, written directly: pino-http made a child logger per request
+ * (serializing and redacting the request once more) that nothing here uses, a measurable share
+ * of intake's CPU per request (docs/performance.md, "Where the time goes").
  */
 export function requestLogger(logger: Logger): RequestHandler {
-  const middleware = pinoHttp({
-    logger,
-    genReqId(req: IncomingMessage, res: ServerResponse) {
-      const given = req.headers[REQUEST_ID_HEADER];
-      const id = typeof given === 'string' && CALLER_ID.test(given) ? given : randomUUID();
-      res.setHeader('X-Request-Id', id);
-      return id;
-    },
-    // The request as it came (query and params are in `url` and `route`); of the response, its status.
-    serializers: {
-      req: (req: { id: unknown; method: string; url: string; headers: unknown; remoteAddress?: string }) => ({
-        id: req.id,
-        method: req.method,
-        url: req.url,
-        headers: req.headers,
-        remoteAddress: req.remoteAddress,
-      }),
-      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-    },
-    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
-    customSuccessMessage: (req, res) => `${req.method} ${(req as Request).originalUrl ?? req.url} ${res.statusCode}`,
-    customErrorMessage: (req, res) => `${req.method} ${(req as Request).originalUrl ?? req.url} ${res.statusCode}`,
-    customSuccessObject: (req, res, fields) => ({ ...fields, ...idsOf(req as Request, res as Response) }),
-    customErrorObject: (req, res, _error, fields) => ({ ...fields, ...idsOf(req as Request, res as Response) }),
-  });
-  return middleware as unknown as RequestHandler;
+  return (req, res, next) => {
+    const started = Date.now();
+    const given = req.headers[REQUEST_ID_HEADER];
+    const id = typeof given === 'string' && CALLER_ID.test(given) ? given : randomUUID();
+    (req as Request & { id: string }).id = id;
+    res.setHeader('X-Request-Id', id);
+    const done = (error?: unknown) => {
+      res.off('finish', done);
+      res.off('close', done);
+      res.off('error', done);
+      const failed = error !== undefined || res.statusCode >= 500;
+      const line: Record<string, unknown> = {
+        req: { id, method: req.method, url: req.originalUrl ?? req.url, headers: req.headers, remoteAddress: req.socket?.remoteAddress },
+        res: { statusCode: res.statusCode },
+        responseTime: Date.now() - started,
+        ...idsOf(req, res),
+      };
+      if (failed) line['err'] = error ?? new Error(`failed with status code ${res.statusCode}`);
+      const message = `${req.method} ${req.originalUrl ?? req.url} ${res.statusCode}`;
+      if (failed) logger.error(line, message);
+      else logger.info(line, message);
+    };
+    res.on('finish', done);
+    res.on('close', done);
+    res.on('error', done);
+    next();
+  };
 }
 
 function idsOf(req: Request, res: Response): Record<string, string> {

@@ -23,3 +23,27 @@ export function partitionQueueName(partition: number): string {
 export function partitionPrefix(basePrefix: string, partition: number): string {
   return `${basePrefix}:{p${partition}}`;
 }
+
+/**
+ * Partition affinity (docs/performance.md, "Partition affinity"): with `processes` worker
+ * processes, process `index` consumes the partitions p with p mod processes = index, so each
+ * borrower's wake-ups reach one process and its ledger state stays in that process's cache.
+ */
+export function partitionsOfSlot(partitions: number, slot: number, processes: number): number[] {
+  const owned: number[] = [];
+  for (let p = slot; p < partitions; p += processes) owned.push(p);
+  return owned;
+}
+
+/**
+ * Who consumes the partitions of `slot`: the slot's own process while it lives, else the next
+ * live slot after it (cyclically), so a dead process's partitions are still drained, by one
+ * process, and given back when it returns. Undefined when no slot is live.
+ */
+export function consumerOfSlot(slot: number, processes: number, isLive: (slot: number) => boolean): number | undefined {
+  for (let k = 0; k < processes; k++) {
+    const candidate = (slot + k) % processes;
+    if (isLive(candidate)) return candidate;
+  }
+  return undefined;
+}

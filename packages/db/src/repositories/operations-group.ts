@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { OperationRow } from '../schema.js';
 import type { Database } from '../schema.js';
-import type { AcceptOperationInput } from './operations.js';
+import { MADE_COLUMNS, rowOf, type AcceptOperationInput, type MadeColumns } from './operations.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -17,7 +17,7 @@ type Db = Kysely<Database> | Transaction<Database>;
 export async function insertOperationsWithSeq(db: Db, inputs: AcceptOperationInput[]): Promise<OperationRow[]> {
   if (inputs.length === 0) return [];
   const col = <K extends keyof AcceptOperationInput>(key: K) => inputs.map((i) => i[key] ?? null);
-  const { rows } = await sql<OperationRow & { n: number }>`
+  const { rows } = await sql<MadeColumns>`
     with input as (
       select * from unnest(
         ${col('id')}::uuid[], ${col('borrower_id')}::text[], ${col('type')}::text[], ${col('natural_key')}::text[],
@@ -44,9 +44,9 @@ export async function insertOperationsWithSeq(db: Db, inputs: AcceptOperationInp
       i.type, i.natural_key, i.request_hash, i.idempotency_key, i.params::jsonb, i.body::json,
       i.is_migration, i.recorded_at, i.request_id, i.configs::jsonb, i.batch_id, i.batch_index, i.accepted_at
     from input i join b on b.id = i.borrower_id join counts c on c.borrower_id = i.borrower_id
-    returning *`.execute(db);
+    returning ${MADE_COLUMNS}`.execute(db);
   const byId = new Map(rows.map((r) => [r.id, r]));
-  return inputs.map((i) => byId.get(i.id)!);
+  return inputs.map((i) => rowOf(i, byId.get(i.id)!));
 }
 
 function toTimestamp(value: unknown): string {

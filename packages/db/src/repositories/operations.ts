@@ -12,7 +12,7 @@ export type AcceptOperationInput = Omit<NewOperation, 'seq' | 'status'>;
  * with no gaps. A natural-key collision fails the whole statement, the increment included.
  */
 export async function insertOperationWithSeq(db: Db, input: AcceptOperationInput): Promise<OperationRow> {
-  const result = await sql<OperationRow>`
+  const result = await sql<MadeColumns>`
     with b as (
       insert into borrowers (id, last_seq) values (${input.borrower_id}, 1)
       on conflict (id) do update set last_seq = borrowers.last_seq + 1
@@ -29,8 +29,36 @@ export async function insertOperationWithSeq(db: Db, input: AcceptOperationInput
       ${input.configs}::jsonb, ${input.batch_id ?? null}::uuid, ${input.batch_index ?? null}::integer,
       ${input.accepted_at ?? new Date()}::timestamptz
     from b
-    returning *`.execute(db);
-  return result.rows[0]!;
+    returning ${MADE_COLUMNS}`.execute(db);
+  return rowOf(input, result.rows[0]!);
+}
+
+/**
+ * What an insert returns: the columns Postgres fills in or converts (the sequence number, the
+ * status, the timestamps). Not `returning *`: the params, body and configs the request just
+ * sent would come back as JSON text for Postgres to print and intake to parse, on every
+ * accepted request (docs/performance.md, "Where the time goes"); `rowOf` takes them from the input.
+ */
+export const MADE_COLUMNS = sql`id, seq, status, recorded_at, accepted_at, result_status_code, result_body, completed_at`;
+export type MadeColumns = Pick<OperationRow, 'id' | 'seq' | 'status' | 'recorded_at' | 'accepted_at' | 'result_status_code' | 'result_body' | 'completed_at'>;
+
+/** The row as `returning *` would have given it, from the input and the columns Postgres made. */
+export function rowOf(input: AcceptOperationInput, made: MadeColumns): OperationRow {
+  return {
+    borrower_id: input.borrower_id,
+    type: input.type,
+    natural_key: input.natural_key,
+    request_hash: input.request_hash,
+    idempotency_key: input.idempotency_key ?? null,
+    params: JSON.parse(input.params) as Record<string, string>,
+    body: JSON.parse(input.body) as unknown,
+    is_migration: input.is_migration,
+    request_id: input.request_id ?? null,
+    configs: JSON.parse(input.configs) as Record<string, unknown>,
+    batch_id: input.batch_id ?? null,
+    batch_index: input.batch_index ?? null,
+    ...made,
+  };
 }
 
 export async function findOperationByNaturalKey(db: Db, borrowerId: string, naturalKey: string): Promise<OperationRow | undefined> {
