@@ -6,7 +6,7 @@ import { getOperation, loadBatchStatus, operationView, type Database } from '@ls
 import { historyOf, statusAt, toDay, type HistoryEntry, type LedgerOptions } from '@lsl/ledger';
 import { createConfigRouter } from './config-routes.js';
 import { createLedgerReader } from './ledger-reader.js';
-import { WeightedLru } from './lru-cache.js';
+import { ByteLru } from '@lsl/ledger-store';
 import { createEventsRouter } from './events-routes.js';
 import { createSimulationRouter } from './simulation-routes.js';
 
@@ -84,8 +84,8 @@ export function createResultsRouter(options: ResultsOptions): Router {
   });
 
   const reader = createLedgerReader({ db, stateCacheBytes: options.cache?.stateBytes, ledger: options.ledger });
-  const statuses = new WeightedLru<Rendered>(options.cache?.responseBytes ?? DEFAULT_RESPONSE_CACHE_BYTES);
-  const histories = new WeightedLru<HistoryEntry[]>(options.cache?.responseBytes ?? DEFAULT_RESPONSE_CACHE_BYTES);
+  const statuses = new ByteLru<Rendered>(options.cache?.responseBytes ?? DEFAULT_RESPONSE_CACHE_BYTES);
+  const histories = new ByteLru<HistoryEntry[]>(options.cache?.responseBytes ?? DEFAULT_RESPONSE_CACHE_BYTES);
 
   /** `calculation_date`, default today in the ledger's time zone. */
   const calculationDay = (day: string | undefined): string => day ?? toDay(now().toISOString(), options.ledger.timeZone);

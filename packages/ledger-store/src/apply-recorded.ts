@@ -1,3 +1,4 @@
+import { AppError } from '@lsl/contracts';
 import type { OperationRow } from '@lsl/db';
 import { apply, type ApplyResult, type BorrowerState, type LedgerOptions } from '@lsl/ledger';
 import { StoredBodyError, toLedgerOperation } from './to-ledger-operation.js';
@@ -25,18 +26,7 @@ export function applyRecorded(
       const body = error.error.toJSON();
       return { state, result: { ok: false, statusCode: 400, body: { ...body, context: { ...body.context, operation_id: row.id } } } };
     }
-    return {
-      state,
-      result: {
-        ok: false,
-        statusCode: 500 as never,
-        body: {
-          code: 50001,
-          context: { operation_id: row.id },
-          error: 'The ledger could not apply this operation; it has been recorded as failed.',
-          status: 'Internal Server Error',
-        },
-      },
-    };
+    const defect = new AppError('internal', 'The ledger could not apply this operation; it has been recorded as failed.', { operation_id: row.id });
+    return { state, result: { ok: false, statusCode: 500, body: defect.toJSON() } };
   }
 }

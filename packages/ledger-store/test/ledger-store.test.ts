@@ -52,8 +52,16 @@ test('a stored body that no longer parses is a 400 result naming its fields, the
 });
 
 test('a missing config is a defect of the record: a 500 result, not a crash', () => {
-  const out = applyRecorded(emptyState('B1'), row(LOAN, {}), LEDGER);
+  const state = emptyState('B1');
+  const out = applyRecorded(state, row(LOAN, {}), LEDGER);
   assert.equal(out.result.statusCode, 500);
+  assert.deepEqual(out.result.body, {
+    code: 5000,
+    context: { operation_id: '00000000-0000-4000-8000-000000000001' },
+    error: 'The ledger could not apply this operation; it has been recorded as failed.',
+    status: 'Internal Server Error',
+  });
+  assert.equal(out.state, state, 'the state is left as it was');
 });
 
 test('ByteLru and StateCache: bounded by bytes, least recently used first', () => {

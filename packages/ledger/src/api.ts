@@ -366,7 +366,11 @@ export interface LedgerEvent {
 
 export type ApplyResult =
   | { ok: true; statusCode: 200; body: Record<string, unknown>; events?: LedgerEvent[] }
-  | { ok: false; statusCode: 400 | 404 | 409; body: ErrorBody };
+  /**
+   * The ledger refuses with 400, 404 or 409; 500 is never the ledger's: `@lsl/ledger-store`
+   * records it for an operation whose apply threw (a defect), so the borrower is not blocked.
+   */
+  | { ok: false; statusCode: 400 | 404 | 409 | 500; body: ErrorBody };
 
 /**
  * The functions `src/index.ts` exports (implemented by the engine):
