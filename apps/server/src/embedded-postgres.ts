@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { ensureDatabase } from '@lsl/db';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -41,8 +42,7 @@ export async function startEmbeddedPostgres(options: { dir: string; port: number
   const client = pg.getPgClient();
   await client.connect();
   try {
-    const { rowCount } = await client.query("select 1 from pg_database where datname = 'lsl'");
-    if (rowCount === 0) await client.query('create database lsl');
+    await ensureDatabase(client, 'lsl');
   } finally {
     await client.end();
   }

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import {
   batchCompletedEvents,
   completeOperations,
@@ -10,6 +10,7 @@ import {
   notifyApplied,
   lockBorrowerLedgers,
   saveBorrowerLedgerDelta,
+  setLocalLockTimeout,
   type Database,
   type OperationRow,
 } from '@lsl/db';
@@ -74,7 +75,7 @@ export async function applyPendingBatch(db: Kysely<Database>, borrowerIds: strin
     const applied = await db.transaction().execute(async (trx) => {
       const cached = new Map(ids.map((id) => [id, cache?.get(id)]));
       const cachedBytes = new Map(ids.map((id) => [id, cache?.bytesOf(id) ?? 0]));
-      if (ids.length > 1 && options.batchLockTimeoutMs) await sql`select set_config('lock_timeout', ${String(options.batchLockTimeoutMs)}, true)`.execute(trx);
+      if (ids.length > 1 && options.batchLockTimeoutMs) await setLocalLockTimeout(trx, options.batchLockTimeoutMs);
       const locked = await lockBorrowerLedgers(trx, ids, pendingBorrowers.filter((b) => !b.hasLedger).map((b) => b.borrowerId));
       const pendingOf = await listPendingOperationsOf(trx, locked, batchSize);
       const results: Array<[OperationRow, ApplyResult]> = [];

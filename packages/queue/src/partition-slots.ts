@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { heldSessionLocks, trySessionLock } from '@lsl/db';
 import { consumerOfSlot, partitionsOfSlot } from './partitions.js';
 
 export interface PartitionSlotsOptions {
@@ -63,8 +64,7 @@ export function startPartitionSlots(options: PartitionSlotsOptions): { stop(): P
   const takeSlot = async (): Promise<pg.Client | undefined> => {
     const client = await connect();
     try {
-      const { rows } = await client.query<{ locked: boolean }>('select pg_try_advisory_lock(hashtext($1), $2) as locked', [lockSpace, index]);
-      if (rows[0]?.locked) return client;
+      if (await trySessionLock(client, lockSpace, index)) return client;
     } catch (error) {
       await client.end().catch(() => {});
       throw error;
@@ -78,15 +78,7 @@ export function startPartitionSlots(options: PartitionSlotsOptions): { stop(): P
     const probe = holder ?? (await connect());
     let live: Set<number>;
     try {
-      // pg_advisory_lock(int4, int4) shows as classid = the first key (as an oid), objid = the second.
-      const { rows } = await probe.query<{ slot: number }>(
-        `select objid::int as slot from pg_locks
-         where locktype = 'advisory' and granted and objsubid = 2
-           and database = (select oid from pg_database where datname = current_database())
-           and classid::bigint = (hashtext($1)::bigint & 4294967295)`,
-        [lockSpace],
-      );
-      live = new Set(rows.map((r) => r.slot));
+      live = await heldSessionLocks(probe, lockSpace);
     } finally {
       if (probe !== holder) await probe.end().catch(() => {});
     }
