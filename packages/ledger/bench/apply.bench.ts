@@ -1,5 +1,5 @@
 /**
- * Micro-benchmark for issue 3 item 3: applying one more (not back-dated) operation must not
+ * Micro-benchmark of docs/ledger.md "Cost of an operation": applying one more (not back-dated) operation must not
  * cost more on a borrower with a long history.
  *
  * The ratio compares two borrowers whose loans are in exactly the same state, so that only
