@@ -14,8 +14,8 @@ const METHODS = ['get', 'put', 'post', 'patch', 'delete'] as const;
 
 export interface OpenApiLike {
   info: { title: string; version: string; description?: string };
-  paths?: Record<string, Record<string, unknown>>;
-  components?: { schemas?: Record<string, unknown> };
+  paths?: object;
+  components?: { schemas?: object };
 }
 
 interface Operation {
@@ -156,7 +156,7 @@ function operationSection(method: string, path: string, op: Operation, shown: Sh
 /** The Markdown page of an OpenAPI 3.1 document, deterministic for a given document. */
 export function renderApiReference(doc: OpenApiLike, generatedBy: string): string {
   const operations: Array<{ tag: string; method: string; path: string; op: Operation }> = [];
-  for (const [path, item] of Object.entries(doc.paths ?? {})) {
+  for (const [path, item] of Object.entries((doc.paths ?? {}) as Record<string, Record<string, unknown>>)) {
     for (const method of METHODS) {
       const op = item[method] as Operation | undefined;
       if (op) operations.push({ tag: op.tags?.[0] ?? 'Other', method, path, op });
@@ -187,6 +187,6 @@ export function renderApiReference(doc: OpenApiLike, generatedBy: string): strin
     for (const o of operations.filter((x) => x.tag === tag)) lines.push(...operationSection(o.method, o.path, o.op, shown));
   }
   lines.push('## Schemas', '');
-  for (const [name, schema] of Object.entries(doc.components?.schemas ?? {})) lines.push(...schemaSection(name, schema as Schema));
+  for (const [name, schema] of Object.entries((doc.components?.schemas ?? {}) as Record<string, Schema>)) lines.push(...schemaSection(name, schema));
   return lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }
