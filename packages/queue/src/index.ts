@@ -2,7 +2,7 @@ export { partitionOf, partitionQueueName, partitionPrefix } from './partitions.j
 export { jobCatalog, cappedBackoff, type JobName, type JobPayload } from './job-catalog.js';
 export { createRedis, isClusterUrl, parseClusterUrl, redactUrl, type RedisConnectionOptions, type ClusterAddress } from './redis.js';
 export { OperationQueues, type OperationQueuesOptions, type BorrowerWork, type EnsureWorkOptions, type EnsureWorkResult } from './operation-queues.js';
-export { DEFAULT_PARTITIONS, DEFAULT_PREFIX, type QueueSettings } from './config.js';
+export { DEFAULT_PARTITIONS, DEFAULT_PREFIX } from './config.js';
 export {
   createQueueBackend,
   queueBackendKind,
