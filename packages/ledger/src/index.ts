@@ -8,7 +8,6 @@ export { checkUsury } from './usury.js';
 export { statusAt, type BorrowerStatus, type LoanStatus, type BucketStatus, type InstallmentStatus, type PaymentStatus, type Summary } from './status.js';
 export { historyOf } from './history.js';
 export { STEP_TYPES, stepTypeOf } from './step-types.js';
-export { serializeState, deserializeState } from './serialize.js';
 export { LEDGER_ERRORS, type LedgerErrorKind } from './errors.js';
 export { buildSchedule, type Schedule, type ScheduledInstallment } from './schedule.js';
 export { persistDelta, headOf, restoreState, isPersistedHead, LIST_NAMES, type PersistDelta, type ListDelta, type ListName } from './persist.js';
