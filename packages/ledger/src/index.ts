@@ -1,7 +1,7 @@
 /** The ledger's one front door: the contract of api.ts, implemented. */
 export * from './api.js';
 export { emptyState, hasLoan, type BorrowerState } from './state.js';
-export { apply, type ApplyOutput } from './replay.js';
+export { apply, type ApplyOutput } from './apply.js';
 export { effectiveDayOf } from './execute.js';
 export { toDay, endOfDay } from './calendar.js';
 export { checkUsury } from './usury.js';
