@@ -43,10 +43,10 @@ test('the reversed payment is taken out from its day on; it stays listed as reve
 test('refusals: unknown payment 404, already reversed 409, a reversal dated before the payment 404', () => {
   const b = book();
   b.pay('P1', 100000, '2024-02-17');
-  assert.equal(b.refuse(reversal(b.next(), 'NOPE', '2024-03-01'), 404).code, 40402);
-  assert.equal(b.refuse(reversal(b.next(), 'P1', '2024-02-10'), 404).code, 40402);
+  b.refuse(reversal(b.next(), 'NOPE', '2024-03-01'), 'payment_not_found');
+  b.refuse(reversal(b.next(), 'P1', '2024-02-10'), 'payment_not_found');
   b.reverse('P1', '2024-03-01');
-  assert.equal(b.refuse(reversal(b.next(), 'P1', '2024-03-02'), 409).code, 40910);
+  b.refuse(reversal(b.next(), 'P1', '2024-03-02'), 'payment_already_reversed');
 });
 
 test('history: the payment entries are gone; one payment/reversed entry of the reversal', () => {

@@ -146,8 +146,8 @@ test('usury: a rate equal to usury_rate is not above it (kept)', () => {
 test('usury reject: 400 with the seed error body, state unchanged; checkUsury agrees', () => {
   const b = new Book();
   const cfg = { usury_rate: 0.3, usury_behavior: 'reject' as const };
-  b.refuse(createLoan(b.next(), 'L1', WORKED, cfg), 400);
-  b.refuse(createLoan(b.next(), 'L2', { ...WORKED, rate: 0.2, drate: 0.31 }, cfg), 400);
+  b.refuse(createLoan(b.next(), 'L1', WORKED, cfg), 'usury_rate_exceeded');
+  b.refuse(createLoan(b.next(), 'L2', { ...WORKED, rate: 0.2, drate: 0.31 }, cfg), 'usury_rate_exceeded');
   const op = createLoan(99, 'L1', WORKED, cfg) as any;
   const err = checkUsury(op.body.loan, op.loanConfig);
   assert.ok(err, 'checkUsury refuses a rate above usury with reject');
