@@ -13,3 +13,4 @@ export {
   type WorkerSettings,
 } from './backend.js';
 export { queueSchemaName } from './postgres-backend.js';
+export { openQueues, type OpenedQueues, type OpenQueuesOptions, type QueueEnv } from './open-queues.js';
