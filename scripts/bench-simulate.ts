@@ -1,5 +1,5 @@
 /**
- * Speed of `POST /v1/borrowers/loans/simulate` for one 360-installment loan (issue 12: under
+ * Speed of `POST /v1/borrowers/loans/simulate` for one 360-installment loan (target, docs/reads.md: under
  * 50 ms), and of `POST /v1/borrowers/{id}/simulate` for a borrower with one such loan and a
  * few payments.
  *

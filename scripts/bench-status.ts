@@ -1,5 +1,5 @@
 /**
- * Speed of `GET /v1/borrowers/{id}/get_status` (issue 5 item 5: p95 under 50 ms).
+ * Speed of `GET /v1/borrowers/{id}/get_status` (target: p95 under 50 ms, docs/reads.md "Speed and caching").
  *
  *   node --conditions=source --import tsx scripts/bench-status.ts [--requests 300] [--url http://127.0.0.1:3000]
  *

@@ -246,7 +246,7 @@ function toArray<T>(list: { head: T; tail: any } | null): T[] {
   return out.reverse();
 }
 
-/** Waits until no operation is queued or processing and `total` exist. */
+/** Waits until no operation is pending (queued) and `total` exist. */
 export async function waitForAllApplied(databaseUrl: string, total: number, timeoutMs: number): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createLoanBody, paymentBody, startSystem, type System } from './helpers.js';
 
 /*
- * Configs (issue 5 item 3, docs/ledger.md and §6) over HTTP against the real processes: the DEFAULTs
+ * Configs (docs/reads.md "Configs", docs/ledger.md) over HTTP against the real processes: the DEFAULTs
  * of a fresh install, PUT/GET with versions, a change never rewriting a loan already under
  * the old version (shown by get_status), zod-invalid bodies, unknown kinds and ids, usury
  * `cap` and `reject`, and the seed's waiver example on a fresh install.

@@ -4,7 +4,7 @@ import { borrowerHistorySchema, borrowerStatusSchema } from '@lsl/contracts';
 import { createLoanBody, paymentBody, startSystem, type System } from './helpers.js';
 
 /*
- * Following one loan by reads alone (issue 5, docs/ledger.md and §6), over HTTP against the real
+ * Following one loan by reads alone (docs/reads.md, docs/ledger.md), over HTTP against the real
  * processes. The loan is the worked example of docs/ledger.md: P = 1 200 000, EA 0.3848 (interest and
  * delinquency), originated 2024-01-15, due the 15th of Feb..Jul 2024, installment fee total
  * 60 000, DEFAULT configs (no late fee, no daily fee, no usury rate).

@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import type { Kysely } from 'kysely';
 import { AppError } from '@lsl/contracts';
 import { randomUUID } from 'node:crypto';
-import { createDb, insertOperationWithSeq, listOperationsAfterSeq, lockBorrowerLedgers, saveBorrowerLedger, saveBorrowerLedgerDelta, type Database } from '@lsl/db';
+import { createDb, insertOperationWithSeq, listOperationsAfterSeq, lockBorrowerLedgers, saveBorrowerLedgerDelta, type Database } from '@lsl/db';
 import { createTestDatabase, type TestDatabase } from '@lsl/db/testing';
-import { apply, emptyState, headOf, persistDelta, serializeState, statusAt, type BorrowerState, type CreateLoanOperation } from '@lsl/ledger';
+import { apply, emptyState, headOf, persistDelta, statusAt, type BorrowerState, type CreateLoanOperation } from '@lsl/ledger';
 import { applyRecorded, ByteLru, loadStoredState } from '@lsl/ledger-store';
 import { createLedgerReader } from '../src/ledger-reader.js';
 
@@ -73,7 +73,7 @@ after(async () => {
 describe('ledger reader', () => {
   const store = async (borrowerId: string, state: BorrowerState, appliedSeq: number) => {
     await db.insertInto('borrowers').values({ id: borrowerId, last_seq: appliedSeq }).onConflict((oc) => oc.column('id').doUpdateSet({ last_seq: appliedSeq })).execute();
-    await db.transaction().execute((trx) => saveBorrowerLedger(trx, borrowerId, serializeState(state), appliedSeq));
+    await db.transaction().execute((trx) => saveBorrowerLedgerDelta(trx, borrowerId, persistDelta(undefined, state), appliedSeq));
   };
 
   it('an unknown borrower is not_found; a borrower with nothing applied yet reads as empty', async () => {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import { CONFIG_KINDS, DEFAULT_CONFIG_ID, DEFAULT_CONFIGS } from '@lsl/contracts';
 import { createAppliedListener, createDb, ensureConfigs, migrateToLatest } from '@lsl/db';
-import { createQueueBackend, createRedis, isClusterUrl, OperationQueues } from '@lsl/queue';
+import { createRedis, isClusterUrl, openQueues, OperationQueues } from '@lsl/queue';
 import { createLogger, trackQueueDepth } from '@lsl/telemetry';
 import { createWebhookQueue, deliveryPolicyOf } from '@lsl/webhooks';
 import { closeWithGrace, startWorker, type RunningWorker } from '@lsl/worker';
@@ -57,24 +57,17 @@ async function main() {
     log('no API key configured: /v1 is open to this machine until a key is created', { level: 'warn', host: env.HOST });
   }
 
-  const backend = await createQueueBackend({
-    redisUrl: env.REDIS_URL,
-    databaseUrl,
-    prefix: env.QUEUE_PREFIX,
-    poolSize: env.QUEUE_POOL_SIZE,
-    applicationName: 'lsl-server-queue',
-  });
+  const opened = await openQueues(env, { databaseUrl, applicationName: 'lsl-server-queue' });
+  const { backend } = opened;
   log('queues ready', { backend: backend.kind, location: backend.location });
-  const queues = new OperationQueues({ backend, partitions: env.QUEUE_PARTITIONS, prefix: env.QUEUE_PREFIX });
+  const queues = new OperationQueues(opened);
   const webhookQueue = createWebhookQueue(backend, env.QUEUE_PREFIX);
 
   let worker: RunningWorker | undefined;
   if (env.WORKER_CONCURRENCY > 0) {
     worker = await startWorker({
       db,
-      backend,
-      partitions: env.QUEUE_PARTITIONS,
-      prefix: env.QUEUE_PREFIX,
+      ...opened,
       concurrency: env.WORKER_CONCURRENCY,
       ledger: { timeZone: env.LEDGER_TIMEZONE },
       logger: logger.child({ component: 'worker' }),

@@ -1,5 +1,5 @@
 import { createDb } from '@lsl/db';
-import { createQueueBackend } from '@lsl/queue';
+import { openQueues } from '@lsl/queue';
 import { createLogger, startMetricsServer } from '@lsl/telemetry';
 import { deliveryPolicyOf } from '@lsl/webhooks';
 import { parseWorkerEnv } from './env.js';
@@ -13,18 +13,11 @@ async function main() {
   const env = parseWorkerEnv(process.env);
   logger.level = env.LOG_LEVEL;
   const db = createDb({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE, applicationName: 'lsl-worker' });
-  const backend = await createQueueBackend({
-    redisUrl: env.REDIS_URL,
-    databaseUrl: env.DATABASE_URL,
-    prefix: env.QUEUE_PREFIX,
-    poolSize: env.QUEUE_POOL_SIZE,
-    applicationName: 'lsl-worker-queue',
-  });
+  const opened = await openQueues(env, { databaseUrl: env.DATABASE_URL, applicationName: 'lsl-worker-queue' });
+  const { backend } = opened;
   const worker = await startWorker({
     db,
-    backend,
-    partitions: env.QUEUE_PARTITIONS,
-    prefix: env.QUEUE_PREFIX,
+    ...opened,
     concurrency: env.WORKER_CONCURRENCY,
     ledger: { timeZone: env.LEDGER_TIMEZONE },
     logger,

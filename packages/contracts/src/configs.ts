@@ -96,7 +96,7 @@ export const CONFIG_SCHEMAS = {
   restructurings: restructuringConfigSchema,
 } as const satisfies { [K in ConfigKind]: z.ZodType<ConfigBodies[K]> };
 
-/** What a fresh install has under `DEFAULT` for each kind (docs/ledger.md, §6). */
+/** What a fresh install has under `DEFAULT` for each kind (docs/ledger.md, docs/reads.md "Configs"). */
 export const DEFAULT_CONFIGS: { readonly [K in ConfigKind]: ConfigBodies[K] } = {
   loans: { usury_rate: null, usury_behavior: 'cap', daily_fee_max_charge: null, late_fee_amount: null, late_fee_grace_days: 0 },
   payments: { allocation_order: [...BUCKET_TYPES] as BucketType[] },

@@ -44,6 +44,7 @@ export * from './simulations/simulate-loans.js';
 export * from './simulations/simulate-borrower.js';
 
 export { buildOpenApiDocument, type BuildOpenApiOptions } from './openapi.js';
+export { renderApiReference, type OpenApiLike } from './openapi-markdown.js';
 
 export * from './event-types.js';
 export * from './webhooks/subscription.js';

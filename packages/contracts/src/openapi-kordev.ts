@@ -5,6 +5,7 @@ import { simulateBorrowerResultExample } from './examples/reads.js';
 import { borrowerEventsExample, simulateBorrowerRequestExample, simulateLoansRequestExample, simulateLoansResultExample } from './simulations/examples.js';
 import { simulateBorrowerDocSchema, simulateBorrowerResultSchema } from './simulations/simulate-borrower.js';
 import { simulateLoansDocSchema, simulateLoansResultSchema } from './simulations/simulate-loans.js';
+import { json } from './openapi-helpers.js';
 
 interface Helpers {
   security: Array<Record<string, string[]>>;
@@ -12,8 +13,6 @@ interface Helpers {
   errorResponse: (status: number) => unknown;
   pathIdSchema: (name: string) => z.ZodType;
 }
-
-const withExample = (schema: z.ZodType, description: string, example: unknown) => ({ description, content: { 'application/json': { schema, example } } });
 
 /** Kordev's read and simulation surface (docs/reads.md, docs/events.md) in the OpenAPI document. */
 export function registerKordevReads(registry: OpenAPIRegistry, h: Helpers): void {
@@ -27,7 +26,7 @@ export function registerKordevReads(registry: OpenAPIRegistry, h: Helpers): void
     tags: ['Reads'],
     security: h.security,
     request: { params: borrower, query: getEventsQuerySchema },
-    responses: { 200: withExample(borrowerEventsSchema, 'OK', borrowerEventsExample), 400: h.errorResponse(400) as never, 404: h.errorResponse(404) as never, ...errors },
+    responses: { 200: json(borrowerEventsSchema, 'OK', borrowerEventsExample), 400: h.errorResponse(400) as never, 404: h.errorResponse(404) as never, ...errors },
   });
   registry.registerPath({
     method: 'post',
@@ -38,7 +37,7 @@ export function registerKordevReads(registry: OpenAPIRegistry, h: Helpers): void
     security: h.security,
     request: { body: { required: true, content: { 'application/json': { schema: simulateLoansDocSchema, example: simulateLoansRequestExample } } } },
     responses: {
-      207: withExample(simulateLoansResultSchema, 'Multi-Status: each item succeeded (its plan) or failed alone', simulateLoansResultExample),
+      207: json(simulateLoansResultSchema, 'Multi-Status: each item succeeded (its plan) or failed alone', simulateLoansResultExample),
       400: h.errorResponse(400) as never,
       ...errors,
     },

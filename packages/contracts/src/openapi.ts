@@ -2,67 +2,19 @@ import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-ope
 import { z } from 'zod';
 import { CONFIG_KINDS, type ConfigKind } from './config-kinds.js';
 import { CONFIG_RESPONSE_SCHEMAS, CONFIG_SCHEMAS, DEFAULT_CONFIGS } from './configs.js';
-import { ERROR_CATALOG, errorBody, type ErrorKind } from './errors.js';
 import { borrowerHistoryExample, borrowerStatusExample } from './examples/reads.js';
-import { exampleRequest } from './examples/requests.js';
-import { batchAcceptedExample, batchStatusExample, configExamples, operationAcceptedExample, operationStatusExample, readyExample, seedResultExamples } from './examples/responses.js';
-import { OPERATIONS, OPERATION_TYPES, type OperationType } from './operations/catalog.js';
-import { transferBatchDocSchema } from './operations/transfer-ownership.js';
-import { idSchema } from './primitives.js';
-import { batchAcceptedSchema, batchStatusSchema, cancelLoansResultSchema, operationAcceptedSchema, operationStatusSchema } from './responses/async.js';
-import { errorBodySchema } from './responses/error-body.js';
-import { borrowerHistorySchema, borrowerStatusSchema, getHistoryQuerySchema, getStatusQuerySchema, healthSchema, readinessSchema } from './responses/reads.js';
-import { SEED_RESULT_SCHEMAS, transferResultSchema } from './responses/seed-results.js';
-import { registerWebhookPaths } from './webhooks/openapi-paths.js';
+import { batchStatusExample, configExamples, operationStatusExample, readyExample } from './examples/responses.js';
+import { errorResponse, json, pathIdSchema, text } from './openapi-helpers.js';
 import { registerKordevReads } from './openapi-kordev.js';
-import { cancelLoansBatchExample, lifecycleExampleResult, type LifecycleType } from './lifecycle-examples.js';
-import { CANCEL_LOANS_BATCH_PATH, cancelLoansBatchDocSchema } from './operations/cancel-loans-batch.js';
-
-const LIFECYCLE_TYPES: readonly string[] = ['reverse_payment', 'create_reimbursement', 'charge_off_loan', 'create_restructuring'];
+import { registerOperationPaths } from './openapi-operations.js';
+import { batchStatusSchema, operationStatusSchema } from './responses/async.js';
+import { borrowerHistorySchema, borrowerStatusSchema, getHistoryQuerySchema, getStatusQuerySchema, healthSchema, readinessSchema } from './responses/reads.js';
+import { registerWebhookPaths } from './webhooks/openapi-paths.js';
 
 export interface BuildOpenApiOptions {
   /** `servers[0].url`; default `/`: the host that serves the document. */
   serverUrl?: string;
   version?: string;
-}
-
-/**
- * A JSON response (or body) and its example. Every route gives one for each answer it
- * documents (openapi.test.ts checks; `redocly lint` checks it against the schema).
- */
-const json = (schema: z.ZodType, description: string, example: unknown) => ({ description, content: { 'application/json': { schema, example } } });
-/** A response that is not JSON (`/metrics`, `/docs`). */
-const text = (mediaType: string, description: string, example: string) => ({ description, content: { [mediaType]: { schema: { type: 'string' as const }, example } } });
-const errorResponse = (status: number) => {
-  const kinds = Object.entries(ERROR_CATALOG).filter(([, e]) => e.httpStatus === status);
-  const names = kinds.map(([k, e]) => `\`${k}\` (${e.code})`);
-  const statusText = kinds[0]?.[1].statusText ?? 'Error';
-  const example = errorBody((kinds[0]?.[0] ?? 'internal') as ErrorKind, undefined, ERROR_EXAMPLE_CONTEXT[status] ?? {});
-  return json(errorBodySchema, `${statusText}: ${names.join(', ')}`, example);
-};
-const ERROR_EXAMPLE_CONTEXT: Record<number, Record<string, unknown>> = {
-  400: { fields: { 'loan.amount_financed': 'Must be a number' } },
-  404: { borrower_id: 'B1' },
-  413: { limit_bytes: 1048576 },
-};
-
-const queryDoc = z.object({
-  is_migration: z
-    .boolean()
-    .default(false)
-    .meta({ description: 'When true the operation is recorded as having happened at `occurred_on`, which is then required.' }),
-});
-
-const preferHeader = z.object({
-  prefer: z.string().optional().meta({ description: 'RFC 7240 `wait=N` (N ≤ 30): answer with the seed\'s synchronous response if the operation finishes within N seconds.' }),
-  'idempotency-key': z.string().optional().meta({ description: 'IETF httpapi Idempotency-Key: reused with another body → 422; while the first is in flight → 409.' }),
-});
-
-const pathIdSchema = (name: string) => idSchema.meta({ param: { name, in: 'path' } });
-
-function paramsFor(type: OperationType) {
-  const names = [...OPERATIONS[type].openApiPath.matchAll(/\{([a-z_]+)\}/g)].map((m) => m[1] as string);
-  return z.object(Object.fromEntries(names.map((n) => [n, pathIdSchema(n)])));
 }
 
 const configPath: Record<ConfigKind, string> = {
@@ -89,81 +41,7 @@ export function buildOpenApiDocument(options: BuildOpenApiOptions = {}): ReturnT
   const open: Array<Record<string, string[]>> = [];
   const commonErrors = { 401: errorResponse(401), 403: errorResponse(403), 429: errorResponse(429), 500: errorResponse(500) };
 
-  for (const type of OPERATION_TYPES) {
-    const op = OPERATIONS[type];
-    const isBatch = type === 'transfer_ownership';
-    registry.registerPath({
-      method: 'post',
-      path: op.openApiPath,
-      operationId: type,
-      summary: op.summary,
-      tags: ['Operations'],
-      security,
-      request: {
-        ...(isBatch ? {} : { params: paramsFor(type) }),
-        query: queryDoc,
-        headers: preferHeader,
-        body: {
-          required: true,
-          content: { 'application/json': { schema: isBatch ? transferBatchDocSchema : op.bodySchema, example: exampleRequest(type).body } },
-        },
-      },
-      responses: isBatch
-        ? {
-            202: json(batchAcceptedSchema, 'Accepted: one operation per valid item (`Location: /v1/batches/{batch_id}`)', batchAcceptedExample),
-            207: json(transferResultSchema, 'Multi-Status (with `Prefer: wait` when every item finished in time): the seed body', { succeeded: batchStatusExample.succeeded, failed: [] }),
-            400: errorResponse(400),
-            409: errorResponse(409),
-            413: errorResponse(413),
-            415: errorResponse(415),
-            422: errorResponse(422),
-            ...commonErrors,
-          }
-        : {
-            200: json(
-              SEED_RESULT_SCHEMAS[type],
-              'OK (only with `Prefer: wait` when the operation finished in time): the seed body',
-              resultExample(type),
-            ),
-            202: json(operationAcceptedSchema, 'Accepted (`Location: /v1/operations/{operation_id}`)', { ...operationAcceptedExample, type }),
-            400: errorResponse(400),
-            404: errorResponse(404),
-            409: errorResponse(409),
-            413: errorResponse(413),
-            415: errorResponse(415),
-            422: errorResponse(422),
-            ...commonErrors,
-          },
-    });
-  }
-
-  // docs/ledger.md "Cancellation": the batch of single cancels, answered like the transfer batch.
-  registry.registerPath({
-    method: 'post',
-    path: CANCEL_LOANS_BATCH_PATH,
-    operationId: 'cancel_loans',
-    summary: 'Cancel loans (batch): each item is the single cancel of its loan on its borrower\'s queue',
-    tags: ['Operations'],
-    security,
-    request: {
-      query: queryDoc,
-      headers: preferHeader,
-      body: { required: true, content: { 'application/json': { schema: cancelLoansBatchDocSchema, example: cancelLoansBatchExample() } } },
-    },
-    responses: {
-      202: json(batchAcceptedSchema, 'Accepted: one cancel_loan operation per valid item (`Location: /v1/batches/{batch_id}`)', batchAcceptedExample),
-      207: json(cancelLoansResultSchema, 'Multi-Status (with `Prefer: wait` when every item finished in time): `succeeded` holds the cancel results', {
-        succeeded: [seedResultExamples.cancel_loan],
-        failed: [{ borrower_id: 'B2', error_detail: 'Loan L7 not found', request_id: 'c2', status_code: 404 }],
-      }),
-      400: errorResponse(400),
-      409: errorResponse(409),
-      413: errorResponse(413),
-      415: errorResponse(415),
-      422: errorResponse(422),
-      ...commonErrors,
-    },
-  });
+  registerOperationPaths(registry, { security, commonErrors });
 
   registry.registerPath({
     method: 'get',
@@ -295,12 +173,4 @@ export function buildOpenApiDocument(options: BuildOpenApiOptions = {}): ReturnT
     servers: [{ url: options.serverUrl ?? '/', description: options.serverUrl === undefined ? 'The host that serves this document' : 'This deployment' }],
     security,
   });
-}
-
-/** The 200 a `Prefer: wait` submission gets: the seed body of its type. */
-function resultExample(type: OperationType): unknown {
-  if (LIFECYCLE_TYPES.includes(type)) return lifecycleExampleResult(type as LifecycleType);
-  if (type !== 'create_consolidation') return seedResultExamples[type as keyof typeof seedResultExamples];
-  const request = exampleRequest(type).body as { loan_consolidation: Record<string, unknown>; request_id: string };
-  return { id: 'C1', kordev_id: 3, loan_consolidation: request.loan_consolidation, request_id: request.request_id };
 }

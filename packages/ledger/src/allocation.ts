@@ -7,7 +7,7 @@ import type { BucketType, PaymentConfig } from './api.js';
 import { chargedOffOf, outstanding, owesAnything } from './buckets.js';
 import { minDec, ZERO, type Dec } from './decimal.js';
 import type { Draft } from './draft.js';
-import { BUCKETS, DEFAULT_ORDER, type AllocationLine, type Installment, type Loan } from './model.js';
+import { BUCKETS, DEFAULT_ORDER, type AllocationLine, type Bucket, type Installment, type Loan } from './model.js';
 
 export interface Target {
   /** A mutable loan of the draft. */
@@ -32,13 +32,26 @@ export function allocationOrder(config: PaymentConfig | null | undefined): Bucke
   return out;
 }
 
-/** Pays `amount` into the targets in order; returns what is left. */
-export function allocate(
-  d: Draft,
+/** Pays `amount` into what the targets owe, in order; returns what is left. */
+export function allocate(d: Draft, amount: Dec, targets: readonly Target[], order: readonly BucketType[], step: string, lines: AllocationLine[]): Dec {
+  return walkBuckets(amount, targets, order, outstanding, (loan, index, bucket, take) => {
+    const inst = d.own(loan, index);
+    d.pay(loan, inst, bucket, take, step);
+    return inst;
+  }, lines);
+}
+
+/**
+ * The one walk of money over installments: target by target, bucket by bucket in `order`,
+ * taking from each what `owedOf` says it owes until `amount` runs out. `take` moves the money
+ * (a payment, a recovery) and returns the draft's own installment; every take is a line.
+ */
+export function walkBuckets(
   amount: Dec,
   targets: readonly Target[],
   order: readonly BucketType[],
-  step: string,
+  owedOf: (bucket: Bucket) => Dec,
+  take: (loan: Loan, index: number, bucket: BucketType, amount: Dec) => Installment,
   lines: AllocationLine[],
 ): Dec {
   let remaining = amount;
@@ -46,29 +59,41 @@ export function allocate(
     if (remaining.lte(0)) break;
     for (const bucket of order) {
       if (remaining.lte(0)) break;
-      const owed = outstanding(loan.installments[index]!.buckets[bucket]);
+      const owed = owedOf(loan.installments[index]!.buckets[bucket]);
       if (owed.lte(0)) continue;
-      const take = minDec(owed, remaining);
-      const inst = d.own(loan, index);
-      d.pay(loan, inst, bucket, take, step);
-      lines.push({ loanId: loan.id, installment: inst.number, bucket, amount: take });
-      remaining = remaining.minus(take);
+      const amountTaken = minDec(owed, remaining);
+      const inst = take(loan, index, bucket, amountTaken);
+      lines.push({ loanId: loan.id, installment: inst.number, bucket, amount: amountTaken });
+      remaining = remaining.minus(amountTaken);
     }
   }
   return remaining.isNegative() ? ZERO : remaining;
 }
 
-/** Every installment of the loans, oldest due first (ties: loan creation order), as mutable targets. */
+/** Every installment of the loans that still owes, oldest due first (ties: loan creation order), as mutable targets. */
 export function targetsByDueDate(d: Draft, loanIds: readonly string[], filter: (inst: Installment) => boolean = () => true): Target[] {
+  return dueOrderedTargets(d, loanIds, (inst) => filter(inst) && owes(inst));
+}
+
+/**
+ * The installments of the loans that `wanted` picks, oldest due first (ties: loan creation
+ * order, then installment), as mutable targets. A loan `loanWanted` refuses, or with no
+ * wanted installment, is not copied into the draft, so a long-paid history costs nothing.
+ */
+export function dueOrderedTargets(
+  d: Draft,
+  loanIds: readonly string[],
+  wanted: (inst: Installment) => boolean,
+  loanWanted: (loan: Loan) => boolean = () => true,
+): Target[] {
   const targets: Array<Target & { rank: number; due: number }> = [];
   for (const id of loanIds) {
-    const shared = d.loan(id)!;
-    // Paid installments are skipped here so a long-paid history costs nothing per payment.
-    if (!shared.installments.some((inst) => filter(inst) && owes(inst))) continue;
+    const shared = d.loan(id);
+    if (shared === undefined || !loanWanted(shared) || !shared.installments.some(wanted)) continue;
     const loan = d.mutable(id);
     const rank = d.loanRank(id);
     loan.installments.forEach((inst, index) => {
-      if (filter(inst) && owes(inst)) targets.push({ loan, index, rank, due: inst.due });
+      if (wanted(inst)) targets.push({ loan, index, rank, due: inst.due });
     });
   }
   targets.sort((a, b) => a.due - b.due || a.rank - b.rank || a.index - b.index);

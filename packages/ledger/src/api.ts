@@ -10,8 +10,8 @@
  *   amount into a `Decimal` through its shortest string form, never through arithmetic on
  *   floats. Amounts in result bodies are JSON numbers with at most 2 decimals; echoed
  *   request fields are echoed as the lender sent them.
- * - `BorrowerState` must be JSON-serialisable through `serializeState` / `deserializeState`
- *   (the worker stores it in a jsonb column).
+ * - `BorrowerState` is stored as a head plus list items through `persistDelta` /
+ *   `restoreState` (docs/ledger.md "Persistence").
  */
 
 export type Day = string;
@@ -390,9 +390,8 @@ export type ApplyResult =
  * - `statusAt(state: BorrowerState, day: Day, options: LedgerOptions): BorrowerStatus`
  *   (the body of GET get_status; `null`-free, amounts as JSON numbers rounded to cents).
  * - `historyOf(state: BorrowerState, options: LedgerOptions): HistoryEntry[]`
- * - `serializeState(state: BorrowerState): unknown` (JSON-safe) and
- *   `deserializeState(json: unknown): BorrowerState`; for the pipeline's store,
- *   `persistDelta(prev, next)` and `restoreState(head, lists)` (head + list items).
+ * - the pipeline's store: `persistDelta(prev, next)` and `restoreState(head, lists)` (head +
+ *   list items; an older row's whole document is read too).
  * - `hasLoan(state: BorrowerState, loanId: string): boolean`
  */
 export interface HistoryEntry {

@@ -1,14 +1,13 @@
 /** The ledger's one front door: the contract of api.ts, implemented. */
 export * from './api.js';
 export { emptyState, hasLoan, type BorrowerState } from './state.js';
-export { apply, type ApplyOutput } from './replay.js';
+export { apply, type ApplyOutput } from './apply.js';
 export { effectiveDayOf } from './execute.js';
 export { toDay, endOfDay } from './calendar.js';
 export { checkUsury, type UsuryTerms } from './usury.js';
 export { statusAt, type BorrowerStatus, type LoanStatus, type BucketStatus, type InstallmentStatus, type PaymentStatus, type Summary } from './status.js';
 export { historyOf } from './history.js';
 export { STEP_TYPES, stepTypeOf } from './step-types.js';
-export { serializeState, deserializeState } from './serialize.js';
 export { LEDGER_ERRORS, type LedgerErrorKind } from './errors.js';
 export { buildSchedule, type Schedule, type ScheduledInstallment } from './schedule.js';
 export { persistDelta, headOf, restoreState, isPersistedHead, LIST_NAMES, type PersistDelta, type ListDelta, type ListName } from './persist.js';

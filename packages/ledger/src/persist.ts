@@ -25,9 +25,10 @@
  */
 import { push, type List } from './cons.js';
 import {
-  dec, historyIn, historyOut, installmentIn, installmentOut, isDocument, deserializeState, lifecycleIn, lifecycleOut, loanFromJson, logIn, logOut,
+  dec, historyIn, historyOut, installmentIn, installmentOut, lifecycleIn, lifecycleOut, loanFromJson, logIn, logOut,
   paymentIn, paymentOut, rebuild, str, termsOut,
 } from './serialize.js';
+import { isLegacyDocument, readLegacyDocument } from './legacy-document.js';
 import type { Core, HistoryRecord, Installment, Loan, LogRecord, PaymentRecord, Snapshot } from './model.js';
 import { STATE_FORMAT, type BorrowerState } from './state.js';
 
@@ -190,11 +191,11 @@ export function isPersistedHead(head: unknown): boolean {
 }
 
 /**
- * The state from a head and every list's items (oldest first). A whole document
- * (`serializeState`, or a legacy `lsl-ledger/1` row) is accepted too, with no items.
+ * The state from a head and every list's items (oldest first). An older row's whole
+ * `lsl-ledger/1` document is accepted too, with no items.
  */
 export function restoreState(head: unknown, lists: Partial<Record<string, unknown[]>>): BorrowerState {
-  if (isDocument(head)) return deserializeState(head);
+  if (isLegacyDocument(head)) return readLegacyDocument(head);
   if (!isPersistedHead(head)) throw new Error('not a stored ledger head');
   const j = head as Json;
   const items = (name: ListName): Json[] => {

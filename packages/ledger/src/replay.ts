@@ -1,95 +1,45 @@
 /**
- * `apply`: the one entry point that changes a borrower's state.
- *
- * - In order (the usual case: effective day and seq after everything in the log): advance
- *   the live core to the day, execute, append to the log. Cost: the days advanced and the
- *   loans touched; nothing that grows with the log is copied (persistent lists, shared loans).
- * - Back-dated: find the insertion point, take the newest snapshot at or before it, replay
- *   the records between, the new operation, then every later record. Later records are
- *   re-executed in "replay" mode: they never fail (see docs/ledger.md).
+ * Replaying the log: a back-dated operation (`applyBackDated`: find the insertion point, take
+ * the newest snapshot at or before it, replay the records between, the new operation, then
+ * every later record, re-executed in "replay" mode where they never fail; docs/ledger.md
+ * "Back-dated operations"), and the core as of a past day for reads (`coreAt`). `apply`
+ * (apply.ts) takes the in-order path itself and comes here for the rest.
  */
 import type { ApplyResult, LedgerOperation, LedgerOptions } from './api.js';
+import type { ApplyOutput } from './apply.js';
 import type { DayNum } from './calendar.js';
 import { push, splitAt, type List } from './cons.js';
 import { advance } from './accrual.js';
 import type { Mode, Outcome } from './context.js';
 import { Draft, EMPTY_CORE } from './draft.js';
-import { effectiveDayNum, execute } from './execute.js';
+import { execute } from './execute.js';
 import type { Core, Effect, LogRecord, Snapshot } from './model.js';
-import { SNAPSHOT_EVERY, compareKey, hasLoan, type BorrowerState } from './state.js';
-import { refusal } from './errors.js';
+import { SNAPSHOT_EVERY, compareKey, type BorrowerState } from './state.js';
 import { placeEvents } from './events.js';
-import { locatePayment, voidedPayment } from './reverse-payment.js';
-
-export interface ApplyOutput {
-  state: BorrowerState;
-  result: ApplyResult;
-}
+import { voidedPayment } from './reverse-payment.js';
 
 /** `replayed`: how many records effective after the operation were replayed (back-dating). */
-function toResult(outcome: Outcome, replayed = 0): ApplyResult {
+export function toResult(outcome: Outcome, replayed = 0): ApplyResult {
   if (outcome.ok) {
     return outcome.events ? { ok: true, statusCode: 200, body: outcome.body, events: placeEvents(outcome.events, replayed) } : { ok: true, statusCode: 200, body: outcome.body };
   }
   return { ok: false, statusCode: outcome.statusCode, body: outcome.body };
 }
 
-function effectOf(outcome: Outcome, rec?: { reversal?: LogRecord['reversal'] }): Effect {
+export function effectOf(outcome: Outcome, rec?: { reversal?: LogRecord['reversal'] }): Effect {
   if (rec?.reversal !== undefined) return 'reversed';
   if (!outcome.ok) return 'voided';
   return outcome.clamped ? 'clamped' : 'applied';
 }
 
 /** Runs one record on a draft (advance to its day, execute; a reversed payment applies nothing). */
-function step(d: Draft, rec: { op: LedgerOperation; day: DayNum; kordevId: number; reversal?: LogRecord['reversal'] }, mode: Mode, options: LedgerOptions, borrowerId: string): Outcome {
+export function step(d: Draft, rec: { op: LedgerOperation; day: DayNum; kordevId: number; reversal?: LogRecord['reversal'] }, mode: Mode, options: LedgerOptions, borrowerId: string): Outcome {
   advance(d, rec.day);
   const outcome = rec.reversal !== undefined
     ? voidedPayment(d, rec as LogRecord)
     : execute(d, rec.op, { day: rec.day, kordevId: rec.kordevId, mode, options, borrowerId });
   d.applied += 1;
   return outcome;
-}
-
-export function apply(state: BorrowerState, op: LedgerOperation, options: LedgerOptions): ApplyOutput {
-  // A loan id names one loan over the borrower's whole timeline: an id the ledger already
-  // knows is taken even when the new operation is effective before that loan's origination.
-  const newLoanId = op.type === 'create_loan' ? op.loanId : op.type === 'create_consolidation' ? op.consolidationId : null;
-  if (newLoanId !== null && hasLoan(state, newLoanId)) {
-    return { state, result: toResult(refusal('loan_already_exists', { borrower_id: state.borrowerId, loan_id: newLoanId })) };
-  }
-  const day = effectiveDayNum(op, options);
-  if (op.type === 'reverse_payment') {
-    // Back-dated removal: the payment's record is marked, and everything from it on replayed.
-    const located = locatePayment(state.log, op, day, state.borrowerId);
-    if (!located.ok) return { state, result: toResult(located) };
-    return applyBackDated(state, op, day, options, located);
-  }
-  const key = { day, seq: op.seq };
-  const last = state.log?.head;
-  if (op.seq > state.maxSeq && (last === undefined || compareKey(key, last) > 0)) {
-    return applyInOrder(state, op, day, options);
-  }
-  return applyBackDated(state, op, day, options);
-}
-
-function applyInOrder(state: BorrowerState, op: LedgerOperation, day: DayNum, options: LedgerOptions): ApplyOutput {
-  const d = new Draft(state.live);
-  const kordevId = state.nextKordev;
-  const outcome = step(d, { op, day, kordevId }, 'fresh', options, state.borrowerId);
-  if (!outcome.ok) return { state, result: toResult(outcome) };
-  const live = d.freeze();
-  const record: LogRecord = { op, day, seq: op.seq, kordevId, effect: effectOf(outcome) };
-  return {
-    state: {
-      ...state,
-      log: push(state.log, record),
-      live,
-      snapshots: live.applied % SNAPSHOT_EVERY === 0 ? push(state.snapshots, { index: live.applied, core: live }) : state.snapshots,
-      nextKordev: kordevId + 1,
-      maxSeq: op.seq,
-    },
-    result: toResult(outcome),
-  };
 }
 
 /** The newest snapshot reflecting at most `index` records (the empty core when none). */
@@ -103,7 +53,7 @@ function snapshotAtOrBefore(snapshots: List<Snapshot>, index: number): { kept: L
  * `amend`: a log record to replace before replaying (a payment marked reversed, at its log
  * position); the replay then starts at or before that record rather than at the new one.
  */
-function applyBackDated(state: BorrowerState, op: LedgerOperation, day: DayNum, options: LedgerOptions, amend?: { position: number; record: LogRecord }): ApplyOutput {
+export function applyBackDated(state: BorrowerState, op: LedgerOperation, day: DayNum, options: LedgerOptions, amend?: { position: number; record: LogRecord }): ApplyOutput {
   const key = { day, seq: op.seq };
   const total = state.log?.length ?? 0;
   // Insertion point: the number of records that sort before the new one.

@@ -1,19 +1,16 @@
 /**
- * JSON form of a BorrowerState (the worker keeps it in a jsonb column).
- *
- * Structural sharing survives the round trip: a loan object shared by several snapshots is
- * written once in a loan table and referenced by index; snapshot histories and payment lists
- * are prefixes of the live ones and are written as lengths. Buckets are compact arrays with
+ * The JSON codec of a state's parts (buckets, installments, loan terms, history entries,
+ * payments, log records), shared by the stored form (`persist.ts`: head + items) and the
+ * reader of older whole-document rows (`legacy-document.ts`). Buckets are compact arrays with
  * trailing zeros dropped. Decimals travel as strings, never as floats.
  */
 import type { BucketType, LedgerOperation, LoanConfig } from './api.js';
-import { push, toArray, type List } from './cons.js';
+import { push, type List } from './cons.js';
 import { Dec, ZERO } from './decimal.js';
 import { refresh } from './buckets.js';
-import { BUCKETS, type Bucket, type Core, type HistoryRecord, type Installment, type Loan, type LogRecord, type PaymentRecord, type Snapshot } from './model.js';
-import { STATE_FORMAT, type BorrowerState } from './state.js';
+import { BUCKETS, type Bucket, type HistoryRecord, type Installment, type Loan, type LogRecord, type PaymentRecord } from './model.js';
 
-type Json = any;
+export type Json = any;
 
 export const str = (d: Dec): string => d.toString();
 export const dec = (s: unknown): Dec => (s === 0 || s === undefined || s === null ? ZERO : new Dec(s as string));
@@ -59,10 +56,6 @@ export function termsOut(l: Loan): Json {
   };
 }
 
-function loanOut(l: Loan, installmentRef: (i: Installment) => number, termsRef: (l: Loan) => number): Json {
-  return { t: termsRef(l), dfa: str(l.dailyFeeAccrued), inst: l.installments.map(installmentRef), ow: l.owners, cl: l.closed, po: l.paidOff, ...lifecycleOut(l, installmentOut) };
-}
-
 /** Charge-off and restructurings of a loan, only when present (older rows have neither). */
 export function lifecycleOut(l: Loan, inst: (i: Installment) => Json): Json {
   const out: Json = {};
@@ -78,10 +71,6 @@ export function lifecycleIn(j: Json, inst: (x: Json, k: number) => Installment):
     former: Array.isArray(j.fmr) ? (j.fmr as Json[]).map(inst) : [],
     restructurings: Array.isArray(j.rst) ? (j.rst as Json[]).map((r) => ({ id: r.id, day: r.day, seq: r.seq, principal: dec(r.principal) })) : [],
   };
-}
-
-function loanIn(loan: Json, installments: Installment[], terms: Json[]): Loan {
-  return loanFromJson({ ...terms[loan.t], ...loan }, (loan.inst as number[]).map((k) => installments[k]!));
 }
 
 /** A loan from its terms and mutable parts merged in one object (`termsOut` + `loanOut` keys). */
@@ -131,83 +120,6 @@ export const logIn = (r: Json): LogRecord => ({
   op: r.op as LedgerOperation, day: r.day, seq: r.seq, kordevId: r.kordevId ?? r.k, effect: r.e, ...(r.rv ? { reversal: r.rv } : {}),
 });
 
-const DOCUMENT_FORMAT = STATE_FORMAT;
-
-/**
- * A whole-state document: `lsl-ledger/2` with `layout: 'document'`, or a legacy
- * `lsl-ledger/1` one (rows written before the head + items layout; same fields, the
- * bucket's pending accrual optional).
- */
-export function isDocument(j: unknown): boolean {
-  if (j === null || typeof j !== 'object') return false;
-  const f = (j as Json).format;
-  return f === 'lsl-ledger/1' || (f === DOCUMENT_FORMAT && (j as Json).layout === 'document');
-}
-
-export function serializeState(state: BorrowerState): unknown {
-  // Loans and installments shared between snapshots are written once (identity tables).
-  const instTable: Json[] = [];
-  const instIndex = new Map<Installment, number>();
-  const instRef = (inst: Installment): number => {
-    let i = instIndex.get(inst);
-    if (i === undefined) {
-      i = instTable.length;
-      instTable.push(installmentOut(inst));
-      instIndex.set(inst, i);
-    }
-    return i;
-  };
-  const termsTable: Json[] = [];
-  const termsIndex = new Map<string, number>();
-  const termsRef = (loan: Loan): number => {
-    const json = termsOut(loan);
-    const key = JSON.stringify(json);
-    let i = termsIndex.get(key);
-    if (i === undefined) {
-      i = termsTable.length;
-      termsTable.push(json);
-      termsIndex.set(key, i);
-    }
-    return i;
-  };
-  const table: Json[] = [];
-  const index = new Map<Loan, number>();
-  const ref = (loan: Loan): number => {
-    let i = index.get(loan);
-    if (i === undefined) {
-      i = table.length;
-      table.push(loanOut(loan, instRef, termsRef));
-      index.set(loan, i);
-    }
-    return i;
-  };
-  const coreOut = (c: Core): Json => ({
-    day: c.day,
-    loans: c.loanOrder.map((id) => ref(c.loans[id]!)),
-    pb: str(c.positiveBalance),
-    h: c.history?.length ?? 0,
-    p: c.payments?.length ?? 0,
-    n: c.applied,
-  });
-  const live = coreOut(state.live);
-  const snapshots = toArray(state.snapshots).map((s) => ({ index: s.index, core: coreOut(s.core) }));
-  return {
-    format: DOCUMENT_FORMAT,
-    layout: 'document',
-    borrowerId: state.borrowerId,
-    nextKordev: state.nextKordev,
-    maxSeq: state.maxSeq,
-    log: toArray(state.log).map(logOut),
-    history: toArray(state.live.history).map(historyOut),
-    payments: toArray(state.live.payments).map(paymentOut),
-    terms: termsTable,
-    installments: instTable,
-    loans: table,
-    live,
-    snapshots,
-  };
-}
-
 /** Rebuilds a cons list, keeping the node of every length some core refers to. */
 export function rebuild<T>(values: T[], lengths: Set<number>): Map<number, List<T>> {
   const nodes = new Map<number, List<T>>([[0, null]]);
@@ -218,40 +130,4 @@ export function rebuild<T>(values: T[], lengths: Set<number>): Map<number, List<
   });
   nodes.set(values.length, list);
   return nodes;
-}
-
-export function deserializeState(json: unknown): BorrowerState {
-  const j = json as Json;
-  if (j !== null && typeof j === 'object' && j.layout === 'head') {
-    throw new Error('a stored ledger head, not a whole document: read it with restoreState(head, items) (@lsl/db loadBorrowerLedger)');
-  }
-  if (!isDocument(j)) throw new Error('not a serialized ledger state');
-  const installments = (j.installments as Json[]).map(installmentIn);
-  const loans = (j.loans as Json[]).map((l) => loanIn(l, installments, j.terms as Json[]));
-  const cores: Json[] = [j.live, ...(j.snapshots as Json[]).map((s: Json) => s.core)];
-  const history = rebuild((j.history as Json[]).map(historyIn), new Set(cores.map((c) => c.h)));
-  const payments = rebuild((j.payments as Json[]).map(paymentIn), new Set(cores.map((c) => c.p)));
-  const coreIn = (c: Json): Core => {
-    const order: string[] = [];
-    const map: Record<string, Loan> = {};
-    for (const i of c.loans as number[]) {
-      const loan = loans[i]!;
-      order.push(loan.id);
-      map[loan.id] = loan;
-    }
-    return { day: c.day, loans: map, loanOrder: order, positiveBalance: dec(c.pb), history: history.get(c.h) ?? null, payments: payments.get(c.p) ?? null, applied: c.n };
-  };
-  let log: List<LogRecord> = null;
-  for (const r of j.log as Json[]) log = push(log, logIn(r));
-  let snapshots: List<Snapshot> = null;
-  for (const s of j.snapshots as Json[]) snapshots = push(snapshots, { index: s.index, core: coreIn(s.core) });
-  return {
-    format: STATE_FORMAT,
-    borrowerId: j.borrowerId,
-    log,
-    live: coreIn(j.live),
-    snapshots,
-    nextKordev: j.nextKordev,
-    maxSeq: j.maxSeq,
-  };
 }

@@ -8,7 +8,7 @@ import { endOfDay, numToDay, type DayNum } from './calendar.js';
 import { installmentAmountAtOrigination } from './create-loan.js';
 import { ZERO, minDec, money, type Dec } from './decimal.js';
 import type { Loan } from './model.js';
-import { apply } from './replay.js';
+import { apply } from './apply.js';
 import { emptyState } from './state.js';
 
 export interface AmortizationRow {

@@ -10,9 +10,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { apply, deserializeState, emptyState, persistDelta, restoreState, serializeState, statusAt, historyOf, LIST_NAMES, type BorrowerState, type PersistDelta } from '../src/index.js';
+import { apply, emptyState, persistDelta, restoreState, statusAt, historyOf, LIST_NAMES, type BorrowerState, type PersistDelta } from '../src/index.js';
 import { TZ, createLoan, payment, addDays } from './fixtures/ops.js';
 import { historyArb, checkDays, O } from './fixtures/gen.js';
+import { documentOf, throughDocument, writeLegacyDocument } from './fixtures/legacy-document.js';
 
 /** What a database holding the head and the items would hold (JSON text, as Postgres keeps it). */
 class Store {
@@ -35,7 +36,7 @@ class Store {
   }
 }
 
-const doc = (s: BorrowerState): string => JSON.stringify(serializeState(s));
+const doc = documentOf;
 
 test('persistDelta/restoreState round trip equals serialize/deserialize (random histories, back-dated included)', () => {
   fc.assert(
@@ -52,7 +53,7 @@ test('persistDelta/restoreState round trip equals serialize/deserialize (random 
         state = fromRestored ? restored : next;
         stored = state;
       }
-      const viaDocument = deserializeState(JSON.parse(doc(state)));
+      const viaDocument = throughDocument(state);
       const restored = store.read();
       for (const day of checkDays(h)) assert.deepEqual(statusAt(restored, day, TZ), statusAt(viaDocument, day, TZ), day);
       assert.deepEqual(historyOf(restored, TZ), historyOf(viaDocument, TZ));
@@ -66,13 +67,14 @@ test('persistDelta/restoreState round trip equals serialize/deserialize (random 
   );
 });
 
-test('restoreState reads a whole document too, and refuses a head whose items are missing', () => {
+test('restoreState reads an older row\'s whole lsl-ledger/1 document too, and refuses a head whose items are missing', () => {
   let s = emptyState('B1');
   s = apply(s, createLoan(1, 'L1', { amount: 1_000_000, rate: 0.3, drate: 0.3, origination: O, dues: [addDays(O, 30), addDays(O, 60)], fee: null, daily: null }), TZ).state;
   s = apply(s, payment(2, 'P1', 1000, addDays(O, 5)), TZ).state;
-  assert.equal(doc(restoreState(serializeState(s), {})), doc(s));
-  const legacy = { ...(serializeState(s) as object), format: 'lsl-ledger/1', layout: undefined };
+  const legacy = writeLegacyDocument(s) as { format: string };
+  assert.equal(legacy.format, 'lsl-ledger/1');
   assert.equal(doc(restoreState(JSON.parse(JSON.stringify(legacy)), {})), doc(s));
+  assert.throws(() => restoreState({ ...legacy, format: 'lsl-ledger/2' }, {}), /not a stored ledger head/);
   const delta = persistDelta(undefined, s);
   assert.throws(() => restoreState(delta.head, { ...Object.fromEntries(LIST_NAMES.map((n) => [n, delta.lists[n].append])), history: [] }), /history items/);
   assert.throws(() => restoreState({ format: 'something' }, {}), /not a stored ledger head/);

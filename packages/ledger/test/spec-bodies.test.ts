@@ -1,6 +1,6 @@
 /**
  * The seeds' response bodies are binding (docs/api.md), field for field. Each 200 body
- * carries every field of its seed's response (names from /work/shared/seeds/*.txt), with
+ * carries every field of its seed's response (the names are the contracts' `SEED_RESULT_SCHEMAS`), with
  * `request_id` echoed and `kordev_id` an integer.
  */
 import { test } from 'node:test';

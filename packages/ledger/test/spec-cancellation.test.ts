@@ -97,8 +97,8 @@ test('no delinquency interest, late fee or daily fee after cancellation', () => 
 
 test('refusals: unknown loan 404, cancelled loan 409 (cancel again, waive)', () => {
   const b = paidThenCancelled();
-  b.refuse(cancel(b.next(), 'NOPE', '2024-02-01'), 404);
-  b.refuse(cancel(b.next(), 'L1', '2024-02-01'), 409);
-  b.refuse(waiver(b.next(), 'L1', 'W1', { bucket: 'principal', type: 'amount', amount: 1, day: '2024-02-01' }), 409);
+  b.refuse(cancel(b.next(), 'NOPE', '2024-02-01'), 'loan_not_found');
+  b.refuse(cancel(b.next(), 'L1', '2024-02-01'), 'loan_cancelled');
+  b.refuse(waiver(b.next(), 'L1', 'W1', { bucket: 'principal', type: 'amount', amount: 1, day: '2024-02-01' }), 'loan_cancelled');
   void at10;
 });

@@ -105,7 +105,7 @@ test('the new loan takes the request\'s loan config (late fee) and rates', () =>
 test('usury reject applies to the consolidated loan\'s rates (400, state unchanged)', () => {
   const b = withL1();
   const op = consolidation(b.next(), 'C1', { ...CONS, rate: 0.5 }, {}, { id: 'STRICT', usury_rate: 0.4, usury_behavior: 'reject' }) as any;
-  b.refuse(op, 400);
+  b.refuse(op, 'usury_rate_exceeded');
   assert.ok(checkUsury(op.body.loan_consolidation, op.loanConfig), 'checkUsury refuses the consolidation body');
   assert.equal(checkUsury({ ...op.body.loan_consolidation, interest_rate: 0.3, delinquency_interest_rate: 0.3 }, op.loanConfig), null);
 });
@@ -114,19 +114,19 @@ test('refusals: unknown 404; consolidated, cancelled, duplicate 409; existing id
   const b = withL1();
   b.loan('L3', { amount: 3000, rate: 0, origination: '2024-01-15', dues: ['2024-04-15'] });
   b.cancel('L3', '2024-02-01');
-  b.refuse(consolidation(b.next(), 'C0', { ...CONS, originalLoans: ['NOPE'] }), 404);
-  b.refuse(consolidation(b.next(), 'C0', { ...CONS, originalLoans: ['L1', 'L3'] }), 409);
-  b.refuse(consolidation(b.next(), 'C0', { ...CONS, originalLoans: ['L1', 'L1'] }), 409);
+  b.refuse(consolidation(b.next(), 'C0', { ...CONS, originalLoans: ['NOPE'] }), 'loan_not_found');
+  b.refuse(consolidation(b.next(), 'C0', { ...CONS, originalLoans: ['L1', 'L3'] }), 'loan_cancelled');
+  b.refuse(consolidation(b.next(), 'C0', { ...CONS, originalLoans: ['L1', 'L1'] }), 'duplicate_loans');
   b.consolidate('C1', CONS);
-  b.refuse(consolidation(b.next(), 'C2', { ...CONS, day: '2024-03-25' }), 409);
-  b.refuse(cancel(b.next(), 'L1', '2024-03-25'), 409);
-  b.refuse(waiver(b.next(), 'L1', 'W1', { bucket: 'principal', type: 'amount', amount: 1, day: '2024-03-25' }), 409);
-  b.refuse(transfer(b.next(), 'B1', 'L1', 'BANK_9', '2024-03-25'), 409);
+  b.refuse(consolidation(b.next(), 'C2', { ...CONS, day: '2024-03-25' }), 'loan_consolidated');
+  b.refuse(cancel(b.next(), 'L1', '2024-03-25'), 'loan_consolidated');
+  b.refuse(waiver(b.next(), 'L1', 'W1', { bucket: 'principal', type: 'amount', amount: 1, day: '2024-03-25' }), 'loan_consolidated');
+  b.refuse(transfer(b.next(), 'B1', 'L1', 'BANK_9', '2024-03-25'), 'loan_consolidated');
 });
 
 test('the consolidated loan exists: creating a loan with its id is 409', () => {
   // docs/ledger.md: "The new loan's loan_id is the consolidation_id"; create of an existing loan is 409.
   const b = withL1();
   b.consolidate('C1', CONS);
-  b.refuse(createLoan(b.next(), 'C1', WORKED), 409);
+  b.refuse(createLoan(b.next(), 'C1', WORKED), 'loan_already_exists');
 });

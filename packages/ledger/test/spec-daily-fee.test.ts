@@ -13,11 +13,11 @@ import assert from 'node:assert/strict';
 import { Book, WORKED } from './fixtures/ops.js';
 import { bucket, positiveBalance } from './fixtures/read.js';
 
-const SPEC = { ...WORKED, drate: 0, daily: 1000 };
+const LOAN = { ...WORKED, drate: 0, daily: 1000 };
 
 test('no cap: 1000/day from O+1, split by installment period', () => {
   const b = new Book();
-  b.loan('L1', SPEC);
+  b.loan('L1', LOAN);
   assert.equal(bucket(b.status('2024-01-15'), 'L1', 'daily_fee').total, '0.00');
   assert.equal(bucket(b.status('2024-01-16'), 'L1', 'daily_fee').total, '0.00');
   assert.equal(bucket(b.status('2024-01-17'), 'L1', 'daily_fee').total, '1000.00');
@@ -39,7 +39,7 @@ test('no cap: 1000/day from O+1, split by installment period', () => {
 
 test('cap 40000: accrual stops when the total reaches the cap (day 40 = 2024-02-24)', () => {
   const b = new Book();
-  b.loan('L1', SPEC, { daily_fee_max_charge: 40000 });
+  b.loan('L1', LOAN, { daily_fee_max_charge: 40000 });
   assert.equal(bucket(b.status('2024-02-21'), 'L1', 'daily_fee').total, '36000.00');
   assert.equal(bucket(b.status('2024-02-24'), 'L1', 'daily_fee').total, '39000.00'); // 01-16..02-23
   assert.equal(bucket(b.status('2024-02-25'), 'L1', 'daily_fee').total, '40000.00'); // day 40 = 02-24
@@ -52,7 +52,7 @@ test('the cap counts what accrued, not what is outstanding (paying the fee does 
   // 36000 on 02-21 meets inst1 (overdue) in payment order: daily fee 31000, then its
   // installment fee 5000. The cap still stops accrual at 40000 in all.
   const b = new Book();
-  b.loan('L1', SPEC, { daily_fee_max_charge: 40000 });
+  b.loan('L1', LOAN, { daily_fee_max_charge: 40000 });
   b.pay('P1', 36000, '2024-02-21');
   const s = b.status('2024-03-16');
   const d = bucket(s, 'L1', 'daily_fee');
@@ -73,7 +73,7 @@ test('no fee once the loan has no unpaid principal', () => {
   // paid off on 01-20: fees through 01-19 = 4000 + scheduled 1377781.12 = 1381781.12;
   // 1400000 leaves 18218.88 positive balance. Day 01-20 ends with no unpaid principal.
   const b = new Book();
-  b.loan('L1', SPEC);
+  b.loan('L1', LOAN);
   b.pay('P1', 1400000, '2024-01-20');
   const s = b.status('2024-03-15');
   assert.equal(bucket(s, 'L1', 'daily_fee').initial, '4000.00');

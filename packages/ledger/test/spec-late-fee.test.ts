@@ -8,12 +8,12 @@ import assert from 'node:assert/strict';
 import { Book, WORKED, payment, PAYMENT_CONFIG } from './fixtures/ops.js';
 import { bucket, positiveBalance } from './fixtures/read.js';
 
-const SPEC = { ...WORKED, drate: 0 };
+const LOAN = { ...WORKED, drate: 0 };
 const CFG = { late_fee_amount: 25000, late_fee_grace_days: 3 };
 
 test('grace 3: nothing within the grace days, once after, per installment', () => {
   const b = new Book();
-  b.loan('L1', SPEC, CFG);
+  b.loan('L1', LOAN, CFG);
   assert.equal(bucket(b.status('2024-02-17'), 'L1', 'late_fee').total, '0.00');
   const l = bucket(b.status('2024-02-19'), 'L1', 'late_fee');
   assert.deepEqual([l.overdue, l.total, l.initial], ['25000.00', '25000.00', '25000.00']);
@@ -24,7 +24,7 @@ test('grace 3: nothing within the grace days, once after, per installment', () =
 
 test('paid in full on the last grace day: no late fee', () => {
   const b = new Book();
-  b.loan('L1', SPEC, CFG);
+  b.loan('L1', LOAN, CFG);
   b.pay('P1', 229630.19, '2024-02-18');
   assert.equal(bucket(b.status('2024-02-25'), 'L1', 'late_fee').initial, '0.00');
 });
@@ -33,7 +33,7 @@ test('paid the day after grace: the fee comes first in the payment order', () =>
   // 229630.19 on 02-19: late fee 25000, fee 10000, interest 33642.89, principal 160987.30
   // -> principal 25000 still overdue
   const b = new Book();
-  b.loan('L1', SPEC, CFG);
+  b.loan('L1', LOAN, CFG);
   b.pay('P1', 229630.19, '2024-02-19');
   const s = b.status('2024-02-25');
   assert.equal(bucket(s, 'L1', 'late_fee').paid, '25000.00');
@@ -44,7 +44,7 @@ test('paid the day after grace: the fee comes first in the payment order', () =>
 
 test('grace 0 (default): fee by D1 + 1, none before D1', () => {
   const b = new Book();
-  b.loan('L1', SPEC, { late_fee_amount: 25000 });
+  b.loan('L1', LOAN, { late_fee_amount: 25000 });
   assert.equal(bucket(b.status('2024-02-14'), 'L1', 'late_fee').total, '0.00');
   assert.equal(bucket(b.status('2024-02-16'), 'L1', 'late_fee').total, '25000.00');
 });
@@ -68,7 +68,7 @@ test('only fees left (principal and interest paid): no late fee', () => {
   // interest, so: waive current_installment_fee on 01-15 is NOT used; we pay 219630.19 on
   // 02-10 with a payment config whose order puts principal and interest first.
   const b = new Book();
-  b.loan('L1', SPEC, { late_fee_amount: 25000 });
+  b.loan('L1', LOAN, { late_fee_amount: 25000 });
   b.ok(
     payment(b.next(), 'P1', 219630.19, '2024-02-10', null, {
       ...PAYMENT_CONFIG,

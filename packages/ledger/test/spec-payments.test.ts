@@ -1,5 +1,5 @@
 /**
- * docs/ledger.md Payments and §2 create payment. Figures: derive.py "payment order",
+ * docs/ledger.md Payments and docs/api.md create payment. Figures: derive.py "payment order",
  * "overpayment", "allocations", all by subtraction from the worked-example schedule.
  */
 import { test } from 'node:test';

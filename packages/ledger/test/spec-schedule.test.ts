@@ -89,10 +89,10 @@ test('fee split: 100000 over 6 = 16666.67 x 5 and 16666.65', () => {
 });
 
 test('tiny fee: 0.03 over 5 installments still totals 0.03 with no negative share', () => {
-  // SPEC: F is a total, split rounded(F/n) each with the last taking the remainder:
-  // rounded(0.006) = 0.01 x 4 = 0.04 > 0.03 -> the literal remainder is -0.01. The SPEC
-  // does not say what to do; whatever the split, the total charged must stay F = 0.03 and
-  // no installment may owe a negative fee.
+  // F is a total, split rounded(F/n) each with the last taking the remainder:
+  // rounded(0.006) = 0.01 x 4 = 0.04 > 0.03 -> the literal remainder is -0.01. The rule
+  // alone does not say what to do; whatever the split, the total charged must stay F = 0.03
+  // and no installment may owe a negative fee (docs/ledger.md "Schedule", fee split).
   const b = new Book();
   const dues = ['2024-01-16', '2024-01-17', '2024-01-18', '2024-01-19', '2024-01-20'];
   b.loan('L1', { amount: 1, rate: 0, drate: 0, origination: '2024-01-15', dues, fee2: 0.03 });
@@ -146,8 +146,8 @@ test('usury: a rate equal to usury_rate is not above it (kept)', () => {
 test('usury reject: 400 with the seed error body, state unchanged; checkUsury agrees', () => {
   const b = new Book();
   const cfg = { usury_rate: 0.3, usury_behavior: 'reject' as const };
-  b.refuse(createLoan(b.next(), 'L1', WORKED, cfg), 400);
-  b.refuse(createLoan(b.next(), 'L2', { ...WORKED, rate: 0.2, drate: 0.31 }, cfg), 400);
+  b.refuse(createLoan(b.next(), 'L1', WORKED, cfg), 'usury_rate_exceeded');
+  b.refuse(createLoan(b.next(), 'L2', { ...WORKED, rate: 0.2, drate: 0.31 }, cfg), 'usury_rate_exceeded');
   const op = createLoan(99, 'L1', WORKED, cfg) as any;
   const err = checkUsury(op.body.loan, op.loanConfig);
   assert.ok(err, 'checkUsury refuses a rate above usury with reject');
@@ -211,7 +211,7 @@ test('calendar: the time zone option decides the due day (Tokyo: due 02-16, not 
 
 test('calendar: days are calendar days in a zone with daylight saving (New York, DST on 03-10)', () => {
   // the worked-example dates as instants at 16:00Z (11:00/12:00 in New York): the periods
-  // are still 31, 29, 31, 30, 31, 30 calendar days, so the SPEC figures hold exactly.
+  // are still 31, 29, 31, 30, 31, 30 calendar days, so the worked example's figures hold exactly.
   const ny = new Book('B1', { timeZone: 'America/New_York' });
   const op = createLoan(ny.next(), 'L1', WORKED) as any;
   op.body.loan.origination_date = '2024-01-15T16:00:00Z';

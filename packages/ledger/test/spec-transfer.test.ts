@@ -40,13 +40,13 @@ test('transfer on the origination day: installment 1 current, nothing overdue', 
 test('same owner 409; back and forth allowed; unknown loan 404', () => {
   const b = new Book();
   b.loan('L1', WORKED);
-  b.refuse(transfer(b.next(), 'B1', 'L1', 'BANK_1', '2024-02-01'), 409);
+  b.refuse(transfer(b.next(), 'B1', 'L1', 'BANK_1', '2024-02-01'), 'same_owner');
   b.transfer('L1', 'BANK_2', '2024-02-01');
-  b.refuse(transfer(b.next(), 'B1', 'L1', 'BANK_2', '2024-03-01'), 409);
+  b.refuse(transfer(b.next(), 'B1', 'L1', 'BANK_2', '2024-03-01'), 'same_owner');
   b.transfer('L1', 'BANK_1', '2024-03-01');
   assert.equal(owner(b.status('2024-02-15'), 'L1'), 'BANK_2');
   assert.equal(owner(b.status('2024-03-01'), 'L1'), 'BANK_1');
-  b.refuse(transfer(b.next(), 'B1', 'NOPE', 'BANK_3', '2024-03-01'), 404);
+  b.refuse(transfer(b.next(), 'B1', 'NOPE', 'BANK_3', '2024-03-01'), 'loan_not_found');
 });
 
 test('a back-dated transfer: owners follow effective dates; same owner as the one in force is 409', () => {
@@ -60,12 +60,12 @@ test('a back-dated transfer: owners follow effective dates; same owner as the on
   assert.equal(owner(b.status('2024-02-15'), 'L1'), 'BANK_3');
   assert.equal(owner(b.status('2024-03-01'), 'L1'), 'BANK_2');
   // on 02-10 the owner in force is BANK_3
-  b.refuse(transfer(b.next(), 'B1', 'L1', 'BANK_3', '2024-02-10'), 409);
+  b.refuse(transfer(b.next(), 'B1', 'L1', 'BANK_3', '2024-02-10'), 'same_owner');
 });
 
 test('cancelled loan: 409', () => {
   const b = new Book();
   b.loan('L1', WORKED);
   b.cancel('L1', '2024-02-01');
-  b.refuse(transfer(b.next(), 'B1', 'L1', 'BANK_2', '2024-03-01'), 409);
+  b.refuse(transfer(b.next(), 'B1', 'L1', 'BANK_2', '2024-03-01'), 'loan_cancelled');
 });

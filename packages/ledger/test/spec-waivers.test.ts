@@ -62,7 +62,7 @@ test('`current_installment` amount: every bucket of the current installment, in 
 
 test('`current_installment` cannot exceed the current installment (229630.19)', () => {
   const b = book();
-  b.refuse(waiver(b.next(), 'L1', 'W1', { bucket: 'current_installment', type: 'amount', amount: 229630.2, day: '2024-01-15' }), 409);
+  b.refuse(waiver(b.next(), 'L1', 'W1', { bucket: 'current_installment', type: 'amount', amount: 229630.2, day: '2024-01-15' }), 'waiver_exceeds_owed');
   b.waive('L1', 'W2', { bucket: 'current_installment', type: 'amount', amount: 229630.19, day: '2024-01-15' });
   assert.equal(bucket(b.status('2024-01-15'), 'L1', 'principal').current, '0.00');
 });
@@ -90,7 +90,7 @@ test('`all` percentage: rounded(10% x 1377781.12) = 137778.11, in scope order', 
 
 test('`all` amount equal to everything owed leaves nothing; one cent more is 409', () => {
   const b = book();
-  b.refuse(waiver(b.next(), 'L1', 'W1', { bucket: 'all', type: 'amount', amount: 1377781.13, day: '2024-01-15' }), 409);
+  b.refuse(waiver(b.next(), 'L1', 'W1', { bucket: 'all', type: 'amount', amount: 1377781.13, day: '2024-01-15' }), 'waiver_exceeds_owed');
   b.waive('L1', 'W2', { bucket: 'all', type: 'amount', amount: 1377781.12, day: '2024-01-15' });
   const s = b.status('2024-03-01');
   for (const k of ['principal', 'interest', 'installment_fee'] as const) assert.equal(bucket(s, 'L1', k).total, '0.00');
@@ -99,7 +99,7 @@ test('`all` amount equal to everything owed leaves nothing; one cent more is 409
 test('`discount_at_origination`: principal, only on the origination day', () => {
   // 200000: inst1 185987.30, inst2 14012.70 -> inst2 principal left 179046.81
   const b = book();
-  b.refuse(waiver(b.next(), 'L1', 'W0', { bucket: 'discount_at_origination', type: 'amount', amount: 1000, day: '2024-01-20' }), 409);
+  b.refuse(waiver(b.next(), 'L1', 'W0', { bucket: 'discount_at_origination', type: 'amount', amount: 1000, day: '2024-01-20' }), 'discount_not_on_origination');
   b.waive('L1', 'W1', { bucket: 'discount_at_origination', type: 'amount', amount: 200000, day: '2024-01-15' });
   const p = bucket(b.status('2024-01-15'), 'L1', 'principal');
   assert.deepEqual([p.waived, p.current, p.total], ['200000.00', '0.00', '1000000.00']);
@@ -108,7 +108,7 @@ test('`discount_at_origination`: principal, only on the origination day', () => 
 
 test('`overdue_principal`: up to what is overdue; one cent more is 409', () => {
   const b = book();
-  b.refuse(waiver(b.next(), 'L1', 'W1', { bucket: 'overdue_principal', type: 'amount', amount: 185987.31, day: '2024-02-20' }), 409);
+  b.refuse(waiver(b.next(), 'L1', 'W1', { bucket: 'overdue_principal', type: 'amount', amount: 185987.31, day: '2024-02-20' }), 'waiver_exceeds_owed');
   b.waive('L1', 'W2', { bucket: 'overdue_principal', type: 'amount', amount: 185987.3, day: '2024-02-20' });
   const p = bucket(b.status('2024-02-20'), 'L1', 'principal');
   assert.deepEqual([p.overdue, p.current, p.waived], ['0.00', '193059.51', '185987.30']);
@@ -138,7 +138,7 @@ test('`installment_fee`, `non_overdue_installment_fee`, `overdue_installment_fee
   assert.deepEqual([f2.overdue, f2.current, f2.total], ['10000.00', '0.00', '35000.00']);
   // overdue_installment_fee: 10000 owed overdue on 02-20
   const b3 = book();
-  b3.refuse(waiver(b3.next(), 'L1', 'W1', { bucket: 'overdue_installment_fee', type: 'amount', amount: 10000.01, day: '2024-02-20' }), 409);
+  b3.refuse(waiver(b3.next(), 'L1', 'W1', { bucket: 'overdue_installment_fee', type: 'amount', amount: 10000.01, day: '2024-02-20' }), 'waiver_exceeds_owed');
   b3.waive('L1', 'W2', { bucket: 'overdue_installment_fee', type: 'percentage', percentage: 1, day: '2024-02-20' });
   assert.equal(bucket(b3.status('2024-02-20'), 'L1', 'installment_fee').overdue, '0.00');
 });
@@ -152,7 +152,7 @@ test('`delinquency_interest` amount: 500 of 663.85 waived on 02-20 -> 829.81 - 5
   const d = bucket(b.status('2024-02-21'), 'L1', 'delinquency_interest');
   assert.deepEqual([d.waived, d.total], ['500.00', '329.81']);
   // more than accrued is 409
-  b.refuse(waiver(b.next(), 'L1', 'W2', { bucket: 'delinquency_interest', type: 'amount', amount: 1000, day: '2024-02-20' }), 409);
+  b.refuse(waiver(b.next(), 'L1', 'W2', { bucket: 'delinquency_interest', type: 'amount', amount: 1000, day: '2024-02-20' }), 'waiver_exceeds_owed');
 });
 
 test('`all` percentage with accrued delinquency interest: rounded(10% x everything owed)', () => {
@@ -172,7 +172,7 @@ test('`all` percentage with accrued delinquency interest: rounded(10% x everythi
 
 test('`late_fee`: the fee incurred can be waived; more is 409', () => {
   const b = book({ ...WORKED, drate: 0 }, { late_fee_amount: 25000 });
-  b.refuse(waiver(b.next(), 'L1', 'W1', { bucket: 'late_fee', type: 'amount', amount: 25000.01, day: '2024-02-20' }), 409);
+  b.refuse(waiver(b.next(), 'L1', 'W1', { bucket: 'late_fee', type: 'amount', amount: 25000.01, day: '2024-02-20' }), 'waiver_exceeds_owed');
   b.waive('L1', 'W2', { bucket: 'late_fee', type: 'amount', amount: 25000, day: '2024-02-20' });
   const l = bucket(b.status('2024-02-20'), 'L1', 'late_fee');
   assert.deepEqual([l.waived, l.total], ['25000.00', '0.00']);

@@ -3,7 +3,7 @@ export { startPartitionSlots, type PartitionSlotsOptions } from './partition-slo
 export { jobCatalog, cappedBackoff, type JobName, type JobPayload } from './job-catalog.js';
 export { createRedis, isClusterUrl, parseClusterUrl, redactUrl, type RedisConnectionOptions, type ClusterAddress } from './redis.js';
 export { OperationQueues, type OperationQueuesOptions, type BorrowerWork, type EnsureWorkOptions, type EnsureWorkResult } from './operation-queues.js';
-export { DEFAULT_PARTITIONS, DEFAULT_PREFIX, type QueueSettings } from './config.js';
+export { DEFAULT_PARTITIONS, DEFAULT_PREFIX } from './config.js';
 export {
   createQueueBackend,
   queueBackendKind,
@@ -14,3 +14,4 @@ export {
   type WorkerSettings,
 } from './backend.js';
 export { queueSchemaName } from './postgres-backend.js';
+export { openQueues, type OpenedQueues, type OpenQueuesOptions, type QueueEnv } from './open-queues.js';

@@ -31,7 +31,7 @@ export interface EnsureWorkResult {
   woken: number;
 }
 
-/** A borrower's deduplicated wake-up (see `OperationQueues.enqueue`). */
+/** A borrower's deduplicated wake-up (see `OperationQueues.enqueueMany`). */
 function wakeUpOptions(data: BorrowerWork): JobsOptions {
   return { ...jobCatalog['borrower.apply'].options, jobId: data.operationId, deduplication: { id: data.borrowerId, keepLastIfActive: true } };
 }
@@ -51,17 +51,14 @@ export class OperationQueues {
   }
 
   /**
-   * A wake-up for the borrower: "borrower X has work". At most one waits per borrower
-   * (BullMQ deduplication by borrower id): adding one while another waits is a no-op, since the
-   * waiting one will apply everything pending. Adding one while the borrower's job is active
-   * (`keepLastIfActive`) stores it, and BullMQ adds it when the active one finishes: that
-   * worker may have read the borrower's pending operations before this one was committed, so
-   * the wake-up must not be lost. The job id is the operation id of the wake-up's cause.
+   * A wake-up for each borrower: "borrower X has work", one `addBulk` per partition. At most one
+   * waits per borrower (BullMQ deduplication by borrower id): adding one while another waits is
+   * a no-op, since the waiting one will apply everything pending. Adding one while the
+   * borrower's job is active (`keepLastIfActive`) stores it, and BullMQ adds it when the active
+   * one finishes: that worker may have read the borrower's pending operations before this one
+   * was committed, so the wake-up must not be lost. The job id is the operation id of the
+   * wake-up's cause.
    */
-  async enqueue(work: BorrowerWork): Promise<void> {
-    await this.enqueueMany([work]);
-  }
-
   async enqueueMany(work: BorrowerWork[]): Promise<void> {
     const { schema } = jobCatalog['borrower.apply'];
     const byQueue = new Map<Queue, BorrowerWork[]>();

@@ -104,8 +104,9 @@ export async function saveBorrowerLedgerDelta(trx: Transaction<Database>, borrow
 }
 
 /**
- * Stores a whole-state document (`serializeState`) as the head, with no items: for tools and
- * tests. The worker saves with `saveBorrowerLedgerDelta`.
+ * Stores `state` as the head and drops every item: the shape of an older row (one whole
+ * `lsl-ledger/1` document), which `restoreState` still reads. The worker saves with
+ * `saveBorrowerLedgerDelta`.
  */
 export async function saveBorrowerLedger(trx: Transaction<Database>, borrowerId: string, state: unknown, appliedSeq: number): Promise<void> {
   const json = JSON.stringify(state);

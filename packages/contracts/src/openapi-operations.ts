@@ -1,0 +1,102 @@
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import { exampleRequest } from './examples/requests.js';
+import { batchAcceptedExample, batchStatusExample, operationAcceptedExample, seedResultExamples } from './examples/responses.js';
+import { errorResponse, json, paramsFor, preferHeader, queryDoc } from './openapi-helpers.js';
+import { cancelLoansBatchExample, lifecycleExampleResult, type LifecycleType } from './lifecycle-examples.js';
+import { CANCEL_LOANS_BATCH_PATH, cancelLoansBatchDocSchema } from './operations/cancel-loans-batch.js';
+import { OPERATIONS, OPERATION_TYPES, type OperationType } from './operations/catalog.js';
+import { transferBatchDocSchema } from './operations/transfer-ownership.js';
+import { batchAcceptedSchema, cancelLoansResultSchema, operationAcceptedSchema } from './responses/async.js';
+import { SEED_RESULT_SCHEMAS, transferResultSchema } from './responses/seed-results.js';
+
+const LIFECYCLE_TYPES: readonly string[] = ['reverse_payment', 'create_reimbursement', 'charge_off_loan', 'create_restructuring'];
+
+export interface OperationPathsOptions {
+  security: Array<Record<string, string[]>>;
+  /** The answers every authenticated route may give (401, 403, 429, 500). */
+  commonErrors: Record<number, ReturnType<typeof errorResponse>>;
+}
+
+/**
+ * The operations in the OpenAPI document (docs/api.md): one `POST` per operation type, and the
+ * two batches (transfer ownerships, cancel loans), answered 202, or under `Prefer: wait` with
+ * the operation's own answer (200, or 207 for a batch).
+ */
+export function registerOperationPaths(registry: OpenAPIRegistry, { security, commonErrors }: OperationPathsOptions): void {
+  // What a batch request as a whole may be refused with (its items fail alone, in the 207).
+  const batchErrors = { 400: errorResponse(400), 409: errorResponse(409), 413: errorResponse(413), 415: errorResponse(415), 422: errorResponse(422), ...commonErrors };
+
+  for (const type of OPERATION_TYPES) {
+    const op = OPERATIONS[type];
+    const isBatch = type === 'transfer_ownership';
+    registry.registerPath({
+      method: 'post',
+      path: op.openApiPath,
+      operationId: type,
+      summary: op.summary,
+      tags: ['Operations'],
+      security,
+      request: {
+        ...(isBatch ? {} : { params: paramsFor(type) }),
+        query: queryDoc,
+        headers: preferHeader,
+        body: {
+          required: true,
+          content: { 'application/json': { schema: isBatch ? transferBatchDocSchema : op.bodySchema, example: exampleRequest(type).body } },
+        },
+      },
+      responses: isBatch
+        ? {
+            202: json(batchAcceptedSchema, 'Accepted: one operation per valid item (`Location: /v1/batches/{batch_id}`)', batchAcceptedExample),
+            207: json(transferResultSchema, 'Multi-Status (with `Prefer: wait` when every item finished in time): the seed body', { succeeded: batchStatusExample.succeeded, failed: [] }),
+            ...batchErrors,
+          }
+        : {
+            200: json(
+              SEED_RESULT_SCHEMAS[type],
+              'OK (only with `Prefer: wait` when the operation finished in time): the seed body',
+              resultExample(type),
+            ),
+            202: json(operationAcceptedSchema, 'Accepted (`Location: /v1/operations/{operation_id}`)', { ...operationAcceptedExample, type }),
+            400: errorResponse(400),
+            404: errorResponse(404),
+            409: errorResponse(409),
+            413: errorResponse(413),
+            415: errorResponse(415),
+            422: errorResponse(422),
+            ...commonErrors,
+          },
+    });
+  }
+
+  // docs/ledger.md "Cancellation": the batch of single cancels, answered like the transfer batch.
+  registry.registerPath({
+    method: 'post',
+    path: CANCEL_LOANS_BATCH_PATH,
+    operationId: 'cancel_loans',
+    summary: 'Cancel loans (batch): each item is the single cancel of its loan on its borrower\'s queue',
+    tags: ['Operations'],
+    security,
+    request: {
+      query: queryDoc,
+      headers: preferHeader,
+      body: { required: true, content: { 'application/json': { schema: cancelLoansBatchDocSchema, example: cancelLoansBatchExample() } } },
+    },
+    responses: {
+      202: json(batchAcceptedSchema, 'Accepted: one cancel_loan operation per valid item (`Location: /v1/batches/{batch_id}`)', batchAcceptedExample),
+      207: json(cancelLoansResultSchema, 'Multi-Status (with `Prefer: wait` when every item finished in time): `succeeded` holds the cancel results', {
+        succeeded: [seedResultExamples.cancel_loan],
+        failed: [{ borrower_id: 'B2', error_detail: 'Loan L7 not found', request_id: 'c2', status_code: 404 }],
+      }),
+      ...batchErrors,
+    },
+  });
+}
+
+/** The 200 a `Prefer: wait` submission gets: the seed body of its type. */
+function resultExample(type: OperationType): unknown {
+  if (LIFECYCLE_TYPES.includes(type)) return lifecycleExampleResult(type as LifecycleType);
+  if (type !== 'create_consolidation') return seedResultExamples[type as keyof typeof seedResultExamples];
+  const request = exampleRequest(type).body as { loan_consolidation: Record<string, unknown>; request_id: string };
+  return { id: 'C1', kordev_id: 3, loan_consolidation: request.loan_consolidation, request_id: request.request_id };
+}
