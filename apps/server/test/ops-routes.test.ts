@@ -1,48 +1,38 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { exampleRequest } from '@lsl/contracts';
-import { createTestDatabase, type TestDatabase } from '@lsl/db/testing';
-import { serveApp, type ServedApp } from './serve-app.js';
+import { serveApp, serveAppPerSuite, type ServedApp } from './serve-app.js';
 
 describe('health, readiness and metrics', () => {
-  let database: TestDatabase;
-  let app: ServedApp;
-  before(async () => {
-    database = await createTestDatabase();
-    app = await serveApp(database.url);
-  });
-  after(async () => {
-    await app?.close();
-    await database?.drop();
-  });
+  const served = serveAppPerSuite();
 
   it('/healthz and /readyz answer when Postgres, the queue backend and the schema are there', async () => {
-    assert.equal((await fetch(`${app.baseUrl}/healthz`)).status, 200);
-    const ready = await fetch(`${app.baseUrl}/readyz`);
+    assert.equal((await fetch(`${served.app.baseUrl}/healthz`)).status, 200);
+    const ready = await fetch(`${served.app.baseUrl}/readyz`);
     assert.equal(ready.status, 200);
     assert.deepEqual(await ready.json(), { status: 'ready', checks: { postgres: 'ok', queue: 'ok', migrations: 'ok' } });
   });
 
   it('/readyz is 503 naming a migration this build knows and the database has not run', async () => {
-    const { rows } = await sql<{ name: string; timestamp: string }>`select name, timestamp from kysely_migration order by name desc limit 1`.execute(app.db);
+    const { rows } = await sql<{ name: string; timestamp: string }>`select name, timestamp from kysely_migration order by name desc limit 1`.execute(served.app.db);
     const last = rows[0]!;
-    await sql`delete from kysely_migration where name = ${last.name}`.execute(app.db);
+    await sql`delete from kysely_migration where name = ${last.name}`.execute(served.app.db);
     try {
-      const res = await fetch(`${app.baseUrl}/readyz`);
+      const res = await fetch(`${served.app.baseUrl}/readyz`);
       assert.equal(res.status, 503);
       const body = (await res.json()) as { status: string; checks: Record<string, string> };
       assert.equal(body.status, 'not ready');
       assert.equal(body.checks['migrations'], `pending: ${last.name}`);
       assert.equal(body.checks['postgres'], 'ok');
     } finally {
-      await sql`insert into kysely_migration (name, timestamp) values (${last.name}, ${last.timestamp})`.execute(app.db);
+      await sql`insert into kysely_migration (name, timestamp) values (${last.name}, ${last.timestamp})`.execute(served.app.db);
     }
-    assert.equal((await fetch(`${app.baseUrl}/readyz`)).status, 200);
+    assert.equal((await fetch(`${served.app.baseUrl}/readyz`)).status, 200);
   });
 
   it('/readyz is 503 when the queue backend check fails, and when Postgres does not answer', async () => {
-    const noQueue = await serveApp(database.url, { checkQueueBackend: async () => Promise.reject(new Error('queue backend down')) });
+    const noQueue = await serveApp(served.databaseUrl, { checkQueueBackend: async () => Promise.reject(new Error('queue backend down')) });
     try {
       const res = await fetch(`${noQueue.baseUrl}/readyz`);
       assert.equal(res.status, 503);
@@ -54,7 +44,7 @@ describe('health, readiness and metrics', () => {
     const { createDb } = await import('@lsl/db');
     const { createApp } = await import('../src/app.js');
     const deadDb = createDb({ connectionString: 'postgres://postgres@127.0.0.1:1/none', max: 1 });
-    const server = createApp({ ...(await appOptionsLike(app)), db: deadDb }).listen(0, '127.0.0.1');
+    const server = createApp({ ...(await appOptionsLike(served.app)), db: deadDb }).listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     try {
       const port = (server.address() as { port: number }).port;
@@ -73,11 +63,11 @@ describe('health, readiness and metrics', () => {
 
   it('/metrics counts accepted operations by type, HTTP latency by route pattern, queue depth by state, process metrics', async () => {
     const { params, body } = exampleRequest('create_loan');
-    const url = `${app.baseUrl}/v1/borrowers/${params['borrower_id']}/loans/${params['loan_id']}/create`;
+    const url = `${served.app.baseUrl}/v1/borrowers/${params['borrower_id']}/loans/${params['loan_id']}/create`;
     const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     assert.equal(res.status, 202);
-    assert.equal((await fetch(`${app.baseUrl}/no/such/route/x1`)).status, 404);
-    const text = await (await fetch(`${app.baseUrl}/metrics`)).text();
+    assert.equal((await fetch(`${served.app.baseUrl}/no/such/route/x1`)).status, 404);
+    const text = await (await fetch(`${served.app.baseUrl}/metrics`)).text();
     assert.match(text, /^lsl_operations_accepted_total\{type="create_loan"\} 1$/m);
     assert.match(text, /^lsl_http_request_duration_seconds_count\{method="POST",route="\/v1\/borrowers\/:borrower_id\/loans\/:loan_id\/create",status_code="202"\} 1$/m);
     assert.match(text, /^lsl_http_request_duration_seconds_count\{method="GET",route="unmatched",status_code="404"\} 1$/m);

@@ -1,35 +1,25 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { exampleRequest } from '@lsl/contracts';
-import { createTestDatabase, type TestDatabase } from '@lsl/db/testing';
-import { serveApp, type ServedApp } from './serve-app.js';
+import { serveAppPerSuite } from './serve-app.js';
 
 describe('request log lines', () => {
-  let database: TestDatabase;
-  let app: ServedApp;
-  before(async () => {
-    database = await createTestDatabase();
-    app = await serveApp(database.url);
-  });
-  after(async () => {
-    await app?.close();
-    await database?.drop();
-  });
+  const served = serveAppPerSuite();
 
-  const linesOf = (requestId: string) => app.lines.filter((l) => l.req?.id === requestId);
+  const linesOf = (requestId: string) => served.app.lines.filter((l) => l.req?.id === requestId);
 
   it('a path segment that does not decode is logged as sent, and the server goes on (found by the fuzz test)', async () => {
-    const res = await fetch(`${app.baseUrl}/v1/operations/%E0%A4%A`, { headers: { 'x-request-id': 'bad-uri-1' } });
+    const res = await fetch(`${served.app.baseUrl}/v1/operations/%E0%A4%A`, { headers: { 'x-request-id': 'bad-uri-1' } });
     assert.ok(res.status >= 400 && res.status < 500, String(res.status));
     const lines = linesOf('bad-uri-1');
     assert.equal(lines.length, 1);
     assert.equal(lines[0]!.operation_id, '%E0%A4%A');
-    assert.equal((await fetch(`${app.baseUrl}/healthz`)).status, 200);
+    assert.equal((await fetch(`${served.app.baseUrl}/healthz`)).status, 200);
   });
 
   it('one line per request with the route, the borrower, the operation and both request ids; credentials redacted', async () => {
     const { body } = exampleRequest('create_loan');
-    const res = await fetch(`${app.baseUrl}/v1/borrowers/B7/loans/L7/create`, {
+    const res = await fetch(`${served.app.baseUrl}/v1/borrowers/B7/loans/L7/create`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: 'Bearer lsl_key_very_secret', cookie: 'session=s3cr3t', 'x-request-id': 'trace-42' },
       body: JSON.stringify({ ...(body as object), request_id: 'lender-req-9' }),
@@ -52,24 +42,24 @@ describe('request log lines', () => {
     assert.equal(typeof line.responseTime, 'number');
     assert.equal(line.req.headers.authorization, '[redacted]');
     assert.equal(line.req.headers.cookie, '[redacted]');
-    assert.doesNotMatch(JSON.stringify(app.lines), /very_secret|s3cr3t/);
+    assert.doesNotMatch(JSON.stringify(served.app.lines), /very_secret|s3cr3t/);
 
     // Reading it back names the operation too.
-    const read = await fetch(`${app.baseUrl}/v1/operations/${operation_id}`, { headers: { 'x-request-id': 'trace-43' } });
+    const read = await fetch(`${served.app.baseUrl}/v1/operations/${operation_id}`, { headers: { 'x-request-id': 'trace-43' } });
     assert.equal(read.status, 200);
     assert.equal(linesOf('trace-43')[0]?.operation_id, operation_id);
     assert.equal(linesOf('trace-43')[0]?.route, '/v1/operations/:operation_id');
   });
 
   it('makes a request id when the caller gives none or an unusable one', async () => {
-    const res = await fetch(`${app.baseUrl}/healthz`, { headers: { 'x-request-id': 'bad id with spaces and {json}' } });
+    const res = await fetch(`${served.app.baseUrl}/healthz`, { headers: { 'x-request-id': 'bad id with spaces and {json}' } });
     const id = res.headers.get('x-request-id');
     assert.match(id ?? '', /^[0-9a-f-]{36}$/);
     assert.equal(linesOf(id!).length, 1);
   });
 
   it('a 4xx is an info line, not an error; its refusal is not logged again', async () => {
-    const res = await fetch(`${app.baseUrl}/v1/borrowers/B7/loans/L7/create`, {
+    const res = await fetch(`${served.app.baseUrl}/v1/borrowers/B7/loans/L7/create`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-request-id': 'trace-400' },
       body: '{"loan": ',

@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import { Writable } from 'node:stream';
+import { after, before } from 'node:test';
 import { Queue } from 'bullmq';
 import type { Kysely } from 'kysely';
 import { CONFIG_KINDS, DEFAULT_CONFIG_ID, DEFAULT_CONFIGS } from '@lsl/contracts';
 import { createDb, ensureConfigs, type Database } from '@lsl/db';
+import { createTestDatabase, type TestDatabase } from '@lsl/db/testing';
 import { createQueueBackend, createRedis, OperationQueues } from '@lsl/queue';
 import { createLogger, trackQueueDepth } from '@lsl/telemetry';
 import { createApp, type AppOptions } from '../src/app.js';
@@ -19,6 +21,27 @@ export interface ServedApp {
   lines: Array<Record<string, any>>;
   prefix: string;
   close(): Promise<void>;
+}
+
+/**
+ * Hooks for the current suite: before it, a fresh test database and the app served on it; after
+ * it, both gone. Read `app` and `databaseUrl` inside the tests.
+ */
+export function serveAppPerSuite(): { readonly app: ServedApp; readonly databaseUrl: string } {
+  let database: TestDatabase | undefined;
+  let app: ServedApp | undefined;
+  before(async () => {
+    database = await createTestDatabase();
+    app = await serveApp(database.url);
+  });
+  after(async () => {
+    await app?.close();
+    await database?.drop();
+  });
+  return {
+    get app() { return app!; },
+    get databaseUrl() { return database!.url; },
+  };
 }
 
 /** The real app (real Postgres and Redis) on a free port, its log lines captured. */

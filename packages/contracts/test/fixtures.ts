@@ -1,22 +1,12 @@
 // The seeds' example requests, with valid values where the seed's are placeholders.
 
-export const createLoanSeed = () => ({
-  loan: {
-    amount_financed: 163333.34,
-    config_id: 'string',
-    daily_fee_charge: null,
-    delinquency_interest_rate: 0.3848,
-    due_dates: ['2020-02-01T23:59:59.999999-05:00', '2020-03-01T23:59:59.999999-05:00'],
-    guarantee_provider: 'FGA',
-    installment_fee_2_charge: null,
-    installment_fee_charge: null,
-    interest_rate: 0.3848,
-    origination_date: '2020-01-01T00:00:00-05:00',
-    owner: 'BANK_1',
-  },
-  occurred_on: '2020-01-01T10:15:20-05:00',
-  request_id: 'string',
-});
+import { exampleRequest, type CreateLoanBody } from '../src/index.js';
+
+/** The create-loan seed: the contracts' example request, with the seed's placeholder config id. */
+export const createLoanSeed = (): CreateLoanBody & { loan: { config_id: string } } => {
+  const body = exampleRequest('create_loan').body as CreateLoanBody;
+  return { ...body, loan: { ...body.loan, config_id: 'string' } };
+};
 
 /** The seed's own example, verbatim: two dates in one string. */
 export const createLoanSeedMalformed = () => {
