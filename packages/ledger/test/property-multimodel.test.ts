@@ -43,16 +43,21 @@ const arb = fc.record({
   cons: fc.option(fc.record({ d: fc.integer({ min: 0, max: 150 }), rate: fc.constantFrom(0, 0.2, 0.3848), gaps: fc.array(fc.integer({ min: 10, max: 40 }), { minLength: 1, maxLength: 3 }) }), { nil: null }),
 });
 
+/** The generated loans as engine definitions: due days from the gaps, configs from the draw. */
+function loanDefsOf(loans: Gen['loans']) {
+  return loans.map((l, k) => {
+    const dues: string[] = [];
+    let d = addDays(O, l.start - 1);
+    for (const g of l.gaps) dues.push((d = addDays(d, g)));
+    const spec: LoanSpec = { amount: l.cents / 100, rate: l.rate, drate: l.drate, origination: O, dues, fee: l.fee, daily: l.daily };
+    return { id: `L${k}`, spec, cfg: { lateFee: l.lateFee, grace: l.grace, dailyMax: l.dailyMax } };
+  });
+}
+
 test('engine = reference model (several loans, allocations, positive balance, cancellations)', () => {
   fc.assert(
     fc.property(arb, (a) => {
-      const defs = a.loans.map((l, k) => {
-        const dues: string[] = [];
-        let d = addDays(O, l.start - 1);
-        for (const g of l.gaps) dues.push((d = addDays(d, g)));
-        const spec: LoanSpec = { amount: l.cents / 100, rate: l.rate, drate: l.drate, origination: O, dues, fee: l.fee, daily: l.daily };
-        return { id: `L${k}`, spec, cfg: { lateFee: l.lateFee, grace: l.grace, dailyMax: l.dailyMax } };
-      });
+      const defs = loanDefsOf(a.loans);
       let state = emptyState('B1');
       let seq = 0;
       for (const d of defs) {
@@ -140,13 +145,7 @@ type Gen = typeof arb extends fc.Arbitrary<infer T> ? T : never;
 function shuffledAgainstModel(a: Omit<Gen, 'cons'>, perm: number[]) {
   {
     {
-      const defs = a.loans.map((l, k) => {
-        const dues: string[] = [];
-        let d = addDays(O, l.start - 1);
-        for (const g of l.gaps) dues.push((d = addDays(d, g)));
-        const spec: LoanSpec = { amount: l.cents / 100, rate: l.rate, drate: l.drate, origination: O, dues, fee: l.fee, daily: l.daily };
-        return { id: `L${k}`, spec, cfg: { lateFee: l.lateFee, grace: l.grace, dailyMax: l.dailyMax } };
-      });
+      const defs = loanDefsOf(a.loans);
       const creates = defs.map((d, k) =>
         createLoan(k + 1, d.id, d.spec, { late_fee_amount: d.cfg.lateFee, late_fee_grace_days: d.cfg.grace, daily_fee_max_charge: d.cfg.dailyMax }),
       );
