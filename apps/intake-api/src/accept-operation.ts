@@ -4,12 +4,13 @@ import { AppError, bodyFingerprint as requestHash, recordedAtOf, type ParsedOper
 import {
   findOperationByNaturalKey,
   insertOperationWithSeq,
+  isStaleConfig,
   isUniqueViolation,
   type AcceptOperationInput,
   type Database,
   type OperationRow,
 } from '@lsl/db';
-import { resolveConfigs } from '@lsl/ledger-store';
+import { resolveConfigs, type ConfigCache } from '@lsl/ledger-store';
 import { operationsAccepted } from '@lsl/telemetry';
 
 export interface AcceptContext {
@@ -17,7 +18,12 @@ export interface AcceptContext {
   now?: () => Date;
   /** Records the operation durably with its sequence number (default: on its own; intake groups them: `GroupRecorder`). */
   record?: (input: AcceptOperationInput) => Promise<OperationRow>;
+  /** Intake's cache of resolved configs (`ConfigCache`): stale entries are caught when recording. */
+  configCache?: ConfigCache;
 }
+
+/** A config made stale between its look-up and the insert: resolve again, this many times at most. */
+const STALE_CONFIG_ATTEMPTS = 3;
 
 export interface AcceptOptions {
   /** The body exactly as the lender sent it: what results echo. */
@@ -47,7 +53,7 @@ export async function acceptOperation(ctx: AcceptContext, parsed: ParsedOperatio
   // No look-up first: a resubmission is rare, and the unique natural key catches it below.
   // The configs the operation names, keyed by kind (`ResolvedConfigs`), checked for usury
   // `reject`; stored with the operation, read back by the worker's `toLedgerOperation`.
-  const configs = await resolveConfigs(ctx.db, parsed);
+  let configs = await resolveConfigs(ctx.db, parsed, ctx.configCache);
   const acceptedAt = (ctx.now ?? (() => new Date()))();
   const params =
     parsed.type === 'transfer_ownership'
@@ -56,7 +62,7 @@ export async function acceptOperation(ctx: AcceptContext, parsed: ParsedOperatio
   const body = options.rawBody as Record<string, unknown>;
   try {
     const record = ctx.record ?? ((input: AcceptOperationInput) => insertOperationWithSeq(ctx.db, input));
-    const row = await record({
+    const input = (): AcceptOperationInput => ({
         id: randomUUID(),
         borrower_id: parsed.borrowerId,
         type: parsed.type,
@@ -73,6 +79,17 @@ export async function acceptOperation(ctx: AcceptContext, parsed: ParsedOperatio
         batch_index: options.batch?.index ?? null,
         accepted_at: acceptedAt,
     });
+    let row: OperationRow | undefined;
+    for (let attempt = 1; row === undefined; attempt++) {
+      try {
+        row = await record(input());
+      } catch (error) {
+        // A cached config that a PUT gave a newer version: nothing was recorded; look it up again.
+        if (!isStaleConfig(error) || attempt >= STALE_CONFIG_ATTEMPTS) throw error;
+        ctx.configCache?.forget(parsed);
+        configs = await resolveConfigs(ctx.db, parsed, ctx.configCache);
+      }
+    }
     operationsAccepted.inc({ type: parsed.type });
     return { row, replayed: false };
   } catch (error) {

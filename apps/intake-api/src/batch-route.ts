@@ -18,6 +18,7 @@ export interface BatchRouteDeps {
   db: Kysely<Database>;
   /** Records an operation with its sequence number (intake's group commit: `GroupRecorder`). */
   record?: AcceptContext['record'];
+  configCache?: AcceptContext['configCache'];
   enqueue: (work: BorrowerWork[]) => Promise<void>;
   send: (res: Response, response: StoredResponse) => void;
   /** Wakes `Prefer: wait` when the batch's borrowers have operations applied (else it polls). */
@@ -48,7 +49,7 @@ export function batchHandler(deps: BatchRouteDeps, parse: (req: Request) => Pars
           continue;
         }
         try {
-          const { row } = await acceptOperation({ db, record: deps.record }, item.value, { rawBody: item.rawBody, batch: { id: batchId, index: item.index } });
+          const { row } = await acceptOperation({ db, record: deps.record, configCache: deps.configCache }, item.value, { rawBody: item.rawBody, batch: { id: batchId, index: item.index } });
           items.push({ index: item.index, operation_id: row.id });
           if (!isFinished(row)) work.push({ borrowerId: row.borrower_id, operationId: row.id });
           accepted.push({ index: item.index, operation_id: row.id, borrower_id: row.borrower_id, request_id: row.request_id, status: row.status });

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { insertOperationsWithSeq, insertOperationWithSeq, isUniqueViolation, type AcceptOperationInput, type Database, type OperationRow } from '@lsl/db';
+import { insertOperationsWithSeq, insertOperationWithSeq, isStaleConfig, isUniqueViolation, type AcceptOperationInput, type Database, type OperationRow } from '@lsl/db';
 
 export interface GroupRecorderOptions {
   /** Operations in one statement. */
@@ -21,7 +21,8 @@ interface Pending {
  * after the commit, so its 202 still means "durable". A natural-key collision anywhere in the
  * group makes the statement fail as a whole; the group is then recorded one operation at a
  * time, in the same order, so the colliding request alone gets the unique violation (answered
- * as a replay or a 409 by `acceptOperation`) and the others their numbers.
+ * as a replay or a 409 by `acceptOperation`) and the others their numbers; a config no longer in
+ * force is handled the same way (only its operation is resolved again).
  */
 export class GroupRecorder {
   private waiting: Pending[] = [];
@@ -71,7 +72,7 @@ export class GroupRecorder {
       const rows = await insertOperationsWithSeq(this.db, group.map((p) => p.input));
       group.forEach((p, i) => p.resolve(rows[i]!));
     } catch (error) {
-      if (!isUniqueViolation(error)) {
+      if (!isUniqueViolation(error) && !isStaleConfig(error)) {
         for (const p of group) p.reject(error);
         return;
       }

@@ -2,6 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import type { Kysely } from 'kysely';
 import { CANCEL_LOANS_BATCH_PATH, OPERATIONS, OPERATION_TYPES, parseCancelBatch, parseOperation, parseTransferBatch, type OperationType } from '@lsl/contracts';
 import { acceptedView, isFinished, type AppliedListener, type Database, type OperationRow } from '@lsl/db';
+import { ConfigCache } from '@lsl/ledger-store';
 import type { BorrowerWork, OperationQueues } from '@lsl/queue';
 import { acceptOperation } from './accept-operation.js';
 import { coalesce } from './enqueue-coalescer.js';
@@ -30,6 +31,8 @@ export function createIntakeRouter(options: IntakeOptions): Router {
   const log = options.log ?? (() => {});
   // Group commit: concurrent requests are recorded by one statement (docs/performance.md).
   const { record } = new GroupRecorder(db);
+  // Configs resolved from memory; the insert checks they are still in force (docs/performance.md).
+  const configCache = new ConfigCache();
 
   // The wake-ups of requests answered together go to Redis together (one addBulk per partition).
   const enqueueTogether = coalesce((work: BorrowerWork[]) => options.queues.enqueueMany(work));
@@ -62,7 +65,7 @@ export function createIntakeRouter(options: IntakeOptions): Router {
       // Only an Idempotency-Key needs the request's hash (the natural key has its own).
       const keyHash = req.header('idempotency-key') === undefined ? '' : requestHash({ path: req.path, query: parsed.value.query, body: req.body });
       const response = await withIdempotencyKey(db, req.header('idempotency-key'), keyHash, async () => {
-        const { row, replayed } = await acceptOperation({ db, record }, parsed.value, { rawBody: req.body, idempotencyKey: req.header('idempotency-key') ?? null });
+        const { row, replayed } = await acceptOperation({ db, record, configCache }, parsed.value, { rawBody: req.body, idempotencyKey: req.header('idempotency-key') ?? null });
         // A replay of an operation still waiting is enqueued again: a no-op if the job exists,
         // a quicker recovery than the sweeper if Redis lost it.
         if (!isFinished(row)) await enqueue([{ borrowerId: row.borrower_id, operationId: row.id }]);
@@ -73,7 +76,7 @@ export function createIntakeRouter(options: IntakeOptions): Router {
     });
   }
 
-  const batchDeps = { db, record, enqueue, send, appliedListener: options.appliedListener };
+  const batchDeps = { db, record, configCache, enqueue, send, appliedListener: options.appliedListener };
   router.post(
     OPERATIONS.transfer_ownership.path,
     batchHandler(batchDeps, (req) => {

@@ -52,6 +52,14 @@ export function isTransientDbError(error: unknown): boolean {
   return /Connection terminated|connection timeout|terminating connection|Client has encountered a connection error|timeout exceeded when trying to connect/i.test(message);
 }
 
+/**
+ * The error of recording an operation with a config version no longer in force (the
+ * `lsl_configs_current` guard, migration 0006): resolve the configs again and record again.
+ */
+export function isStaleConfig(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === 'LSL01';
+}
+
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
   const e = error as { code?: string; constraint?: string } | null;
   return e?.code === '23505' && (constraint === undefined || e.constraint === constraint);

@@ -1,5 +1,5 @@
 export type * from './schema.js';
-export { createDb, isTransientDbError, isUniqueViolation, type CreateDbOptions } from './create-db.js';
+export { createDb, isStaleConfig, isTransientDbError, isUniqueViolation, type CreateDbOptions } from './create-db.js';
 export { migrateToLatest, pendingMigrations } from './migrate.js';
 export { pingDatabase, assertMigrationsApplied } from './repositories/health.js';
 export * from './repositories/operations.js';

@@ -11,4 +11,4 @@ export { resolvedConfigsOf } from './resolved-configs.js';
 export { applyRecorded } from './apply-recorded.js';
 export { ByteLru, StateCache, HEAP_PER_JSON_BYTE, DEFAULT_STATE_CACHE_BYTES, type CachedState } from './state-cache.js';
 export { loadStoredState, catchUpState, MAX_CATCH_UP, type StoredState } from './load-state.js';
-export { resolveConfig, resolveConfigs } from './resolve-configs.js';
+export { ConfigCache, resolveConfig, resolveConfigs } from './resolve-configs.js';

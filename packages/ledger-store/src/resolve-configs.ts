@@ -8,14 +8,45 @@ import { checkUsury, type ConfigKind, type ConfigsByKind, type ResolvedConfigs, 
  * later edit of the config makes a new version and never changes what this operation meant.
  * Unknown → 400 naming the field.
  */
-export async function resolveConfig<K extends ConfigKind>(db: Kysely<Database>, kind: K, id: string, field: string): Promise<ConfigsByKind[K]> {
+export async function resolveConfig<K extends ConfigKind>(db: Kysely<Database>, kind: K, id: string, field: string, cache?: ConfigCache): Promise<ConfigsByKind[K]> {
+  const cached = cache?.get(kind, id);
+  if (cached) return cached as ConfigsByKind[K];
   const row = await getLatestConfig(db, kind, id);
   if (!row) {
     throw new AppError('unknown_config', `Unknown ${kind} config '${id}'`, { fields: { [field]: `No ${kind} config with id '${id}'` } });
   }
   // The body was validated by its kind's schema when PUT (contracts' CONFIG_SCHEMAS, checked at
   // compile time to output the ledger's config without id and version).
-  return { ...row.body, id: row.id, version: row.version } as ConfigsByKind[K];
+  const config = { ...row.body, id: row.id, version: row.version } as ConfigsByKind[K];
+  cache?.set(kind, id, config);
+  return config;
+}
+
+/**
+ * The configs intake resolved last, by kind and id: what spares each request its config look-up
+ * (docs/performance.md, "Config look-up"). An entry may be stale (a `PUT` made a newer version
+ * since): the statement that records the operation checks every config against the table
+ * (`lsl_configs_current`) and fails with `isStaleConfig`; intake then `forget`s the operation's
+ * configs and resolves them again. Unknown ids are never cached (a config created later is found).
+ */
+export class ConfigCache {
+  private readonly entries = new Map<string, unknown>();
+
+  constructor(private readonly maxEntries = 10_000) {}
+
+  get(kind: ConfigKind, id: string): unknown {
+    return this.entries.get(`${kind}\u0000${id}`);
+  }
+
+  set(kind: ConfigKind, id: string, config: unknown): void {
+    if (this.entries.size >= this.maxEntries) this.entries.clear();
+    this.entries.set(`${kind}\u0000${id}`, config);
+  }
+
+  /** Drops the entries of the configs the operation names. */
+  forget(parsed: ParsedOperation): void {
+    for (const ref of configRefsOf(parsed.type, parsed.body)) this.entries.delete(`${ref.kind}\u0000${ref.configId}`);
+  }
 }
 
 /** The rates usury `reject` looks at, in the body of an operation that creates a loan. */
@@ -28,12 +59,12 @@ function usuryTermsOf(parsed: ParsedOperation): UsuryTerms | undefined {
 /**
  * Resolves every config the operation names (400 if unknown), keyed by kind, and applies usury
  * `reject` (400): what intake stores with the operation, and what the simulations use, so a
- * simulation refuses what intake would.
+ * simulation refuses what intake would. With a `cache` (intake only), see `ConfigCache`.
  */
-export async function resolveConfigs(db: Kysely<Database>, parsed: ParsedOperation): Promise<ResolvedConfigs> {
+export async function resolveConfigs(db: Kysely<Database>, parsed: ParsedOperation, cache?: ConfigCache): Promise<ResolvedConfigs> {
   const configs: ResolvedConfigs = {};
   for (const ref of configRefsOf(parsed.type, parsed.body)) {
-    const config = await resolveConfig(db, ref.kind, ref.configId, ref.field);
+    const config = await resolveConfig(db, ref.kind, ref.configId, ref.field, cache);
     (configs as Record<ConfigKind, unknown>)[ref.kind] = config;
   }
   const terms = usuryTermsOf(parsed);

@@ -12,7 +12,8 @@ type Db = Kysely<Database> | Transaction<Database>;
  * are locked in id order, so groups running at once cannot deadlock. A natural-key collision
  * fails the whole statement (nothing recorded, no number used): the caller then records the
  * group one operation at a time, so only the colliding request is answered as a replay or
- * 409. Returns the rows in the order given.
+ * 409. A config no longer in force fails it the same way (`isStaleConfig`). Returns the rows in
+ * the order given.
  */
 export async function insertOperationsWithSeq(db: Db, inputs: AcceptOperationInput[]): Promise<OperationRow[]> {
   if (inputs.length === 0) return [];
@@ -44,6 +45,7 @@ export async function insertOperationsWithSeq(db: Db, inputs: AcceptOperationInp
       i.type, i.natural_key, i.request_hash, i.idempotency_key, i.params::jsonb, i.body::json,
       i.is_migration, i.recorded_at, i.request_id, i.configs::jsonb, i.batch_id, i.batch_index, i.accepted_at
     from input i join b on b.id = i.borrower_id join counts c on c.borrower_id = i.borrower_id
+    where lsl_configs_current(i.configs::jsonb)
     returning ${MADE_COLUMNS}`.execute(db);
   const byId = new Map(rows.map((r) => [r.id, r]));
   return inputs.map((i) => rowOf(i, byId.get(i.id)!));

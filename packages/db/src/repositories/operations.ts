@@ -9,7 +9,8 @@ export type AcceptOperationInput = Omit<NewOperation, 'seq' | 'status'>;
  * Records an accepted operation with the borrower's next sequence number, in ONE statement
  * (so one round trip and its own transaction): the upsert locks the borrower's row until the
  * statement commits, so sequence numbers are handed out, and committed, in acceptance order
- * with no gaps. A natural-key collision fails the whole statement, the increment included.
+ * with no gaps. A natural-key collision fails the whole statement, the increment included, and
+ * so does a config resolved at a version no longer in force (`isStaleConfig`: resolve again).
  */
 export async function insertOperationWithSeq(db: Db, input: AcceptOperationInput): Promise<OperationRow> {
   const result = await sql<MadeColumns>`
@@ -29,6 +30,7 @@ export async function insertOperationWithSeq(db: Db, input: AcceptOperationInput
       ${input.configs}::jsonb, ${input.batch_id ?? null}::uuid, ${input.batch_index ?? null}::integer,
       ${input.accepted_at ?? new Date()}::timestamptz
     from b
+    where lsl_configs_current(${input.configs}::jsonb)
     returning ${MADE_COLUMNS}`.execute(db);
   return rowOf(input, result.rows[0]!);
 }
