@@ -1,7 +1,8 @@
 // (c) Intake alone with an open-loop generator: requests leave at a fixed rate whatever the
 // answers do (a slow answer does not slow the sender, so queueing shows in the latencies:
 // no coordinated omission; each latency is measured from the request's scheduled time).
-// No worker runs, so only intake is measured. Afterwards, (f): the Redis memory the queued
+// No worker runs, so only intake is measured; a short warm-up at a low rate goes first, not
+// measured. Afterwards, (f): the Redis memory the queued
 // operations take under the system's prefix (MEMORY USAGE of each key).
 import { Agent, request } from 'node:http';
 import { Redis } from 'ioredis';
@@ -16,6 +17,13 @@ export interface OpenLoopOptions {
   partitions: number;
   /** Connections the generator keeps open (default 64). */
   connections?: number;
+  /**
+   * Seconds at `warmupRate` before the measured rates, not measured (default 3 at 100 req/s): the
+   * server has just started from TypeScript sources, and its first requests pay for module
+   * loading and the JIT, which a long-running server paid long ago.
+   */
+  warmupSeconds?: number;
+  warmupRate?: number;
   env?: Record<string, string>;
 }
 
@@ -49,8 +57,12 @@ export async function runOpenLoop(options: OpenLoopOptions): Promise<{ rates: Op
     const results: OpenLoopFigures[] = [];
     let n = 0;
     const borrowersUsed = new Set<string>();
-    for (const rate of options.rates) {
-      const total = rate * options.seconds;
+    const phases = [
+      { rate: options.warmupRate ?? 100, seconds: options.warmupSeconds ?? 3, measured: false },
+      ...options.rates.map((rate) => ({ rate, seconds: options.seconds, measured: true })),
+    ].filter((p) => p.seconds > 0);
+    for (const { rate, seconds, measured } of phases) {
+      const total = rate * seconds;
       const latencies: number[] = [];
       let accepted = 0;
       let errors = 0;
@@ -84,7 +96,7 @@ export async function runOpenLoop(options: OpenLoopOptions): Promise<{ rates: Op
       await Promise.all(inFlight);
       const s = summarize(latencies);
       const serverCpuMsPerRequest = round((cpu.stop() * 1000) / total, 2);
-      results.push({ rate, sent: total, accepted, errors, errorSamples, p50: s.p50, p99: s.p99, max: s.max, serverCpuMsPerRequest });
+      if (measured) results.push({ rate, sent: total, accepted, errors, errorSamples, p50: s.p50, p99: s.p99, max: s.max, serverCpuMsPerRequest });
     }
     agent.destroy();
     const bytes = await redisBytes(system.prefix);

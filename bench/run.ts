@@ -62,7 +62,7 @@ if (only.has('pipeline')) {
   results.pipeline = await runPipelines({ borrowers, paymentsEach: payments, workers, clients, partitions }, backends, log);
 }
 if (only.has('intake')) {
-  log(`(c) intake open loop at ${rates.join(', ')} req/s for ${seconds} s each; (f) Redis memory`);
+  log(`(c) intake open loop at ${rates.join(', ')} req/s for ${seconds} s each, after 3 s at 100 req/s not measured (warm-up); (f) Redis memory`);
   const { rates: intake, redis } = await runOpenLoop({ rates, seconds, borrowers: 1000, partitions });
   results.intake = intake;
   results.redisMemory = redis;
