@@ -85,7 +85,3 @@ export const OPERATIONS = {
   charge_off_loan: def('charge_off_loan', '/v1/borrowers/:borrower_id/loans/:loan_id/charge_off', 'Charge off loan', loanParamsSchema, chargeOffLoanBodySchema),
   create_restructuring: def('create_restructuring', '/v1/borrowers/:borrower_id/loans/:loan_id/restructurings/:restructuring_id/create', 'Restructure loan', restructuringParamsSchema, createRestructuringBodySchema),
 } as const satisfies Record<OperationType, OperationDefinition>;
-
-export function isOperationType(value: unknown): value is OperationType {
-  return typeof value === 'string' && (OPERATION_TYPES as readonly string[]).includes(value);
-}

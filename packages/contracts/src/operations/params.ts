@@ -9,8 +9,6 @@ export const reimbursementParamsSchema = z.object({ borrower_id: idSchema, reimb
 export const restructuringParamsSchema = z.object({ borrower_id: idSchema, loan_id: idSchema, restructuring_id: idSchema });
 /** The transfer batch has no path parameters: each item names its borrower and loan. */
 export const noParamsSchema = z.object({});
-export const borrowerParamsSchema = z.object({ borrower_id: idSchema });
-export const idParamsSchema = z.object({ id: idSchema });
 
 export type LoanParams = z.output<typeof loanParamsSchema>;
 export type WaiverParams = z.output<typeof waiverParamsSchema>;
