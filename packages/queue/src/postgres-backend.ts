@@ -38,8 +38,30 @@ type PgListenClient = Awaited<ReturnType<PostgresConnection['getListenClient']>>
  * (which node-postgres 8 tolerates with a deprecation warning and 9 will refuse). Each waiting
  * worker listens for notifications on it: one listener per partition, so no listener limit.
  */
-class SharedConnection extends PostgresConnection {
+export class SharedConnection extends PostgresConnection {
   private readonly serialized = new WeakSet<PgListenClient>();
+
+  constructor(...args: ConstructorParameters<typeof PostgresConnection>) {
+    super(...args);
+    // BullMQ builds its LISTEN client with `new pg.Client` and attaches its 'error' listener
+    // only once `connect()` has resolved. A backend terminated right after the handshake (its
+    // FATAL in the same read as ReadyForQuery, as pg_terminate_backend or a restart can do)
+    // is then an 'error' event with no listener, which kills the process. Every client it
+    // builds here has a listener from birth; BullMQ's own still handles the error after it.
+    const self = this as unknown as { pgModule?: { Client: new (config: unknown) => { on(event: 'error', fn: () => void): unknown } } };
+    if (self.pgModule) {
+      const Base = self.pgModule.Client;
+      self.pgModule = {
+        ...self.pgModule,
+        Client: class extends Base {
+          constructor(config: unknown) {
+            super(config);
+            this.on('error', () => {});
+          }
+        },
+      };
+    }
+  }
 
   override async getListenClient(): Promise<PgListenClient> {
     const client = await super.getListenClient();
