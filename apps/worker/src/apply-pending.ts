@@ -9,7 +9,7 @@ import {
   type EventInput,
   notifyApplied,
   lockBorrowerLedgers,
-  saveBorrowerLedgerDelta,
+  saveBorrowerLedgerDeltas,
   setLocalLockTimeout,
   type Database,
   type OperationRow,
@@ -130,10 +130,9 @@ export async function applyPendingBatch(db: Kysely<Database>, borrowerIds: strin
       );
       // The outbox: every event reporting these results commits with them, or not at all.
       await insertEvents(trx, results.flatMap(([row, result]) => eventsOf(row, result, completedAt)));
-      for (const save of saves) {
-        const written = await saveBorrowerLedgerDelta(trx, save.borrowerId, save.delta, save.appliedSeq);
-        committed.get(save.borrowerId)!.bytes += written * HEAP_PER_JSON_BYTE;
-      }
+      // Every borrower's state in one statement.
+      const written = await saveBorrowerLedgerDeltas(trx, saves);
+      saves.forEach((save, i) => (committed.get(save.borrowerId)!.bytes += written[i]! * HEAP_PER_JSON_BYTE));
       await insertEvents(trx, await batchCompletedEvents(trx, results.map(([row]) => row.batch_id), completedAt));
       // Delivered at commit: wakes the `Prefer: wait` requests of these borrowers.
       await notifyApplied(trx, saves.map((save) => save.borrowerId));

@@ -7,7 +7,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Kysely } from 'kysely';
-import { createDb, loadBorrowerLedger, saveBorrowerLedger, saveBorrowerLedgerDelta, type Database } from '../src/index.js';
+import { createDb, loadBorrowerLedger, saveBorrowerLedger, saveBorrowerLedgerDelta, saveBorrowerLedgerDeltas, type Database } from '../src/index.js';
 import { createTestDatabase, type TestDatabase } from '../src/testing.js';
 
 describe('ledger repository', () => {
@@ -16,7 +16,7 @@ describe('ledger repository', () => {
   before(async () => {
     database = await createTestDatabase();
     db = createDb({ connectionString: database.url, max: 2 });
-    await db.insertInto('borrowers').values({ id: 'B1', last_seq: 0 }).execute();
+    await db.insertInto('borrowers').values([{ id: 'B1', last_seq: 0 }, { id: 'B2', last_seq: 0 }, { id: 'B3', last_seq: 0 }]).execute();
   });
   after(async () => {
     await db?.destroy();
@@ -55,5 +55,25 @@ describe('ledger repository', () => {
     assert.deepEqual(stored?.head, { format: 'doc' });
     assert.deepEqual(stored?.lists, {});
     assert.equal(await loadBorrowerLedger(db, 'nobody'), undefined);
+  });
+
+  it('a batch of borrowers in one statement: each borrower’s head, cuts and items, no other’s touched', async () => {
+    const saveAll = (saves: Parameters<typeof saveBorrowerLedgerDeltas>[1]) => db.transaction().execute((trx) => saveBorrowerLedgerDeltas(trx, saves));
+    const written = await saveAll([
+      { borrowerId: 'B2', delta: { head: { b: 2 }, lists: { log: { keep: 0, append: ['x', 'y', 'z'] } } }, appliedSeq: 3 },
+      { borrowerId: 'B3', delta: { head: { b: 3 }, lists: { log: { keep: 0, append: ['p'] }, history: { keep: 0, append: [{ h: 1 }] } } }, appliedSeq: 2 },
+    ]);
+    assert.equal(written.length, 2);
+    assert.ok(written[0]! > 0 && written[1]! > 0);
+    // B2 cut back and rewritten; B3 only appended to; in one statement again.
+    await saveAll([
+      { borrowerId: 'B3', delta: { head: { b: 33 }, lists: { log: { keep: 1, append: ['q'] }, history: { keep: 1, append: [] } } }, appliedSeq: 4 },
+      { borrowerId: 'B2', delta: { head: { b: 22 }, lists: { log: { keep: 1, append: ['Y'] } } }, appliedSeq: 5 },
+    ]);
+    const b2 = await loadBorrowerLedger(db, 'B2');
+    const b3 = await loadBorrowerLedger(db, 'B3');
+    assert.deepEqual([b2?.head, b2?.appliedSeq, b2?.lists], [{ b: 22 }, 5, { log: ['x', 'Y'] }]);
+    assert.deepEqual([b3?.head, b3?.appliedSeq, b3?.lists], [{ b: 33 }, 4, { history: [{ h: 1 }], log: ['p', 'q'] }]);
+    assert.deepEqual(await db.transaction().execute((trx) => saveBorrowerLedgerDeltas(trx, [])), []);
   });
 });

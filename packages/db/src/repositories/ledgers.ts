@@ -72,33 +72,57 @@ export async function loadBorrowerLedger(db: Db, borrowerId: string): Promise<St
  * written (head and items).
  */
 export async function saveBorrowerLedgerDelta(trx: Transaction<Database>, borrowerId: string, delta: LedgerDelta, appliedSeq: number): Promise<number> {
-  const names: string[] = [];
-  const lengths: number[] = [];
-  const itemLists: string[] = [];
-  const itemIdx: number[] = [];
-  const items: string[] = [];
-  for (const [name, { keep, append }] of Object.entries(delta.lists)) {
-    names.push(name);
-    lengths.push(keep + append.length);
-    append.forEach((item, k) => {
-      itemLists.push(name);
-      itemIdx.push(keep + k);
-      items.push(JSON.stringify(item));
-    });
+  const [written] = await saveBorrowerLedgerDeltas(trx, [{ borrowerId, delta, appliedSeq }]);
+  return written!;
+}
+
+/**
+ * `saveBorrowerLedgerDelta` for every borrower of a worker's batch, in ONE statement (one round
+ * trip however many borrowers the batch holds): the heads upserted, the lists cut to their new
+ * lengths, the appended items written. Returns the bytes written per save, in the order given.
+ * Each borrower appears at most once.
+ */
+export async function saveBorrowerLedgerDeltas(
+  trx: Transaction<Database>,
+  saves: ReadonlyArray<{ borrowerId: string; delta: LedgerDelta; appliedSeq: number }>,
+): Promise<number[]> {
+  if (saves.length === 0) return [];
+  const heads: string[] = [];
+  const cuts = { borrower: [] as string[], list: [] as string[], len: [] as number[] };
+  const items = { borrower: [] as string[], list: [] as string[], idx: [] as number[], item: [] as string[] };
+  const written: number[] = [];
+  for (const { borrowerId, delta } of saves) {
+    const head = JSON.stringify(delta.head);
+    heads.push(head);
+    let bytes = head.length;
+    for (const [name, { keep, append }] of Object.entries(delta.lists)) {
+      cuts.borrower.push(borrowerId);
+      cuts.list.push(name);
+      cuts.len.push(keep + append.length);
+      append.forEach((item, k) => {
+        const json = JSON.stringify(item);
+        items.borrower.push(borrowerId);
+        items.list.push(name);
+        items.idx.push(keep + k);
+        items.item.push(json);
+        bytes += json.length;
+      });
+    }
+    written.push(bytes);
   }
-  const head = JSON.stringify(delta.head);
-  const written = items.reduce((n, item) => n + item.length, head.length);
   await sql`
     with head as (
       insert into borrower_ledgers (borrower_id, state, applied_seq, updated_at)
-      values (${borrowerId}, ${head}::json, ${appliedSeq}, ${new Date()})
+      select h.borrower_id, h.state::json, h.applied_seq, ${new Date()}
+      from unnest(${saves.map((s) => s.borrowerId)}::text[], ${heads}::text[], ${saves.map((s) => s.appliedSeq)}::bigint[]) as h(borrower_id, state, applied_seq)
       on conflict (borrower_id) do update set state = excluded.state, applied_seq = excluded.applied_seq, updated_at = excluded.updated_at
     ), cut as (
-      delete from ledger_items i using unnest(${names}::text[], ${lengths}::int[]) as k(list, len)
-      where i.borrower_id = ${borrowerId} and i.list = k.list and i.idx >= k.len
+      delete from ledger_items i using unnest(${cuts.borrower}::text[], ${cuts.list}::text[], ${cuts.len}::int[]) as k(borrower_id, list, len)
+      where i.borrower_id = k.borrower_id and i.list = k.list and i.idx >= k.len
     )
     insert into ledger_items (borrower_id, list, idx, item)
-    select ${borrowerId}, t.list, t.idx, t.item::json from unnest(${itemLists}::text[], ${itemIdx}::int[], ${items}::text[]) as t(list, idx, item)
+    select t.borrower_id, t.list, t.idx, t.item::json
+    from unnest(${items.borrower}::text[], ${items.list}::text[], ${items.idx}::int[], ${items.item}::text[]) as t(borrower_id, list, idx, item)
     on conflict (borrower_id, list, idx) do update set item = excluded.item`.execute(trx);
   return written;
 }
