@@ -3,23 +3,19 @@ import { envBoolean } from '@lsl/telemetry';
 import { DEFAULT_DELIVERY_POLICY, type DeliveryPolicy } from './delivery-policy.js';
 import { DEFAULT_RETRY_SCHEDULE, parseDuration, parseDurations } from './retry-schedule.js';
 
-const durations = z.string().transform((text, ctx) => {
-  try {
-    return parseDurations(text);
-  } catch (error) {
-    ctx.addIssue({ code: 'custom', message: (error as Error).message });
-    return z.NEVER;
-  }
-});
+/** A variable read by `parse`; what `parse` throws becomes the variable's issue (its message). */
+const parsedWith = <T>(parse: (text: string) => T) =>
+  z.string().transform((text, ctx) => {
+    try {
+      return parse(text);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      return z.NEVER;
+    }
+  });
 
-const duration = z.string().transform((text, ctx) => {
-  try {
-    return parseDuration(text);
-  } catch (error) {
-    ctx.addIssue({ code: 'custom', message: (error as Error).message });
-    return z.NEVER;
-  }
-});
+const durations = parsedWith(parseDurations);
+const duration = parsedWith(parseDuration);
 
 /**
  * The webhook variables, for each app's env.ts to merge into its own schema next to the shared

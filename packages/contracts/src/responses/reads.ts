@@ -108,37 +108,28 @@ export const getStatusQuerySchema = z.object({
 /** Largest `offset`/`cursor` a history page may start at. */
 export const MAX_HISTORY_OFFSET = 1_000_000_000;
 
+/**
+ * An integer query parameter from `min` to `max`: every way it can be wrong (not a number, not an
+ * integer, out of range) answers `message`, except above `max` when `tooBig` is given.
+ */
+const queryInt = (min: number, max: number, message: string, tooBig = message) =>
+  z.coerce.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: tooBig });
+
 export const getHistoryQuerySchema = z.object({
   calculation_date: getStatusQuerySchema.shape.calculation_date,
-  offset: z.coerce
-    .number({ error: 'Must be a non-negative integer' })
-    .int({ error: 'Must be a non-negative integer' })
-    .min(0, { error: 'Must be a non-negative integer' })
-    .max(MAX_HISTORY_OFFSET, { error: `Must be at most ${MAX_HISTORY_OFFSET}` })
+  offset: queryInt(0, MAX_HISTORY_OFFSET, 'Must be a non-negative integer', `Must be at most ${MAX_HISTORY_OFFSET}`)
     .optional()
     .meta({ description: 'Entries to skip (default 0)' }),
-  cursor: z.coerce
-    .number({ error: 'Must be a `next_cursor` of a previous page' })
-    .int({ error: 'Must be a `next_cursor` of a previous page' })
-    .min(0, { error: 'Must be a `next_cursor` of a previous page' })
-    .max(MAX_HISTORY_OFFSET, { error: 'Must be a `next_cursor` of a previous page' })
+  cursor: queryInt(0, MAX_HISTORY_OFFSET, 'Must be a `next_cursor` of a previous page')
     .optional()
     .meta({ description: '`next_cursor` of the previous page (instead of offset)' }),
-  limit: z.coerce
-    .number({ error: 'Must be an integer from 1 to 1000' })
-    .int({ error: 'Must be an integer from 1 to 1000' })
-    .min(1, { error: 'Must be an integer from 1 to 1000' })
-    .max(1000, { error: 'Must be an integer from 1 to 1000' })
+  limit: queryInt(1, 1000, 'Must be an integer from 1 to 1000')
     .optional()
     .meta({ description: 'Page size (default 100)' }),
 });
 
 export const getConfigQuerySchema = z.object({
-  version: z.coerce
-    .number({ error: 'Must be a positive integer' })
-    .int({ error: 'Must be a positive integer' })
-    .min(1, { error: 'Must be a positive integer' })
-    .max(2 ** 31 - 1, { error: 'Must be a positive integer' })
+  version: queryInt(1, 2 ** 31 - 1, 'Must be a positive integer')
     .optional()
     .meta({ description: 'A past version (default: the current one)' }),
 });
