@@ -3,15 +3,14 @@ import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { Redis } from 'ioredis';
 import { createQueueBackend } from '@lsl/queue';
 import type { Kysely } from 'kysely';
+import { cleanRedisPrefix, REDIS_URL } from '../../../test/helpers.js';
 import { createDb, insertEvents, type Database, type EventInput } from '@lsl/db';
 import { createTestDatabase, type TestDatabase } from '@lsl/db/testing';
 import { errorHandler, jsonBody, routeNotFound } from '@lsl/http';
 import { createWebhooksRouter, startWebhookWorker, type DeliveryPolicy, type RunningWebhookWorker } from '../src/index.js';
 
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 export interface Harness {
   db: Kysely<Database>;
@@ -72,14 +71,7 @@ export async function startHarness(policy: Partial<DeliveryPolicy>): Promise<Har
       server.close();
       await db.destroy();
       await database.drop();
-      const redis = new Redis(REDIS_URL);
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-        cursor = next;
-        if (keys.length > 0) await redis.del(...keys);
-      } while (cursor !== '0');
-      redis.disconnect();
+      await cleanRedisPrefix(prefix);
     },
   };
 }
