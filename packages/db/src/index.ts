@@ -1,7 +1,7 @@
 export type * from './schema.js';
 export { createDb, isStaleConfig, isTransientDbError, isUniqueViolation, type CreateDbOptions } from './create-db.js';
 export { migrateToLatest, pendingMigrations } from './migrate.js';
-export { pingDatabase, assertMigrationsApplied } from './repositories/health.js';
+export { pingDatabase, assertMigrationsApplied, ensureDatabase } from './repositories/health.js';
 export * from './repositories/operations.js';
 export * from './repositories/ledgers.js';
 export * from './repositories/ledger-versions.js';

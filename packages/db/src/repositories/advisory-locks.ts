@@ -46,9 +46,3 @@ export async function heldSessionLocks(client: SessionClient, space: string): Pr
   );
   return new Set(rows.map((r) => r.slot));
 }
-
-/** Creates database `name` on the server `client` is connected to, unless it exists. */
-export async function ensureDatabase(client: SessionClient, name: string): Promise<void> {
-  const { rows } = await client.query('select 1 from pg_database where datname = $1', [name]);
-  if (rows.length === 0) await client.query(`create database "${name.replace(/"/g, '""')}"`);
-}
