@@ -7,6 +7,9 @@ import pg from 'pg';
 import { createTestDatabase, type TestDatabase } from '@lsl/db/testing';
 import { createQueueBackend, OperationQueues, type QueueBackend } from '@lsl/queue';
 
+/** The message of a server's log line for an answer the OpenAPI document does not describe. */
+const RESPONSE_VIOLATION = 'response violates the OpenAPI document';
+
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 
@@ -120,6 +123,8 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
     WORKER_CONCURRENCY: String(options.serverWorkerConcurrency ?? 2),
     DASHBOARD_PASSWORD: 'test-dashboard',
     API_KEYS: apiKey ?? '',
+    // Every answer checked against the OpenAPI document; a violation fails `stop`.
+    LSL_CHECK_RESPONSES: '1',
     // Load and fault tests send far more than a lender would; the rate-limit tests set their own.
     RATE_LIMIT_REQUESTS: '0',
     // An empty REDIS_URL is unset: the queues go to Postgres, two pooled connections (and one
@@ -147,7 +152,8 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
     throw error;
   };
   const listening = await waitForLog(server, 'listening', 180_000).catch(abandon);
-  forwardProblems(server, 'server');
+  const violations: string[] = [];
+  forwardProblems(server, 'server', violations);
   const baseUrl = listening.url as string;
   let view: Promise<QueueView> | undefined;
   const queueView = () =>
@@ -173,7 +179,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
     extraServers.push(child);
     spawned.push(child);
     const line = await waitForLog(child, 'listening', 180_000);
-    forwardProblems(child, `server ${child.pid}`);
+    forwardProblems(child, `server ${child.pid}`, violations);
     return { baseUrl: line.url as string, process: child, api: createApi(line.url as string, apiKey) };
   };
   await Promise.all(Array.from({ length: options.workers ?? 0 }, () => startWorker())).catch(abandon);
@@ -199,6 +205,9 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
       if (env.REDIS_URL === REDIS_URL) await cleanRedisPrefix(prefix);
       await keeper.end().catch(() => {});
       await database.drop();
+      if (violations.length > 0) {
+        throw new Error(`${violations.length} answer(s) not as the OpenAPI document declares:\n${violations.join('\n')}`);
+      }
     },
   };
 }
@@ -208,14 +217,31 @@ export function newTestKey(): string {
   return `lsl_${randomBytes(32).toString('base64url')}`;
 }
 
-/** Shows a process's errors in the test output (5xx, ledger defects, crashes); info stays quiet. */
-function forwardProblems(child: ChildProcess, name: string): void {
+/**
+ * Shows a process's errors in the test output (5xx, ledger defects, crashes); info stays quiet.
+ * A server's answers the OpenAPI document does not describe go to `violations` too.
+ */
+function forwardProblems(child: ChildProcess, name: string, violations?: string[]): void {
   child.stderr?.on('data', (d) => process.stderr.write(`[${name}] ${d}`));
+  let partial = '';
   child.stdout?.on('data', (d: Buffer) => {
-    for (const line of d.toString().split('\n')) {
+    const lines = (partial + d.toString()).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) {
       if (/request failed|ledger error|"level":"error"/.test(line)) process.stderr.write(`[${name}] ${line}\n`);
+      if (violations && line.includes(RESPONSE_VIOLATION)) violations.push(describeViolation(line));
     }
   });
+}
+
+/** The log line of a violation (apps/server/src/response-check.ts), readable. */
+function describeViolation(line: string): string {
+  try {
+    const v = JSON.parse(line) as { method?: string; url?: string; route?: string; status?: number; problems?: string[]; body?: string };
+    return `${v.method} ${v.url} (${v.route}) ${v.status}: ${(v.problems ?? []).join('; ')}\n  body: ${(v.body ?? '').slice(0, 400)}`;
+  } catch {
+    return line;
+  }
 }
 
 /** The 'worker started' log line of each worker process started by `System.startWorker`. */

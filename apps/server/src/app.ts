@@ -12,6 +12,7 @@ import { createWebhooksRouter, type HostPolicy } from '@lsl/webhooks';
 import { createDashboard, DASHBOARD_PATH, type DashboardOptions } from './dashboard.js';
 import { createDocsRouter } from './docs-page.js';
 import { createOpsRouter } from './ops-routes.js';
+import { checkResponses, type ResponseViolation } from './response-check.js';
 import type { ReadinessCheck } from './readiness.js';
 
 export interface AppOptions {
@@ -36,6 +37,11 @@ export interface AppOptions {
   appliedListener?: AppliedListener;
   /** Which hosts a webhook subscription may name (docs/webhooks.md); default: public ones only. */
   webhooks?: { hostPolicy: HostPolicy };
+  /**
+   * Every answer checked against the OpenAPI document (response-check.ts), each violation given
+   * here: the end-to-end tests fail on one (`LSL_CHECK_RESPONSES=1`).
+   */
+  onResponseViolation?: (violation: ResponseViolation) => void;
 }
 
 /** Every route on one port: the API (intake and results), dashboard, metrics, health, docs. */
@@ -45,6 +51,8 @@ export function createApp(options: AppOptions): Express {
   app.set('query parser', 'simple');
   const { logger } = options;
   const log = (message: string, fields?: Record<string, unknown>) => logger.warn(fields ?? {}, message);
+  const openApi = buildOpenApiDocument();
+  if (options.onResponseViolation) app.use(checkResponses(openApi, options.onResponseViolation));
 
   app.use(requestMetrics());
   if (options.logRequests !== false) app.use(requestLogger(logger));
@@ -55,7 +63,6 @@ export function createApp(options: AppOptions): Express {
     migrations: () => assertMigrationsApplied(options.db),
   }));
 
-  const openApi = buildOpenApiDocument();
   app.get('/openapi.json', (_req, res) => void res.json(openApi));
   app.use(createDocsRouter());
 

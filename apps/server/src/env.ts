@@ -21,6 +21,8 @@ const schema = z.object({
   BODY_LIMIT: z.string().default('1mb'),
   /** One log line per HTTP request. */
   LOG_REQUESTS: envBoolean.default(true),
+  /** Test mode: every answer checked against the OpenAPI document, each violation logged as an error. */
+  LSL_CHECK_RESPONSES: envBoolean.default(false),
   /** The dashboard only shows; `false` lets it retry, clean, pause and promote jobs. */
   DASHBOARD_READ_ONLY: envBoolean.default(true),
   /** Keys accepted at start-up, comma-separated; hashed at once (docs/security.md). */

@@ -8,6 +8,7 @@ import { createWebhookQueue, deliveryPolicyOf } from '@lsl/webhooks';
 import { closeWithGrace, startWorker, type RunningWorker } from '@lsl/worker';
 import { answerClientError } from '@lsl/http';
 import { createApp } from './app.js';
+import { RESPONSE_VIOLATION } from './response-check.js';
 import { parseKeyList } from './auth/api-key.js';
 import { decideAuthMode, OPEN_WARNING } from './auth/auth-mode.js';
 import { KeyRing } from './auth/key-ring.js';
@@ -109,6 +110,7 @@ async function main() {
     apiAuth,
     appliedListener,
     webhooks: { hostPolicy: { allowPrivate: env.WEBHOOKS_ALLOW_PRIVATE, dnsServers: env.WEBHOOKS_DNS_SERVERS } },
+    onResponseViolation: env.LSL_CHECK_RESPONSES ? (violation) => logger.error({ ...violation }, RESPONSE_VIOLATION) : undefined,
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(env.PORT, env.HOST, () => resolve(s));

@@ -10,6 +10,7 @@ import { createTestDatabase, type TestDatabase } from '@lsl/db/testing';
 import { createQueueBackend, createRedis, OperationQueues } from '@lsl/queue';
 import { createLogger, trackQueueDepth } from '@lsl/telemetry';
 import { createApp, type AppOptions } from '../src/app.js';
+import type { ResponseViolation } from '../src/response-check.js';
 
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -20,6 +21,8 @@ export interface ServedApp {
   /** Every log line the app wrote, parsed. */
   lines: Array<Record<string, any>>;
   prefix: string;
+  /** Answers the OpenAPI document does not describe (response-check.ts); `close` fails on any. */
+  violations: ResponseViolation[];
   close(): Promise<void>;
 }
 
@@ -61,6 +64,7 @@ export async function serveApp(databaseUrl: string, overrides: Partial<AppOption
     },
   });
   const untrack = trackQueueDepth([...queues.queues, ...others]);
+  const violations: ResponseViolation[] = [];
   const app = createApp({
     db,
     queues,
@@ -70,6 +74,7 @@ export async function serveApp(databaseUrl: string, overrides: Partial<AppOption
     monitoredQueues: [...queues.queues, ...others],
     bodyLimit: '1mb',
     checkQueueBackend: () => backend.ping(),
+    onResponseViolation: (v) => violations.push(v),
     ...overrides,
   });
   const server: Server = await new Promise((resolve) => {
@@ -83,6 +88,7 @@ export async function serveApp(databaseUrl: string, overrides: Partial<AppOption
     queues,
     lines,
     prefix,
+    violations,
     async close() {
       untrack();
       server.closeAllConnections();
@@ -93,6 +99,14 @@ export async function serveApp(databaseUrl: string, overrides: Partial<AppOption
       await backend.close();
       redis.disconnect();
       await db.destroy();
+      assertNoViolations(violations);
     },
   };
+}
+
+/** Fails (the suite's `after`, with every violation) when an answer broke the OpenAPI document. */
+export function assertNoViolations(violations: readonly ResponseViolation[]): void {
+  if (violations.length === 0) return;
+  const lines = violations.map((v) => `${v.method} ${v.url} (${v.route}) ${v.status}: ${v.problems.join('; ')}\n  body: ${v.body.slice(0, 400)}`);
+  throw new Error(`${violations.length} answer(s) not as the OpenAPI document declares:\n${lines.join('\n')}`);
 }
