@@ -12,13 +12,37 @@ import { errorBodySchema } from './responses/error-body.js';
 export const json = (schema: z.ZodType, description: string, example: unknown) => ({ description, content: { 'application/json': { schema, example } } });
 /** A response that is not JSON (`/metrics`, `/docs`). */
 export const text = (mediaType: string, description: string, example: string) => ({ description, content: { [mediaType]: { schema: { type: 'string' as const }, example } } });
-export const errorResponse = (status: number) => {
+/** The error body for `status`; `why` (when given) says when this route answers it. */
+export const errorResponse = (status: number, why?: string) => {
   const kinds = Object.entries(ERROR_CATALOG).filter(([, e]) => e.httpStatus === status);
   const names = kinds.map(([k, e]) => `\`${k}\` (${e.code})`);
   const statusText = kinds[0]?.[1].statusText ?? 'Error';
   const example = errorBody((kinds[0]?.[0] ?? 'internal') as ErrorKind, undefined, ERROR_EXAMPLE_CONTEXT[status] ?? {});
-  return json(errorBodySchema, `${statusText}: ${names.join(', ')}`, example);
+  return json(errorBodySchema, `${statusText}${why === undefined ? '' : ` (${why})`}: ${names.join(', ')}`, example);
 };
+/**
+ * What every `/v1` route may answer besides its own: the API key (401, 403) and the rate limit
+ * (429) of the `/v1` middleware, request headers too large (431, answered before routing), an
+ * internal error (500), the database unreachable for a moment (503, with `Retry-After`).
+ */
+export const v1Errors = () => ({
+  401: errorResponse(401),
+  403: errorResponse(403),
+  429: errorResponse(429),
+  431: errorResponse(431),
+  500: errorResponse(500),
+  503: errorResponse(503),
+});
+
+/**
+ * What a `/v1` route taking a JSON body (POST, PUT, PATCH) may also answer from the body parser:
+ * malformed JSON or a bad field (400), too large (413), not `application/json` (415).
+ */
+export const bodyErrors = () => ({ 400: errorResponse(400), 413: errorResponse(413), 415: errorResponse(415) });
+
+/** A GET sent again with the `ETag` it got (`If-None-Match`): 304, no body. */
+export const notModified = () => ({ 304: { description: 'Not Modified: the client\'s copy (`If-None-Match`) is current' } });
+
 const ERROR_EXAMPLE_CONTEXT: Record<number, Record<string, unknown>> = {
   400: { fields: { 'loan.amount_financed': 'Must be a number' } },
   404: { borrower_id: 'B1' },

@@ -26,7 +26,7 @@ export function registerKordevReads(registry: OpenAPIRegistry, h: Helpers): void
     tags: ['Reads'],
     security: h.security,
     request: { params: borrower, query: getEventsQuerySchema },
-    responses: { 200: json(borrowerEventsSchema, 'OK', borrowerEventsExample), 400: h.errorResponse(400) as never, 404: h.errorResponse(404) as never, ...errors },
+    responses: { 200: json(borrowerEventsSchema, 'OK', borrowerEventsExample), 304: { description: 'Not Modified: the client\'s copy (`If-None-Match`) is current' } as never, 400: h.errorResponse(400) as never, 404: h.errorResponse(404) as never, ...errors },
   });
   registry.registerPath({
     method: 'post',
@@ -39,6 +39,8 @@ export function registerKordevReads(registry: OpenAPIRegistry, h: Helpers): void
     responses: {
       207: json(simulateLoansResultSchema, 'Multi-Status: each item succeeded (its plan) or failed alone', simulateLoansResultExample),
       400: h.errorResponse(400) as never,
+      413: h.errorResponse(413) as never,
+      415: h.errorResponse(415) as never,
       ...errors,
     },
   });
@@ -50,6 +52,6 @@ export function registerKordevReads(registry: OpenAPIRegistry, h: Helpers): void
     tags: ['Simulations'],
     security: h.security,
     request: { params: borrower, body: { required: true, content: { 'application/json': { schema: simulateBorrowerDocSchema, example: simulateBorrowerRequestExample } } } },
-    responses: { 200: { description: 'The get_status body, with request_id, pending_operations and each simulated operation\'s result', content: { 'application/json': { schema: simulateBorrowerResultSchema, example: simulateBorrowerResultExample } } }, 400: h.errorResponse(400) as never, 404: h.errorResponse(404) as never, ...errors },
+    responses: { 200: { description: 'The get_status body, with request_id, pending_operations and each simulated operation\'s result', content: { 'application/json': { schema: simulateBorrowerResultSchema, example: simulateBorrowerResultExample } } }, 400: h.errorResponse(400) as never, 413: h.errorResponse(413) as never, 415: h.errorResponse(415) as never, 404: h.errorResponse(404) as never, ...errors },
   });
 }

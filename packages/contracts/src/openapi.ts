@@ -4,11 +4,11 @@ import { CONFIG_KINDS, type ConfigKind } from './config-kinds.js';
 import { CONFIG_RESPONSE_SCHEMAS, CONFIG_SCHEMAS, DEFAULT_CONFIGS } from './configs.js';
 import { borrowerHistoryExample, borrowerStatusExample } from './examples/reads.js';
 import { batchStatusExample, configExamples, operationStatusExample, readyExample } from './examples/responses.js';
-import { errorResponse, json, pathIdSchema, text } from './openapi-helpers.js';
+import { bodyErrors, errorResponse, json, notModified, pathIdSchema, text, v1Errors } from './openapi-helpers.js';
 import { registerKordevReads } from './openapi-kordev.js';
 import { registerOperationPaths } from './openapi-operations.js';
 import { batchStatusSchema, operationStatusSchema } from './responses/async.js';
-import { borrowerHistorySchema, borrowerStatusSchema, getHistoryQuerySchema, getStatusQuerySchema, healthSchema, readinessSchema } from './responses/reads.js';
+import { borrowerHistorySchema, borrowerStatusSchema, getConfigQuerySchema, getHistoryQuerySchema, getStatusQuerySchema, healthSchema, readinessSchema } from './responses/reads.js';
 import { registerWebhookPaths } from './webhooks/openapi-paths.js';
 
 export interface BuildOpenApiOptions {
@@ -39,7 +39,7 @@ export function buildOpenApiDocument(options: BuildOpenApiOptions = {}): ReturnT
   const security = [{ apiKey: [] }];
   /** The routes of the service itself (health, metrics, docs) need no key. */
   const open: Array<Record<string, string[]>> = [];
-  const commonErrors = { 401: errorResponse(401), 403: errorResponse(403), 429: errorResponse(429), 500: errorResponse(500) };
+  const commonErrors = v1Errors();
 
   registerOperationPaths(registry, { security, commonErrors });
 
@@ -51,17 +51,27 @@ export function buildOpenApiDocument(options: BuildOpenApiOptions = {}): ReturnT
     tags: ['Results'],
     security,
     request: { params: z.object({ id: pathIdSchema('id') }) },
-    responses: { 200: json(operationStatusSchema, 'The operation', operationStatusExample), 404: errorResponse(404), ...commonErrors },
+    responses: { 200: json(operationStatusSchema, 'The operation', operationStatusExample), ...notModified(), 404: errorResponse(404), ...commonErrors },
   });
   registry.registerPath({
     method: 'get',
     path: '/v1/batches/{id}',
     operationId: 'get_batch',
-    summary: 'Transfer batch status: the seed 207 body, with `pending` until every item is done',
+    summary: 'Batch status: 202 with `pending` while items remain, then the seed 207 body',
     tags: ['Results'],
     security,
     request: { params: z.object({ id: pathIdSchema('id') }) },
-    responses: { 207: json(batchStatusSchema, 'Multi-Status', batchStatusExample), 404: errorResponse(404), ...commonErrors },
+    responses: {
+      202: json(batchStatusSchema, 'Some items are not done yet: `pending` lists them; `succeeded` and `failed` hold the items done so far', {
+        succeeded: [],
+        failed: [],
+        pending: [{ index: 0, operation_id: '0b7f3e2a-5c1d-4e8f-9a6b-3c2d1e0f9a8b', borrower_id: 'B1', request_id: 'r1', status: 'queued' }],
+      }),
+      207: json(batchStatusSchema, 'Multi-Status: every item is done (the seed body)', batchStatusExample),
+      ...notModified(),
+      404: errorResponse(404),
+      ...commonErrors,
+    },
   });
   registry.registerPath({
     method: 'get',
@@ -71,7 +81,13 @@ export function buildOpenApiDocument(options: BuildOpenApiOptions = {}): ReturnT
     tags: ['Reads'],
     security,
     request: { params: z.object({ borrower_id: pathIdSchema('borrower_id') }), query: getStatusQuerySchema },
-    responses: { 200: json(borrowerStatusSchema, 'OK', borrowerStatusExample), 400: errorResponse(400), 404: errorResponse(404), ...commonErrors },
+    responses: {
+      200: json(borrowerStatusSchema, 'OK (a borrower whose operations are all pending or refused has no loans yet)', borrowerStatusExample),
+      ...notModified(),
+      400: errorResponse(400),
+      404: errorResponse(404, 'no operation was ever accepted for this borrower'),
+      ...commonErrors,
+    },
   });
   registry.registerPath({
     method: 'get',
@@ -81,7 +97,7 @@ export function buildOpenApiDocument(options: BuildOpenApiOptions = {}): ReturnT
     tags: ['Reads'],
     security,
     request: { params: z.object({ borrower_id: pathIdSchema('borrower_id') }), query: getHistoryQuerySchema },
-    responses: { 200: json(borrowerHistorySchema, 'OK', borrowerHistoryExample), 400: errorResponse(400), 404: errorResponse(404), ...commonErrors },
+    responses: { 200: json(borrowerHistorySchema, 'OK', borrowerHistoryExample), ...notModified(), 400: errorResponse(400), 404: errorResponse(404), ...commonErrors },
   });
 
   registerKordevReads(registry, { security, commonErrors, errorResponse, pathIdSchema });
@@ -97,7 +113,12 @@ export function buildOpenApiDocument(options: BuildOpenApiOptions = {}): ReturnT
       tags: ['Configs'],
       security,
       request: { params, body: { required: true, content: { 'application/json': { schema: CONFIG_SCHEMAS[kind], example: DEFAULT_CONFIGS[kind] } } } },
-      responses: { 200: json(CONFIG_RESPONSE_SCHEMAS[kind], 'The stored config', configExamples[kind]), 400: errorResponse(400), ...commonErrors },
+      responses: {
+        200: json(CONFIG_RESPONSE_SCHEMAS[kind], 'The stored config: a new version, or the current one when the body is unchanged', configExamples[kind]),
+        201: json(CONFIG_RESPONSE_SCHEMAS[kind], 'Created: the config did not exist (version 1)', { ...configExamples[kind], version: 1 }),
+        ...bodyErrors(),
+        ...commonErrors,
+      },
     });
     registry.registerPath({
       method: 'get',
@@ -106,8 +127,8 @@ export function buildOpenApiDocument(options: BuildOpenApiOptions = {}): ReturnT
       summary: `Read a ${configPath[kind]} config (\`DEFAULT\` always exists)`,
       tags: ['Configs'],
       security,
-      request: { params },
-      responses: { 200: json(CONFIG_RESPONSE_SCHEMAS[kind], 'The config, latest version', configExamples[kind]), 404: errorResponse(404), ...commonErrors },
+      request: { params, query: getConfigQuerySchema },
+      responses: { 200: json(CONFIG_RESPONSE_SCHEMAS[kind], 'The config: the current version, or `?version=N`', configExamples[kind]), ...notModified(), 400: errorResponse(400), 404: errorResponse(404), ...commonErrors },
     });
   }
 
@@ -160,7 +181,7 @@ export function buildOpenApiDocument(options: BuildOpenApiOptions = {}): ReturnT
     responses: { 200: text('text/html', 'An HTML page', '<!doctype html>…') },
   });
 
-  registerWebhookPaths(registry, { security, json, errorResponse });
+  registerWebhookPaths(registry, { security, json, errorResponse, commonErrors, bodyErrors: bodyErrors(), notModified: notModified() });
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { OPERATION_TYPES } from '../operations/catalog.js';
 import { errorBodySchema } from './error-body.js';
-import { cancelLoanResultSchema, transferFailedItemSchema, transferSucceededItemSchema } from './seed-results.js';
+import { cancelLoanResultSchema, SEED_RESULT_SCHEMAS, transferFailedItemSchema, transferSucceededItemSchema } from './seed-results.js';
 
 export const OPERATION_STATUSES = ['queued', 'processing', 'succeeded', 'failed'] as const;
 export type OperationStatus = (typeof OPERATION_STATUSES)[number];
@@ -14,7 +14,7 @@ export const operationStatusValueSchema = z.enum(OPERATION_STATUSES).meta({ id: 
  * fresh submission; an idempotent replay reports the original operation's current status.
  */
 export const operationAcceptedSchema = z
-  .object({
+  .strictObject({
     operation_id: z.string(),
     status: operationStatusValueSchema,
     type: operationTypeSchema,
@@ -26,17 +26,20 @@ export const operationAcceptedSchema = z
 /** The 202 body as `acceptedView` (@lsl/db) builds it. */
 export type OperationAcceptedBody = z.output<typeof operationAcceptedSchema>;
 
-/** `result.body` is exactly the seed's response body for `status_code` (a 200 body or the error body). */
+/**
+ * `result.body` is exactly the seed's response body for `status_code`: the 200 body of the
+ * operation's type, or the error body.
+ */
 export const operationResultSchema = z
-  .object({
-    status_code: z.number().int(),
-    body: z.union([z.looseObject({}), errorBodySchema]),
+  .strictObject({
+    status_code: z.number().int().meta({ description: '200, or the refusal\'s status (400, 404, 409, 500)' }),
+    body: z.union([...Object.values(SEED_RESULT_SCHEMAS), errorBodySchema]).meta({ description: "The 200 body of the operation's type, or the error body" }),
   })
   .meta({ id: 'OperationResult' });
 
 /** `GET /v1/operations/{id}`. */
 export const operationStatusSchema = z
-  .object({
+  .strictObject({
     id: z.string(),
     type: operationTypeSchema,
     status: operationStatusValueSchema,
@@ -47,12 +50,18 @@ export const operationStatusSchema = z
     result: operationResultSchema.nullable(),
   })
   .meta({ id: 'OperationStatus' });
-/** The body of `GET /v1/operations/{id}` as `operationView` (@lsl/db) builds it. */
-export type OperationStatusBody = z.output<typeof operationStatusSchema>;
+/**
+ * The body of `GET /v1/operations/{id}` as `operationView` (@lsl/db) builds it: `result.body` is
+ * the ledger's answer as stored (jsonb), which the schema describes (the end-to-end tests check
+ * every answer against it).
+ */
+export type OperationStatusBody = Omit<z.output<typeof operationStatusSchema>, 'result'> & {
+  result: { status_code: number; body: Record<string, unknown> } | null;
+};
 
 /** One item of a transfer batch as accepted: invalid items are failed at once (no operation). */
 export const batchAcceptedItemSchema = z
-  .object({
+  .strictObject({
     index: z.number().int().min(0),
     operation_id: z.string().nullable(),
     borrower_id: z.string().nullable(),
@@ -64,7 +73,7 @@ export const batchAcceptedItemSchema = z
 
 /** 202 answer to a transfer batch, with `Location: status_url`. */
 export const batchAcceptedSchema = z
-  .object({
+  .strictObject({
     batch_id: z.string(),
     status: z.enum(['queued', 'completed']),
     status_url: z.string().meta({ description: '`/v1/batches/{batch_id}`' }),
@@ -73,7 +82,7 @@ export const batchAcceptedSchema = z
   .meta({ id: 'BatchAccepted' });
 
 export const batchPendingItemSchema = z
-  .object({
+  .strictObject({
     index: z.number().int().min(0),
     operation_id: z.string(),
     borrower_id: z.string(),
@@ -87,7 +96,7 @@ export const batchPendingItemSchema = z
  * empty (or absent) once the batch has completed.
  */
 export const batchStatusSchema = z
-  .object({
+  .strictObject({
     // A transfer batch's items are transfer results; a cancel batch's, cancel results.
     succeeded: z.array(z.union([transferSucceededItemSchema, cancelLoanResultSchema])).nullable(),
     failed: z.array(transferFailedItemSchema).nullable(),
@@ -99,7 +108,7 @@ export type BatchStatusBody = z.output<typeof batchStatusSchema>;
 
 /** The 207 of the cancel-loans batch: the seed's batch body with cancel results. */
 export const cancelLoansResultSchema = z
-  .object({
+  .strictObject({
     failed: z.array(transferFailedItemSchema).nullable(),
     succeeded: z.array(cancelLoanResultSchema).nullable(),
   })

@@ -3,12 +3,12 @@ import { loanRestructuringSchema } from '../operations/create-restructuring.js';
 import { reimbursementSchema } from '../operations/create-reimbursement.js';
 
 const kordevId = z.number().int().min(1).meta({ description: 'Unique per borrower, assigned in order (1, 2, 3, ...)' });
-const requestId = z.string().nullable().optional().meta({ description: 'Echoed unmodified from the request.' });
+const requestId = z.string().nullable().meta({ description: 'Echoed unmodified from the request.' });
 const dateTime = z.string().meta({ format: 'date-time' });
 
 /** 200 of reverse payment (docs/ledger.md "Payment reversal"). */
 export const reversePaymentResultSchema = z
-  .object({
+  .strictObject({
     id: z.string().meta({ description: 'The reversal operation id.' }),
     kordev_id: kordevId,
     payment_id: z.string(),
@@ -20,7 +20,7 @@ export const reversePaymentResultSchema = z
 
 /** 200 of reimburse positive balance (docs/ledger.md "Reimbursement"). */
 export const createReimbursementResultSchema = z
-  .object({
+  .strictObject({
     id: z.string().meta({ description: 'The reimbursement id.' }),
     kordev_id: kordevId,
     positive_balance_after: z.number(),
@@ -31,7 +31,7 @@ export const createReimbursementResultSchema = z
 
 /** 200 of charge off loan (docs/ledger.md "Charge-off"). */
 export const chargeOffLoanResultSchema = z
-  .object({
+  .strictObject({
     charged_off_amount: z.number(),
     effective_date: dateTime,
     id: z.string().meta({ description: 'The charge-off operation id.' }),
@@ -43,7 +43,7 @@ export const chargeOffLoanResultSchema = z
 
 /** 200 of restructure loan (docs/ledger.md "Restructuring"). */
 export const createRestructuringResultSchema = z
-  .object({
+  .strictObject({
     fixed_installment_amount: z.number(),
     id: z.string().meta({ description: 'The restructuring id.' }),
     kordev_id: kordevId,

@@ -1,92 +1,32 @@
 import { z } from 'zod';
+import type { HistoryEntry } from '@lsl/ledger';
 import { BUCKET_TYPES } from '../buckets.js';
 import { daySchema } from '../primitives.js';
 
-/**
- * docs/reads.md reads, for documentation. The results service and the ledger own the detail; these
- * schemas pin the names docs/reads.md promises and allow more.
- */
+/** The docs/reads.md reads, field for field (closed objects): get_status lives in status.ts. */
 
-export const bucketBalanceSchema = z
-  .looseObject({
-    initial_balance: z.number(),
-    paid: z.number(),
-    waived_off: z.number(),
-    charged_off: z.number(),
-    current: z.number(),
-    overdue: z.number(),
-    unpaid: z.number(),
-    total: z.number(),
-  })
-  .meta({ id: 'BucketBalance' });
-
-const buckets = Object.fromEntries(BUCKET_TYPES.map((b) => [b, bucketBalanceSchema])) as Record<(typeof BUCKET_TYPES)[number], typeof bucketBalanceSchema>;
-
-export const loanStatusSchema = z
-  .looseObject({
-    attributes: z.looseObject({
-      id: z.string(),
-      kordev_id: z.number().int(),
-      amount_financed: z.number(),
-      config_id: z.string(),
-      due_dates: z.array(z.string()),
-      fixed_installment_amount: z.number(),
-      interest_rates: z.looseObject({ fixed: z.looseObject({}), applicable: z.looseObject({}) }),
-      is_cancelled: z.boolean(),
-      chargeoff_date: z.string().nullable().meta({ format: 'date', description: 'The charge-off day (docs/ledger.md "Charge-off"), or null' }),
-      installment_amount_at_origination: z.number().meta({ description: "The first installment's scheduled principal, interest and installment fees at origination" }),
-      owner: z.string().nullable(),
-      origination_date: z.string(),
-      paid_off_date: z.string().nullable(),
-    }),
-    balance_detail: z.looseObject({ at_calculation_date: z.looseObject(buckets) }),
-    installments: z.array(z.looseObject({
-      restructured: z.boolean().meta({ description: 'Closed by a restructuring; its amounts were carried into the new principal' }),
-    })),
-    payments: z.array(z.looseObject({
-      is_reversed: z.boolean().meta({ description: 'A reversed payment stays listed, nothing of it applied' }),
-      reversal_date: z.string().nullable(),
-    })),
-    restructurings: z.array(z.looseObject({ id: z.string(), effective_date: z.string(), principal: z.number() })),
-  })
-  .meta({ id: 'LoanStatus' });
-
-/** `GET /v1/borrowers/{borrower_id}/get_status`. */
-export const borrowerStatusSchema = z
-  .looseObject({
-    borrower_id: z.string(),
-    calculation_date: z.string().meta({ format: 'date' }),
-    request_id: z.string().nullable().meta({ description: 'The `request_id` query parameter, echoed; null without one' }),
-    loans: z.array(loanStatusSchema),
-    positive_balance: z.number(),
-    summary: z.looseObject({
-      days_past_due: z.number().int(),
-      immediate_payment_amount: z.number(),
-      next_payment_amount: z.number().nullable(),
-      next_payment_date: z.string().nullable(),
-      full_payment_amount: z.number(),
-      charged_off_amount: z.number().meta({ description: 'Written off by charge-offs and not yet recovered; not in the amounts due' }),
-    }),
-  })
-  .meta({ id: 'BorrowerStatus' });
+export { borrowerStatusSchema, bucketBalanceSchema, loanStatusSchema } from './status.js';
 
 export const historyEntrySchema = z
-  .looseObject({
+  .strictObject({
     loan_id: z.string().nullable(),
     installment_number: z.number().int().nullable(),
-    bucket_type: z.string(),
+    bucket_type: z.enum([...BUCKET_TYPES, 'positive_balance', 'owner', 'payment']).meta({ description: 'A bucket; `positive_balance`; `owner` (an ownership transfer, delta 0); `payment` (a payment reversal, delta 0)' }),
     bucket_status: z.string().meta({ description: 'Which amount of the bucket moved: initial, paid, waived, closed; credited/applied (positive_balance); transferred (owner)' }),
     delta: z.number(),
     balance: z.number(),
     effective_date: z.string().meta({ format: 'date' }),
     step_type: z.string().meta({ description: 'Upper snake case: ORIGINATION, PAYMENT_APPLICATION, WAIVER, CANCELLATION, CONSOLIDATION, OWNERSHIP_TRANSFER, DELINQUENCY_INTEREST_ACCRUAL, ... (docs/ledger.md)' }),
-    operation_id: z.string().nullable(),
+    operation_id: z.string().nullable().meta({ description: 'The operation that caused it; null for accruals' }),
+    new_owner: z.string().nullable().optional().meta({ description: 'Only on an ownership transfer: the owner from that day' }),
   })
   .meta({ id: 'HistoryEntry' });
+/** The history entry schema and the ledger's `HistoryEntry` agree (a type-check error otherwise). */
+export const historyAgrees: [z.output<typeof historyEntrySchema>] extends [HistoryEntry] ? ([HistoryEntry] extends [z.output<typeof historyEntrySchema>] ? true : false) : false = true;
 
 /** `GET /v1/borrowers/{borrower_id}/get_history` (paged). */
 export const borrowerHistorySchema = z
-  .looseObject({
+  .strictObject({
     borrower_id: z.string(),
     calculation_date: z.string().meta({ format: 'date', description: 'History up to this day (accruals included through the day before)' }),
     total: z.number().int().meta({ description: 'Records in the whole history' }),
@@ -134,9 +74,9 @@ export const getConfigQuerySchema = z.object({
     .meta({ description: 'A past version (default: the current one)' }),
 });
 
-export const healthSchema = z.looseObject({ status: z.string() }).meta({ id: 'Health' });
+export const healthSchema = z.strictObject({ status: z.literal('ok') }).meta({ id: 'Health' });
 
 /** `GET /readyz`: each check's name → `ok` or what is wrong (503 when any is not `ok`). */
 export const readinessSchema = z
-  .object({ status: z.enum(['ready', 'not ready']), checks: z.record(z.string(), z.string()) })
+  .strictObject({ status: z.enum(['ready', 'not ready']), checks: z.record(z.string(), z.string()) })
   .meta({ id: 'Readiness' });

@@ -18,6 +18,12 @@ export interface WebhookPathHelpers {
   security: Array<Record<string, string[]>>;
   json: (schema: z.ZodType, description: string, example: unknown) => Responses[number];
   errorResponse: (status: number) => Responses[number];
+  /** What every `/v1` route may answer (openapi-helpers.ts `v1Errors`). */
+  commonErrors: Responses;
+  /** What a route taking a JSON body may answer from the body parser (`bodyErrors`). */
+  bodyErrors: Responses;
+  /** 304 of a GET sent again with its ETag. */
+  notModified: Responses;
 }
 
 const ID = '5f35325a-3dc7-408f-b3d2-ab642df57882';
@@ -54,31 +60,30 @@ const DELIVERY = {
 };
 
 /** The `/v1/webhooks` routes (docs/webhooks.md) in the OpenAPI document. */
-export function registerWebhookPaths(registry: OpenAPIRegistry, { security, json, errorResponse }: WebhookPathHelpers): void {
+export function registerWebhookPaths(registry: OpenAPIRegistry, { security, json, errorResponse, commonErrors: common, bodyErrors, notModified }: WebhookPathHelpers): void {
   const id = z.object({ id: z.string().uuid().meta({ param: { name: 'id', in: 'path' } }) });
-  const common = { 401: errorResponse(401), 403: errorResponse(403), 500: errorResponse(500) };
   const tags = ['Webhooks'];
   const body = (schema: z.ZodType, example: unknown) => ({ body: { required: true, content: { 'application/json': { schema, example } } } });
   registry.registerPath({
     method: 'post', path: '/v1/webhooks', operationId: 'create_webhook', tags, security,
     summary: 'Subscribe a URL to event types; the answer is the only one showing the secret',
     request: body(createWebhookSchema, CREATE),
-    responses: { 201: json(createdWebhookSchema, 'Created', CREATED), 400: errorResponse(400), ...common },
+    responses: { 201: json(createdWebhookSchema, 'Created (`Location: /v1/webhooks/{id}`)', CREATED), ...bodyErrors, ...common },
   });
   registry.registerPath({
     method: 'get', path: '/v1/webhooks', operationId: 'list_webhooks', tags, security, summary: 'The subscriptions, oldest first',
     request: { query: webhookListQuerySchema },
-    responses: { 200: json(webhookListSchema, 'OK', { webhooks: [WEBHOOK], next_cursor: null }), 400: errorResponse(400), ...common },
+    responses: { 200: json(webhookListSchema, 'OK', { webhooks: [WEBHOOK], next_cursor: null }), ...notModified, 400: errorResponse(400), ...common },
   });
   registry.registerPath({
     method: 'get', path: '/v1/webhooks/{id}', operationId: 'get_webhook', tags, security, summary: 'One subscription (without its secret)',
     request: { params: id },
-    responses: { 200: json(webhookSchema, 'OK', WEBHOOK), 404: errorResponse(404), ...common },
+    responses: { 200: json(webhookSchema, 'OK', WEBHOOK), ...notModified, 404: errorResponse(404), ...common },
   });
   registry.registerPath({
     method: 'patch', path: '/v1/webhooks/{id}', operationId: 'patch_webhook', tags, security, summary: 'Change the URL or events, disable or resume',
     request: { params: id, ...body(patchWebhookSchema, { disabled: false }) },
-    responses: { 200: json(webhookSchema, 'OK', WEBHOOK), 400: errorResponse(400), 404: errorResponse(404), ...common },
+    responses: { 200: json(webhookSchema, 'OK', WEBHOOK), ...bodyErrors, 404: errorResponse(404), ...common },
   });
   registry.registerPath({
     method: 'delete', path: '/v1/webhooks/{id}', operationId: 'delete_webhook', tags, security, summary: 'Delete a subscription: nothing more is sent',
@@ -89,12 +94,16 @@ export function registerWebhookPaths(registry: OpenAPIRegistry, { security, json
     method: 'get', path: '/v1/webhooks/{id}/deliveries', operationId: 'list_webhook_deliveries', tags, security,
     summary: 'The delivery log: every delivery with every attempt, newest event first',
     request: { params: id, query: webhookDeliveriesQuerySchema },
-    responses: { 200: json(webhookDeliveryListSchema, 'OK', { webhook_id: ID, deliveries: [DELIVERY], next_cursor: null }), 400: errorResponse(400), 404: errorResponse(404), ...common },
+    responses: { 200: json(webhookDeliveryListSchema, 'OK', { webhook_id: ID, deliveries: [DELIVERY], next_cursor: null }), ...notModified, 400: errorResponse(400), 404: errorResponse(404), ...common },
   });
   registry.registerPath({
     method: 'post', path: '/v1/webhooks/{id}/deliveries/{delivery_id}/retry', operationId: 'retry_webhook_delivery', tags, security,
     summary: 'Send a delivery again (same webhook-id), in its borrower’s order',
-    request: { params: id.extend({ delivery_id: z.string().uuid().meta({ param: { name: 'delivery_id', in: 'path' } }) }) },
-    responses: { 202: json(webhookDeliverySchema, 'Pending again', { ...DELIVERY, status: 'pending', attempt_count: 0, next_attempt_at: '2026-01-06T09:00:00.000Z', delivered_at: null }), 404: errorResponse(404), ...common },
+    request: {
+      params: id.extend({ delivery_id: z.string().uuid().meta({ param: { name: 'delivery_id', in: 'path' } }) }),
+      // Like every POST of /v1, a JSON body (415 otherwise); its content is not read.
+      ...body(z.strictObject({}).meta({ description: 'Send `{}`' }), {}),
+    },
+    responses: { 202: json(webhookDeliverySchema, 'Pending again', { ...DELIVERY, status: 'pending', attempt_count: 0, next_attempt_at: '2026-01-06T09:00:00.000Z', delivered_at: null }), ...bodyErrors, 404: errorResponse(404), ...common },
   });
 }

@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import type { BorrowerStatus } from '@lsl/ledger';
+import { BUCKET_TYPES, bucketTypeSchema } from '../buckets.js';
+
+/**
+ * The get_status body (docs/reads.md), field for field: every object closed. The ledger builds
+ * it (`statusAt`, packages/ledger/src/status.ts); `statusAgrees` below fails the type-check when
+ * the two differ, and the end-to-end tests check every answer against the document.
+ */
+
+const day = (description: string) => z.string().meta({ format: 'date', description });
+const money = (description: string) => z.number().meta({ description });
+const perBucket = <T extends z.ZodType>(schema: T) =>
+  z.strictObject(Object.fromEntries(BUCKET_TYPES.map((b) => [b, schema])) as Record<(typeof BUCKET_TYPES)[number], T>);
+
+export const bucketBalanceSchema = z
+  .strictObject({
+    initial_balance: money('Scheduled or accrued'),
+    paid: money('Paid by payments and recoveries'),
+    waived_off: money('Waived'),
+    charged_off: money('Written off by a charge-off and not yet recovered'),
+    closed: money('Closed by a cancellation or consolidation'),
+    current: money('Outstanding on the first installment due on or after the calculation date'),
+    overdue: money('Outstanding on installments due before the calculation date'),
+    unpaid: money('overdue + current'),
+    total: money('Everything outstanding'),
+  })
+  .meta({ id: 'BucketBalance' });
+
+export const installmentBucketSchema = z
+  .strictObject({
+    initial_balance: z.number(),
+    paid: z.number(),
+    waived_off: z.number(),
+    charged_off: z.number(),
+    closed: money('Closed by a cancellation or consolidation'),
+    outstanding: z.number(),
+  })
+  .meta({ id: 'InstallmentBucket' });
+
+export const installmentStatusSchema = z
+  .strictObject({
+    number: z.number().int().min(1),
+    due_date: z.string().meta({ format: 'date-time', description: "The end of the due day in the ledger's time zone" }),
+    state: z.enum(['overdue', 'current', 'future']).meta({ description: '`current` on its due day, `overdue` from the day after' }),
+    is_paid: z.boolean(),
+    restructured: z.boolean().meta({ description: 'Closed by a restructuring; its amounts were carried into the new principal' }),
+    scheduled_amount: money('Principal + interest + installment fees as scheduled'),
+    outstanding: money('What the installment still owes, every bucket'),
+    buckets: perBucket(installmentBucketSchema),
+  })
+  .meta({ id: 'InstallmentStatus' });
+
+export const paymentAllocationStatusSchema = z
+  .strictObject({ loan_id: z.string(), installment_number: z.number().int(), bucket: bucketTypeSchema, amount: z.number() })
+  .meta({ id: 'PaymentAllocationStatus' });
+
+export const paymentStatusSchema = z
+  .strictObject({
+    id: z.string().nullable().meta({ description: 'The payment id (or the operation id of an automatic application)' }),
+    kordev_id: z.number().int().nullable().meta({ description: 'Null for what no operation of its own made (automatic applications)' }),
+    type: z
+      .enum(['payment', 'positive_balance_application', 'cancellation_refund'])
+      .meta({ description: '`payment`; `positive_balance_application` (the positive balance used automatically); `cancellation_refund` (what a cancellation returned to the positive balance)' }),
+    payment_date: day('The ledger day of the payment'),
+    amount: money('The amount (on a loan: what reached that loan)'),
+    positive_balance_amount: money('To the positive balance (payments) or taken from it (applications)'),
+    loan_id: z.string().nullable(),
+    allocations: z.array(paymentAllocationStatusSchema),
+    is_reversed: z.boolean().meta({ description: 'A reversed payment stays listed, nothing of it applied' }),
+    reversal_date: day('The day of its reversal').nullable(),
+  })
+  .meta({ id: 'PaymentStatus' });
+
+const ratesSchema = z.strictObject({ interest_rate: z.number(), delinquency_interest_rate: z.number() }).meta({ id: 'Rates' });
+
+export const summarySchema = z
+  .strictObject({
+    days_past_due: z.number().int().meta({ description: 'Days since the oldest unpaid overdue installment fell due' }),
+    immediate_payment_amount: money('Everything overdue, every bucket'),
+    next_payment_amount: money('What falls due on the next due day that still owes something'),
+    next_payment_date: day('That day; null when nothing is due any more').nullable(),
+    full_payment_amount: money('Everything outstanding (future interest is not rebated)'),
+    charged_off_amount: money('Written off by charge-offs and not yet recovered; not in the amounts due'),
+  })
+  .meta({ id: 'StatusSummary' });
+
+export const loanAttributesSchema = z
+  .strictObject({
+    id: z.string(),
+    kordev_id: z.number().int(),
+    amount_financed: z.number(),
+    config_id: z.string(),
+    due_dates: z.array(z.string().meta({ format: 'date-time' })),
+    fixed_installment_amount: money('Principal + interest of each installment'),
+    interest_rates: z
+      .strictObject({ fixed: ratesSchema, applicable: ratesSchema })
+      .meta({ description: "The lender's rates (`fixed`) and the ones the ledger applies after the usury cap (`applicable`)" }),
+    daily_fee_charge: z.number().nullable(),
+    installment_fee_charge: z.number().nullable(),
+    installment_fee_2_charge: z.number().nullable(),
+    guarantee_provider: z.string().nullable(),
+    is_cancelled: z.boolean(),
+    cancellation_date: day('The day of its cancellation').nullable(),
+    chargeoff_date: day('The charge-off day (docs/ledger.md "Charge-off")').nullable(),
+    installment_amount_at_origination: money("The first installment's scheduled principal, interest and installment fees at origination"),
+    is_consolidated: z.boolean(),
+    consolidated_into: z.string().nullable().meta({ description: 'The loan it was consolidated into' }),
+    consolidation_date: day('The day of its consolidation').nullable(),
+    original_loans: z.array(z.string()).nullable().meta({ description: 'For a consolidation loan: the loans it consolidated' }),
+    owner: z.string().nullable().meta({ description: 'The owner on the calculation date' }),
+    origination_date: z.string().meta({ format: 'date-time' }),
+    paid_off_date: day('The day it was paid off').nullable(),
+  })
+  .meta({ id: 'LoanAttributes' });
+
+export const loanStatusSchema = z
+  .strictObject({
+    attributes: loanAttributesSchema,
+    balance_detail: z.strictObject({ at_calculation_date: perBucket(bucketBalanceSchema) }),
+    installments: z.array(installmentStatusSchema),
+    payments: z.array(paymentStatusSchema).meta({ description: 'Each payment touching the loan, with what reached it' }),
+    restructurings: z.array(z.strictObject({ id: z.string(), effective_date: day('Its effective day'), principal: z.number() })),
+    summary: summarySchema,
+  })
+  .meta({ id: 'LoanStatus' });
+
+/** `GET /v1/borrowers/{borrower_id}/get_status`. */
+export const borrowerStatusSchema = z
+  .strictObject({
+    request_id: z.string().nullable().meta({ description: 'The `request_id` query parameter, echoed; null without one' }),
+    borrower_id: z.string(),
+    calculation_date: day('The day of the status'),
+    loans: z.array(loanStatusSchema),
+    positive_balance: money('Money received and not yet applied'),
+    payments: z.array(paymentStatusSchema).meta({ description: 'Every payment, including automatic applications of the positive balance' }),
+    summary: summarySchema,
+  })
+  .meta({ id: 'BorrowerStatus' });
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** The schema and the ledger's `BorrowerStatus` describe the same body (a type-check error otherwise). */
+export const statusAgrees: Same<Omit<z.output<typeof borrowerStatusSchema>, 'request_id'>, BorrowerStatus> = true;
