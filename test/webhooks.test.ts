@@ -5,6 +5,7 @@ import pg from 'pg';
 import { Webhook } from 'standardwebhooks';
 import { EVENT_TYPES } from '@lsl/contracts';
 import { startReceiver, type Receiver } from '@lsl/webhooks/testing';
+import { deliveryViolations } from './webhook-contract.js';
 import { createLoanBody, paymentBody, startSystem, type System } from './helpers.js';
 import { signalAndWait, waitFor } from './fault-helpers.js';
 
@@ -44,6 +45,8 @@ describe('webhooks end to end', () => {
   after(async () => {
     await system?.stop();
     await receiver?.close();
+    // Every delivery the suite received is as the OpenAPI document's `webhooks` declares it.
+    assert.deepEqual(deliveryViolations((receiver?.received ?? []).map((r) => r.body)), []);
   });
 
   it('a worker SIGKILLed after the apply commit: the event is still delivered, by another worker', async () => {

@@ -38,7 +38,12 @@ const pointer = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 export function createResponseChecker(served: object): (method: string, url: string, status: number, contentType: string | undefined, body: string) => Omit<ResponseViolation, 'body'> | null {
   // The document as served (JSON), which is what a client sees.
   const document: OpenApiLike = JSON.parse(JSON.stringify(served));
-  const ajv = new (Ajv2020 as unknown as typeof Ajv2020.default)({ strict: false, allErrors: true });
+  const ajv = new (Ajv2020 as unknown as typeof Ajv2020.default)({
+    strict: false,
+    allErrors: true,
+    // `multipleOf: 0.01` of an amount such as 1.14: compared to 6 decimals, not in binary floating point.
+    multipleOfPrecision: 6,
+  });
   for (const [name, re] of Object.entries(FORMATS)) ajv.addFormat(name, re);
   ajv.addSchema(document as object, 'openapi');
   const routes = Object.keys(document.paths ?? {}).map((template) => ({

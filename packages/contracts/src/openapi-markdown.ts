@@ -15,6 +15,8 @@ const METHODS = ['get', 'put', 'post', 'patch', 'delete'] as const;
 export interface OpenApiLike {
   info: { title: string; version: string; description?: string };
   paths?: object;
+  /** OpenAPI 3.1 `webhooks`: what the system sends to subscribed URLs, one entry per event type. */
+  webhooks?: object;
   components?: { schemas?: object };
 }
 
@@ -185,6 +187,14 @@ export function renderApiReference(doc: OpenApiLike, generatedBy: string): strin
   for (const tag of tags) {
     lines.push(`## ${tag}`, '');
     for (const o of operations.filter((x) => x.tag === tag)) lines.push(...operationSection(o.method, o.path, o.op, shown));
+  }
+  const webhooks = Object.entries((doc.webhooks ?? {}) as Record<string, Record<string, unknown>>);
+  if (webhooks.length > 0) {
+    lines.push('## Webhook deliveries', '', 'What the system POSTs to a subscribed URL for each event type (the document\'s `webhooks`; docs/webhooks.md).', '');
+    for (const [type, item] of webhooks) {
+      const op = item['post'] as Operation | undefined;
+      if (op) lines.push(...operationSection('post', type, op, shown));
+    }
   }
   lines.push('## Schemas', '');
   for (const [name, schema] of Object.entries((doc.components?.schemas ?? {}) as Record<string, Schema>)) lines.push(...schemaSection(name, schema));

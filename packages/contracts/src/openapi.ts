@@ -10,6 +10,7 @@ import { registerOperationPaths } from './openapi-operations.js';
 import { batchStatusSchema, operationStatusSchema } from './responses/async.js';
 import { borrowerHistorySchema, borrowerStatusSchema, getConfigQuerySchema, getHistoryQuerySchema, getStatusQuerySchema, healthSchema, readinessSchema } from './responses/reads.js';
 import { registerWebhookPaths } from './webhooks/openapi-paths.js';
+import { registerWebhookDeliveries } from './webhooks/openapi-webhooks.js';
 
 export interface BuildOpenApiOptions {
   /** `servers[0].url`; default `/`: the host that serves the document. */
@@ -181,6 +182,7 @@ export function buildOpenApiDocument(options: BuildOpenApiOptions = {}): ReturnT
     responses: { 200: text('text/html', 'An HTML page', '<!doctype html>…') },
   });
 
+  registerWebhookDeliveries(registry);
   registerWebhookPaths(registry, { security, json, errorResponse, commonErrors, bodyErrors: bodyErrors(), notModified: notModified() });
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { BUCKET_TYPES } from '../buckets.js';
+import type { DOMAIN_EVENT_TYPES } from '../event-types.js';
+import { paymentAllocationSchema } from '../operations/create-payment.js';
+import { appliedAllocationSchema, bucketStatesSchema } from '../responses/seed-results.js';
+
+/**
+ * The payload of each domain event type (docs/events.md "Types and payloads"), as the ledger
+ * writes it: what `get_events` lists after the envelope and a webhook delivery carries as `data`.
+ * Every payload has `kordev_id` (of the operation that caused it), `back_dated` and
+ * `replayed_operations` (docs/events.md "Back-dated operations").
+ */
+const common = {
+  kordev_id: z.number().int().meta({ description: 'The kordev_id of the operation that caused it' }),
+  back_dated: z.boolean().meta({ description: 'True when operations effective later had already been applied (they were replayed after it)' }),
+  replayed_operations: z.number().int().meta({ description: 'How many already-applied operations were replayed after it' }),
+};
+const day = z.string().meta({ format: 'date' });
+const dateTime = z.string().meta({ format: 'date-time' });
+
+export const DOMAIN_EVENT_PAYLOADS = {
+  'loan.originated': z.strictObject({
+    ...common,
+    amount_financed: z.number(),
+    config_id: z.string(),
+    delinquency_interest_rate: z.number().meta({ description: 'Applicable (after the usury cap)' }),
+    due_dates: z.array(dateTime).meta({ description: 'The end of each due day' }),
+    fixed_installment_amount: z.number(),
+    installment_amount_at_origination: z.number(),
+    interest_rate: z.number().meta({ description: 'Applicable (after the usury cap)' }),
+    number_of_installments: z.number().int(),
+    origination_date: z.string().meta({ description: 'As sent' }),
+    original_loans: z.array(z.string()).nullable().meta({ description: "A consolidation's original loans, else null" }),
+    owner: z.string().nullable(),
+  }),
+  'loan.cancelled': z.strictObject({
+    ...common,
+    cancellation_date: dateTime.meta({ description: 'As sent, or the recording time' }),
+    refunded_to_positive_balance: z.number().meta({ description: 'What had been paid on the loan' }),
+  }),
+  'loan.consolidated': z.strictObject({
+    ...common,
+    carried_amount: z.number().meta({ description: 'What this loan carried into the new principal' }),
+    consolidated_into: z.string(),
+    consolidation_id: z.string().meta({ description: 'The new loan (= consolidated_into)' }),
+    waived_amount: z.number().meta({ description: "Waived by the consolidation config's waivers" }),
+  }),
+  'loan.restructured': z.strictObject({
+    ...common,
+    due_dates: z.array(dateTime),
+    fixed_installment_amount: z.number(),
+    new_principal: z.number(),
+    restructuring_id: z.string(),
+  }),
+  'loan.charged_off': z.strictObject({
+    ...common,
+    charged_off_amount: z.number(),
+    effective_date: dateTime,
+    reason: z.string().nullable(),
+  }),
+  'loan.ownership_transferred': z.strictObject({
+    ...common,
+    new_owner: z.string(),
+    previous_owner: z.string().nullable(),
+    transferred_amounts: z.strictObject({ installment_fee: bucketStatesSchema, interest: bucketStatesSchema, principal: bucketStatesSchema }),
+  }),
+  'payment.applied': z.strictObject({
+    ...common,
+    amount_paid: z.number(),
+    applied_allocations: z.array(appliedAllocationSchema),
+    payment_allocations: z.array(paymentAllocationSchema).nullable().meta({ description: 'As sent' }),
+    payment_date: z.string().nullable().meta({ description: 'As sent' }),
+    payment_id: z.string(),
+    positive_balance_amount: z.number(),
+  }),
+  'payment.reversed': z.strictObject({
+    ...common,
+    payment_date: day,
+    payment_id: z.string(),
+    reason: z.string().nullable(),
+    reversed_amount: z.number(),
+  }),
+  'waiver.applied': z.strictObject({
+    ...common,
+    amount: z.number().nullable().meta({ description: 'As sent' }),
+    bucket: z.enum(BUCKET_TYPES).nullable().meta({ description: 'As sent' }),
+    percentage: z.number().nullable().meta({ description: 'As sent' }),
+    reason: z.string().nullable().meta({ description: 'As sent' }),
+    type: z.string().meta({ description: 'As sent' }),
+    waived_amount: z.number().meta({ description: 'What was waived' }),
+    waiver_id: z.string(),
+  }),
+  'positive_balance.reimbursed': z.strictObject({
+    ...common,
+    positive_balance_after: z.number(),
+    reimbursement_id: z.string(),
+    value: z.number().meta({ description: 'What was reimbursed' }),
+  }),
+} satisfies Record<(typeof DOMAIN_EVENT_TYPES)[number], z.ZodType>;
