@@ -443,6 +443,21 @@ describe('reads: following a loan by get_status and get_history', () => {
     }
   });
 
+  it('a borrower whose only operation was refused is known: 200 with no loans (docs/reads.md)', async () => {
+    const body = { ...paymentBody(1000, '2024-02-01', 'req-refused'), payment_allocations: [{ loan_id: 'NO-SUCH-LOAN', amount: 1000 }] };
+    const res = await system.api.post(`/v1/borrowers/B-refused/payments/PR1/create${MIG}`, body);
+    assert.equal(res.status, 202, JSON.stringify(res.body));
+    const done = await system.api.waitForOperation(res.body.operation_id);
+    assert.equal(done.status, 'failed');
+    assert.equal(done.result.status_code, 404);
+    const status = await system.api.get('/v1/borrowers/B-refused/get_status?calculation_date=2024-02-01');
+    assert.equal(status.status, 200, JSON.stringify(status.body));
+    assert.deepEqual(
+      { loans: status.body.loans, payments: status.body.payments, positive_balance: status.body.positive_balance, full: status.body.summary.full_payment_amount },
+      { loans: [], payments: [], positive_balance: 0, full: 0 },
+    );
+  });
+
   it('a malformed calculation_date is 400 naming the parameter', async () => {
     for (const bad of ['2024-13-01', '2024-02-30', 'yesterday', '2024-2-1', '', '2024-02-20T00:00:00Z', '2024-02-20&calculation_date=2024-02-21', '0001-01-01', '1899-12-31']) {
       const res = await system.api.get(`/v1/borrowers/${BORROWER}/get_status?calculation_date=${bad}`);
