@@ -10,7 +10,7 @@ import { transferResultSchema } from './responses/seed-results.js';
 
 export interface OperationPathsOptions {
   security: Array<Record<string, string[]>>;
-  /** The answers every authenticated route may give (401, 403, 429, 500). */
+  /** The answers every `/v1` route may give (openapi-helpers.ts `v1Errors`). */
   commonErrors: Record<number, ReturnType<typeof errorResponse>>;
 }
 

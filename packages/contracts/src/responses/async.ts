@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { OPERATION_TYPES } from '../operations/catalog.js';
+import { OPERATION_REGISTRY, OPERATION_TYPES } from '../operations/catalog.js';
 import { errorBodySchema } from './error-body.js';
-import { cancelLoanResultSchema, SEED_RESULT_SCHEMAS, transferFailedItemSchema, transferSucceededItemSchema } from './seed-results.js';
+import { cancelLoanResultSchema, transferFailedItemSchema, transferSucceededItemSchema } from './seed-results.js';
 
 export const OPERATION_STATUSES = ['queued', 'processing', 'succeeded', 'failed'] as const;
 export type OperationStatus = (typeof OPERATION_STATUSES)[number];
@@ -28,12 +28,12 @@ export type OperationAcceptedBody = z.output<typeof operationAcceptedSchema>;
 
 /**
  * `result.body` is exactly the seed's response body for `status_code`: the 200 body of the
- * operation's type, or the error body.
+ * operation's type (its `resultSchema` in the operation registry), or the error body.
  */
 export const operationResultSchema = z
   .strictObject({
     status_code: z.number().int().meta({ description: '200, or the refusal\'s status (400, 404, 409, 500)' }),
-    body: z.union([...Object.values(SEED_RESULT_SCHEMAS), errorBodySchema]).meta({ description: "The 200 body of the operation's type, or the error body" }),
+    body: z.union([...OPERATION_TYPES.map((type) => OPERATION_REGISTRY[type].resultSchema), errorBodySchema]).meta({ description: "The 200 body of the operation's type, or the error body" }),
   })
   .meta({ id: 'OperationResult' });
 
