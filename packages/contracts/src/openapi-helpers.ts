@@ -21,11 +21,13 @@ export const errorResponse = (status: number, why?: string) => {
   return json(errorBodySchema, `${statusText}${why === undefined ? '' : ` (${why})`}: ${names.join(', ')}`, example);
 };
 /**
- * What every `/v1` route may answer besides its own: the API key (401, 403) and the rate limit
- * (429) of the `/v1` middleware, request headers too large (431, answered before routing), an
- * internal error (500), the database unreachable for a moment (503, with `Retry-After`).
+ * What every `/v1` route may answer besides its own: a malformed request (400: a path segment
+ * that does not decode, a bad query parameter), the API key (401, 403) and the rate limit (429)
+ * of the `/v1` middleware, request headers too large (431, answered before routing), an internal
+ * error (500), the database unreachable for a moment (503, with `Retry-After`).
  */
 export const v1Errors = () => ({
+  400: errorResponse(400),
   401: errorResponse(401),
   403: errorResponse(403),
   429: errorResponse(429),

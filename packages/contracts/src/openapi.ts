@@ -85,7 +85,6 @@ export function buildOpenApiDocument(options: BuildOpenApiOptions = {}): ReturnT
     responses: {
       200: json(borrowerStatusSchema, 'OK (a borrower whose operations are all pending or refused has no loans yet)', borrowerStatusExample),
       ...notModified(),
-      400: errorResponse(400),
       404: errorResponse(404, 'no operation was ever accepted for this borrower'),
       ...commonErrors,
     },
@@ -98,7 +97,7 @@ export function buildOpenApiDocument(options: BuildOpenApiOptions = {}): ReturnT
     tags: ['Reads'],
     security,
     request: { params: z.object({ borrower_id: pathIdSchema('borrower_id') }), query: getHistoryQuerySchema },
-    responses: { 200: json(borrowerHistorySchema, 'OK', borrowerHistoryExample), ...notModified(), 400: errorResponse(400), 404: errorResponse(404), ...commonErrors },
+    responses: { 200: json(borrowerHistorySchema, 'OK', borrowerHistoryExample), ...notModified(), 404: errorResponse(404), ...commonErrors },
   });
 
   registerKordevReads(registry, { security, commonErrors, errorResponse, pathIdSchema });
@@ -129,7 +128,7 @@ export function buildOpenApiDocument(options: BuildOpenApiOptions = {}): ReturnT
       tags: ['Configs'],
       security,
       request: { params, query: getConfigQuerySchema },
-      responses: { 200: json(CONFIG_RESPONSE_SCHEMAS[kind], 'The config: the current version, or `?version=N`', configExamples[kind]), ...notModified(), 400: errorResponse(400), 404: errorResponse(404), ...commonErrors },
+      responses: { 200: json(CONFIG_RESPONSE_SCHEMAS[kind], 'The config: the current version, or `?version=N`', configExamples[kind]), ...notModified(), 404: errorResponse(404), ...commonErrors },
     });
   }
 

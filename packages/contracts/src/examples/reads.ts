@@ -1,4 +1,5 @@
-import { apply, emptyState, historyOf, statusAt, type BorrowerState, type LedgerOperation } from '@lsl/ledger';
+import { apply, emptyState, historyOf, statusAt, type BorrowerState, type LedgerEvent, type LedgerOperation } from '@lsl/ledger';
+import { DOMAIN_EVENT_GROUPS, eventGroupOf } from '../responses/events.js';
 import { DEFAULT_CONFIGS } from '../configs.js';
 
 // A borrower read back: one loan of two installments and one payment, computed by the ledger
@@ -47,9 +48,17 @@ function exampleBorrower(): BorrowerState {
       },
     },
   ];
-  return operations.reduce((state, op) => apply(state, op, LEDGER).state, emptyState('B1'));
+  let state = emptyState('B1');
+  for (const op of operations) {
+    const out = apply(state, op, LEDGER);
+    state = out.state;
+    if (out.result.ok) for (const event of out.result.events ?? []) exampleEvents.push({ ...event, operationId: op.operationId, recordedAt: op.recordedAt });
+  }
+  return state;
 }
 
+/** The domain events the example borrower's operations produced (docs/events.md). */
+const exampleEvents: Array<LedgerEvent & { operationId: string; recordedAt: string }> = [];
 const borrower = exampleBorrower();
 const history = historyOf(borrower, LEDGER, CALCULATION_DATE);
 
@@ -67,6 +76,23 @@ export const borrowerHistoryExample = {
   next_cursor: '3',
   records: JSON.parse(JSON.stringify(history.slice(0, 3))),
 };
+
+/** GET /v1/borrowers/B1/get_events: the example borrower's events as the route lists them (envelope, then payload). */
+export const borrowerEventsExample = (() => {
+  const events: Record<string, unknown[]> = Object.fromEntries(DOMAIN_EVENT_GROUPS.map((g) => [g, []]));
+  exampleEvents.forEach((e, i) => {
+    const { effective_date: _shadowed, ...payload } = e.payload;
+    events[eventGroupOf(e.type)]?.push({
+      id: `7b0c6d55-2d1e-4d8e-9a53-0f4f4a1f6a1${i}`,
+      occurred_on: new Date(e.recordedAt).toISOString(),
+      effective_date: e.effective_date,
+      operation_id: e.operationId,
+      ...(e.loan_id === null ? {} : { loan_id: e.loan_id }),
+      ...JSON.parse(JSON.stringify(payload)),
+    });
+  });
+  return { borrower_id: 'B1', events, limit: 100, next_cursor: null };
+})();
 
 /**
  * POST /v1/borrowers/B1/simulate with `simulateBorrowerRequestExample`: the example borrower

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { DOMAIN_EVENT_TYPES } from '../event-types.js';
+import { DOMAIN_EVENT_TYPES, type DomainEventType } from '../event-types.js';
+import { DOMAIN_EVENT_PAYLOADS } from '../webhooks/event-payloads.js';
 import { isCalendarDay } from '../parse-query.js';
 
 /**
@@ -15,23 +16,33 @@ export function eventGroupOf(type: string): string {
   return type.replace(/\./g, '_');
 }
 
-export const domainEventSchema = z
-  .looseObject({
-    id: z.string().meta({ format: 'uuid' }),
-    occurred_on: z.string().meta({ format: 'date-time', description: 'When the operation that caused it was recorded' }),
-    effective_date: z.string().meta({ format: 'date', description: 'The ledger day the event takes effect' }),
-    operation_id: z.string().meta({ format: 'uuid' }),
-    loan_id: z.string().optional().meta({ description: 'Absent for events of no single loan (payments)' }),
-    kordev_id: z.number().int(),
-    back_dated: z.boolean().meta({ description: 'True when operations effective later had already been applied (they were replayed after it)' }),
-    replayed_operations: z.number().int().meta({ description: 'How many already-applied operations were replayed after it' }),
-  })
-  .meta({ id: 'DomainEvent', description: 'The event envelope; the type\'s payload fields follow (docs/events.md)' });
+const envelope = {
+  id: z.string().meta({ format: 'uuid' }),
+  occurred_on: z.string().meta({ format: 'date-time', description: 'When the operation that caused it was recorded' }),
+  effective_date: z.string().meta({ format: 'date', description: 'The ledger day the event takes effect' }),
+  operation_id: z.string().meta({ format: 'uuid' }),
+};
+/** The envelope's names: a payload field of the same name is not listed (the envelope wins). */
+const ENVELOPE_KEYS = new Set([...Object.keys(envelope), 'loan_id']);
+
+/** Events of one loan carry `loan_id`; the others (payments, reimbursements) have none. */
+const hasLoan = (type: DomainEventType) => type.startsWith('loan.') || type === 'waiver.applied';
+
+/** One event of `type` as get_events lists it: the envelope, then the type's payload (docs/events.md). */
+export function domainEventSchemaOf(type: DomainEventType) {
+  const payload = Object.fromEntries(Object.entries(DOMAIN_EVENT_PAYLOADS[type].shape).filter(([key]) => !ENVELOPE_KEYS.has(key)));
+  const pascal = type.split(/[._]/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+  return z
+    .strictObject({ ...envelope, ...(hasLoan(type) ? { loan_id: z.string() } : {}), ...payload })
+    .meta({ id: `${pascal}Event` });
+}
 
 export const borrowerEventsSchema = z
-  .looseObject({
+  .strictObject({
     borrower_id: z.string(),
-    events: z.record(z.string(), z.array(domainEventSchema)).meta({ description: 'Keyed by type: loan_originated, payment_applied, ...' }),
+    events: z
+      .strictObject(Object.fromEntries(DOMAIN_EVENT_TYPES.map((type) => [eventGroupOf(type), z.array(domainEventSchemaOf(type))])))
+      .meta({ description: 'Keyed by type (loan_originated, payment_applied, ...): every type, an empty list when it has no event on this page' }),
     limit: z.number().int(),
     next_cursor: z.string().nullable().meta({ description: 'Pass as `cursor` for the next page; null on the last' }),
   })
