@@ -4,11 +4,14 @@
  * (`toLedgerOperation`: its stored body parsed by the route's own contracts schema) and is
  * applied (`applyRecorded`); stored states are loaded, cached (`StateCache`, byte-bounded LRU)
  * and caught up by applying the operations since (`catchUpState`); the configs an operation
- * names are resolved at intake (`resolveConfigs`, usury `reject` included).
+ * names are resolved at intake (`resolveConfigs`, usury `reject` included). A batch's status is
+ * its stored rows made the 207 body (`loadBatchStatus`), and the transaction that completes a
+ * batch records its `batch.completed` (`batchCompletedEvents`).
  */
 export { toLedgerOperation, StoredBodyError } from './to-ledger-operation.js';
 export { resolvedConfigsOf } from './resolved-configs.js';
 export { applyRecorded } from './apply-recorded.js';
 export { ByteLru, StateCache, HEAP_PER_JSON_BYTE, DEFAULT_STATE_CACHE_BYTES, type CachedState } from './state-cache.js';
 export { loadStoredState, catchUpState, MAX_CATCH_UP, type StoredState } from './load-state.js';
+export { loadBatchStatus, batchCompletedEvents, insertBatchReportingCompletion } from './batch-status.js';
 export { ConfigCache, resolveConfig, resolveConfigs } from './resolve-configs.js';

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { BatchItem, BatchRow, Database } from '../schema.js';
+import type { BatchItem, BatchRow, Database, OperationRow } from '../schema.js';
+import { getOperations } from './operations.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -21,6 +22,14 @@ export async function insertBatch(
 
 export async function getBatch(db: Db, id: string): Promise<BatchRow | undefined> {
   return db.selectFrom('batches').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** A batch and the operations its items became (rows; the 207 body is built by the contracts). */
+export async function getBatchWithOperations(db: Db, id: string): Promise<{ batch: BatchRow; operations: OperationRow[] } | undefined> {
+  const batch = await getBatch(db, id);
+  if (!batch) return undefined;
+  const ids = batch.items.flatMap((item) => ('operation_id' in item ? [item.operation_id] : []));
+  return { batch, operations: await getOperations(db, ids) };
 }
 
 /**

@@ -72,6 +72,11 @@ export async function findOperationByNaturalKey(db: Db, borrowerId: string, natu
     .executeTakeFirst();
 }
 
+/** Succeeded or failed: the operation has its answer. */
+export function isFinished(row: Pick<OperationRow, 'status'>): boolean {
+  return row.status === 'succeeded' || row.status === 'failed';
+}
+
 export async function getOperation(db: Db, id: string): Promise<OperationRow | undefined> {
   return db.selectFrom('operations').selectAll().where('id', '=', id).executeTakeFirst();
 }
