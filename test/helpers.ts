@@ -28,6 +28,15 @@ export const QUEUE_REDIS_URL: string | undefined = QUEUE_BACKEND === 'redis' ? R
  */
 export const REDIS_AVAILABLE = process.env.LSL_TEST_NO_REDIS !== '1';
 
+/**
+ * A file's reason to skip for want of a tool or service (or false), for `describe`'s `skip`;
+ * with LSL_REQUIRE_SERVICES=1 (CI: the full suite, nothing skipped) it is an error instead.
+ */
+export function skipFor(reason: string | false): string | false {
+  if (reason && process.env.LSL_REQUIRE_SERVICES === '1') throw new Error(`${reason}; LSL_REQUIRE_SERVICES=1 asks for the full suite`);
+  return reason;
+}
+
 export interface QueueView {
   backend: QueueBackend;
   queues: OperationQueues;
