@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { DEFAULT_PARTITIONS, DEFAULT_PREFIX } from '@lsl/queue';
-import { commonEnvShape, envBoolean, parseEnv, queueEnvShape } from '@lsl/telemetry';
+import { commonEnvShape, envBoolean, parseEnv } from '@lsl/contracts';
+import { queueEnvShape } from '@lsl/queue';
 import { webhookEnvShape } from '@lsl/webhooks';
 import { MAX_KEY_LENGTH, parseKeyList } from './auth/api-key.js';
 
@@ -8,7 +8,7 @@ const schema = z.object({
   /** Unset: an embedded Postgres under EMBEDDED_PG_DIR. */
   DATABASE_URL: z.string().min(1).optional(),
   ...commonEnvShape,
-  ...queueEnvShape({ partitions: DEFAULT_PARTITIONS, prefix: DEFAULT_PREFIX }),
+  ...queueEnvShape(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   /** Worker slots in this process per partition queue; 0 runs no worker here. */

@@ -8,13 +8,13 @@ import {
   OperationQueues,
   partitionPrefix,
   partitionQueueName,
-  startPartitionSlots,
   type JobPayload,
   type QueueBackend,
 } from '@lsl/queue';
 import { applyJobFailures, type Logger } from '@lsl/telemetry';
 import { startWebhookWorker, type RunningWebhookWorker, type StartWebhookWorkerOptions } from '@lsl/webhooks';
 import { applyPendingBatch } from './apply-pending.js';
+import { startPartitionSlots } from './partition-slots.js';
 import { BorrowerBatcher } from './borrower-batcher.js';
 import { observeBatch } from './observe-batch.js';
 import { startSweeper } from './sweeper.js';

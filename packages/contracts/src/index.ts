@@ -34,6 +34,7 @@ export * from './operations/config-refs.js';
 
 export * from './configs.js';
 
+export { commonEnvShape, envBoolean, isTimeZone, LOG_LEVELS, parseEnv } from './env.js';
 export * from './responses/error-body.js';
 export * from './responses/async.js';
 export * from './responses/seed-results.js';

@@ -1,9 +1,9 @@
 export { partitionOf, partitionQueueName, partitionPrefix, partitionsOfSlot, consumerOfSlot } from './partitions.js';
-export { startPartitionSlots, type PartitionSlotsOptions } from './partition-slots.js';
 export { jobCatalog, cappedBackoff, type JobName, type JobPayload } from './job-catalog.js';
 export { createRedis, isClusterUrl, parseClusterUrl, redactUrl, type RedisConnectionOptions, type ClusterAddress } from './redis.js';
 export { OperationQueues, type OperationQueuesOptions, type BorrowerWork, type EnsureWorkOptions, type EnsureWorkResult } from './operation-queues.js';
 export { DEFAULT_PARTITIONS, DEFAULT_PREFIX } from './config.js';
+export { queueEnvShape, type QueueEnvDefaults } from './env-shape.js';
 export {
   createQueueBackend,
   queueBackendKind,
