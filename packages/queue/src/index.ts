@@ -15,3 +15,4 @@ export {
 } from './backend.js';
 export { queueSchemaName } from './postgres-backend.js';
 export { openQueues, type OpenedQueues, type OpenQueuesOptions, type QueueEnv } from './open-queues.js';
+export { checkRedis } from './check-redis.js';
