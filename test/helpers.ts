@@ -79,13 +79,13 @@ export interface System {
 }
 
 /** `LSL_CHILD_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"` profiles the spawned processes. */
-function tsxArgs(entry: string): string[] {
+export function tsxArgs(entry: string): string[] {
   const extra = process.env.LSL_CHILD_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   return [...extra, '--conditions=source', '--import', 'tsx', `${ROOT}/${entry}`];
 }
 
 /** Waits for a JSON log line with `message`; returns it. */
-async function waitForLog(child: ChildProcess, message: string, timeoutMs = 60_000): Promise<Record<string, any>> {
+export async function waitForLog(child: ChildProcess, message: string, timeoutMs = 60_000): Promise<Record<string, any>> {
   let buffer = '';
   let stderr = '';
   child.stderr?.on('data', (d) => (stderr += d.toString()));

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
-import { CONFIG_KINDS, DEFAULT_CONFIG_ID, DEFAULT_CONFIGS } from '@lsl/contracts';
-import { createAppliedListener, createDb, ensureConfigs, migrateToLatest } from '@lsl/db';
+import { createAppliedListener, createDb } from '@lsl/db';
+import { prepareDatabase } from '@lsl/intake-api';
 import { checkRedis, openQueues, OperationQueues } from '@lsl/queue';
 import { createLogger, trackQueueDepth } from '@lsl/telemetry';
 import { createWebhookQueue, deliveryPolicyOf } from '@lsl/webhooks';
@@ -35,12 +35,7 @@ async function main() {
   }
 
   const db = createDb({ connectionString: databaseUrl, max: env.DATABASE_POOL_SIZE, applicationName: 'lsl-server' });
-  await migrateToLatest(db);
-  await ensureConfigs(db, [
-    ...CONFIG_KINDS.map((kind) => ({ kind, id: DEFAULT_CONFIG_ID, body: { ...DEFAULT_CONFIGS[kind] } })),
-    // The seed's create-waiver example names this config; a fresh install accepts it as-is.
-    { kind: 'waivers' as const, id: 'DEFAULT_WAIVER_CONFIG', body: { ...DEFAULT_CONFIGS.waivers } },
-  ]);
+  await prepareDatabase(db);
 
   // Keys before anything else starts: a server that would be open to the network stops here.
   const apiAuth = await startApiAuth(db, env, log);

@@ -13,3 +13,4 @@ export { apiEnvShape, type ApiAuthEnv } from './api-env.js';
 export { startApiAuth, type ApiAuth } from './auth/start-api-auth.js';
 export { bearerToken, generateApiKey, hashApiKey, keyPrefixOf, parseKeyList, MAX_KEY_LENGTH } from './auth/api-key.js';
 export { decideAuthMode, isLoopbackHost, OPEN_WARNING, type AuthMode } from './auth/auth-mode.js';
+export { listen, stopListening, runService } from './serve.js';
