@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { skipFor, startSystem, type System } from './helpers.js';
 import { countApplied, PG_BIN, planLoad, privatePostgres, runLoad, sleep, totalOps, verifyLedger, waitFor, waitForAllApplied, type PrivatePostgres } from './fault-helpers.js';
 
-// (issue item 2) Postgres crashes (pg_ctl stop -m immediate) in the middle of a load and stays
+// Postgres crashes (pg_ctl stop -m immediate) in the middle of a load and stays
 // down for OUTAGE_MS, then restarts with its data. Intake answers 5xx meanwhile (nothing is
 // accepted, so nothing can be lost) and the client retries; workers' transactions fail and
 // their jobs are retried with the capped backoff. Afterwards: every operation applied exactly

@@ -5,7 +5,7 @@ import type { OperationType, ResolvedConfigs } from '@lsl/ledger';
 /**
  * An operation as intake would have recorded it, never stored: what the simulations hand to
  * @lsl/ledger-store's `applyRecorded` / `toLedgerOperation` (the worker's own), so they apply
- * exactly what a submission would (docs/reads.md, "Simulations").
+ * exactly what a submission would (docs/reads.md, "Simulate a borrower").
  */
 export function simulatedRow(input: {
   borrowerId: string;

@@ -43,14 +43,6 @@ export interface AppliedBatch {
 }
 
 /**
- * Applies every pending operation of one borrower, in sequence order, until none is left
- * (see `applyPendingBatch`). Returns the number of operations applied.
- */
-export async function applyPendingOperations(db: Kysely<Database>, borrowerId: string, options: ApplyPendingOptions): Promise<number> {
-  return applyPendingBatch(db, [borrowerId], options);
-}
-
-/**
  * Applies every pending operation of several borrowers, each in sequence order, until none is
  * left. A borrower with nothing pending costs one read and no transaction
  * (`findBorrowersWithPending`). The others are applied together: one transaction holds every

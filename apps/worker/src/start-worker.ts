@@ -76,7 +76,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
 
   const cache = new StateCache(options.stateCacheBytes);
   // The wake-up jobs this process holds at once are applied together, many borrowers per
-  // transaction (docs/performance.md, "The hot path").
+  // transaction (docs/performance.md, "The worker, before and after batching").
   const batcher = new BorrowerBatcher({
     apply: (borrowerIds) =>
       applyPendingBatch(options.db, borrowerIds, {

@@ -53,12 +53,8 @@ export interface LedgerItemsTable {
   item: ColumnType<unknown, string, string>;
 }
 
-/**
- * Nothing writes `processing`: an operation goes from `queued` to its final status in the
- * transaction that applies it (docs/api.md). It stays in the type because the API's status
- * enum keeps it and the pending partial indexes (migrations 0001, 0005) name it.
- */
-export type OperationStatus = 'queued' | 'processing' | 'succeeded' | 'failed';
+/** An operation goes from `queued` to its final status in the transaction that applies it (docs/api.md). */
+export type OperationStatus = 'queued' | 'succeeded' | 'failed';
 
 export interface OperationsTable {
   id: string;

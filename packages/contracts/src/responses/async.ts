@@ -3,7 +3,7 @@ import { OPERATION_TYPES } from '../operations/catalog.js';
 import { errorBodySchema } from './error-body.js';
 import { cancelLoanResultSchema, transferFailedItemSchema, transferSucceededItemSchema } from './seed-results.js';
 
-export const OPERATION_STATUSES = ['queued', 'processing', 'succeeded', 'failed'] as const;
+export const OPERATION_STATUSES = ['queued', 'succeeded', 'failed'] as const;
 export type OperationStatus = (typeof OPERATION_STATUSES)[number];
 
 export const operationTypeSchema = z.enum(OPERATION_TYPES).meta({ id: 'OperationType' });
@@ -78,7 +78,7 @@ export const batchPendingItemSchema = z
     operation_id: z.string(),
     borrower_id: z.string(),
     request_id: z.string().nullable(),
-    status: z.enum(['queued', 'processing']),
+    status: z.enum(['queued']),
   })
   .meta({ id: 'BatchPendingItem' });
 

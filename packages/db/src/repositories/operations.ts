@@ -134,7 +134,7 @@ export async function findStrandedOperations(
   let query = db
     .selectFrom('operations')
     .select(['id', 'borrower_id', 'accepted_at'])
-    .where('status', 'in', ['queued', 'processing'])
+    .where('status', '=', 'queued')
     .where('accepted_at', '<', sql<Date>`now() - make_interval(secs => ${olderThanMs / 1000})`);
   if (after) query = query.where(sql<boolean>`(accepted_at, id) > (${after.acceptedAt}::timestamptz, ${after.id}::uuid)`);
   return query.orderBy('accepted_at').orderBy('id').limit(limit).execute();
