@@ -1,4 +1,4 @@
-import { OPERATION_TYPES, type OperationType } from '../operations/catalog.js';
+import type { OperationType } from '@lsl/ledger';
 import type { OperationAcceptedBody, OperationStatus, OperationStatusBody } from './async.js';
 
 /*
@@ -12,7 +12,7 @@ import type { OperationAcceptedBody, OperationStatus, OperationStatusBody } from
 /** The fields of a stored operation that its bodies show. */
 export interface RecordedOperation {
   id: string;
-  type: string;
+  type: OperationType;
   status: OperationStatus;
   borrower_id: string;
   request_id: string | null;
@@ -20,13 +20,6 @@ export interface RecordedOperation {
   completed_at: Date | string | null;
   result_status_code: number | null;
   result_body: unknown;
-}
-
-/** A stored type name as the enum; intake records only listed types, so anything else is a fault. */
-export function recordedOperationType(type: string): OperationType {
-  const known = OPERATION_TYPES.find((t) => t === type);
-  if (known === undefined) throw new Error(`stored operation has an unknown type: ${type}`);
-  return known;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -39,7 +32,7 @@ export function operationStatusBody(op: RecordedOperation): OperationStatusBody 
   const body = op.result_body;
   return {
     id: op.id,
-    type: recordedOperationType(op.type),
+    type: op.type,
     status: op.status,
     borrower_id: op.borrower_id,
     request_id: op.request_id,
@@ -54,7 +47,7 @@ export function operationAcceptedBody(op: Pick<RecordedOperation, 'id' | 'type' 
   return {
     operation_id: op.id,
     status: 'queued',
-    type: recordedOperationType(op.type),
+    type: op.type,
     borrower_id: op.borrower_id,
     request_id: op.request_id,
     status_url: `/v1/operations/${op.id}`,
