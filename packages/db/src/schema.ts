@@ -62,7 +62,10 @@ export interface OperationsTable {
   seq: number;
   /** One of the ledger's operation types (`@lsl/ledger`'s registry); the codec checks it when decoding. */
   type: OperationType;
-  /** The Idempotency key (docs/api.md) within the borrower, e.g. `create_loan:L1`. */
+  /**
+   * The operation's natural key (docs/api.md, "Idempotency"), unique within the borrower, e.g.
+   * `create_loan/B1/L1`; not the `Idempotency-Key` header (`idempotency_key`).
+   */
   natural_key: string;
   /** sha256 of the canonical request (path params, is_migration, body). */
   request_hash: string;
