@@ -3,7 +3,7 @@ import { OPERATION_REGISTRY, OPERATION_TYPES } from '../operations/catalog.js';
 import { errorBodySchema } from './error-body.js';
 import { cancelLoanResultSchema, transferFailedItemSchema, transferSucceededItemSchema } from './seed-results.js';
 
-export const OPERATION_STATUSES = ['queued', 'processing', 'succeeded', 'failed'] as const;
+export const OPERATION_STATUSES = ['queued', 'succeeded', 'failed'] as const;
 export type OperationStatus = (typeof OPERATION_STATUSES)[number];
 
 export const operationTypeSchema = z.enum(OPERATION_TYPES).meta({ id: 'OperationType' });
@@ -23,7 +23,7 @@ export const operationAcceptedSchema = z
     status_url: z.string().meta({ description: '`/v1/operations/{operation_id}`' }),
   })
   .meta({ id: 'OperationAccepted' });
-/** The 202 body as `acceptedView` (@lsl/db) builds it. */
+/** The 202 body as `operationAcceptedBody` (./operation-bodies.ts) builds it. */
 export type OperationAcceptedBody = z.output<typeof operationAcceptedSchema>;
 
 /**
@@ -51,9 +51,9 @@ export const operationStatusSchema = z
   })
   .meta({ id: 'OperationStatus' });
 /**
- * The body of `GET /v1/operations/{id}` as `operationView` (@lsl/db) builds it: `result.body` is
- * the ledger's answer as stored (jsonb), which the schema describes (the end-to-end tests check
- * every answer against it).
+ * The body of `GET /v1/operations/{id}` as `operationStatusBody` (./operation-bodies.ts) builds it:
+ * `result.body` is the ledger's answer as stored (jsonb), which the schema describes (the
+ * end-to-end tests check every answer against it).
  */
 export type OperationStatusBody = Omit<z.output<typeof operationStatusSchema>, 'result'> & {
   result: { status_code: number; body: Record<string, unknown> } | null;
@@ -87,7 +87,7 @@ export const batchPendingItemSchema = z
     operation_id: z.string(),
     borrower_id: z.string(),
     request_id: z.string().nullable(),
-    status: z.enum(['queued', 'processing']),
+    status: z.enum(['queued']),
   })
   .meta({ id: 'BatchPendingItem' });
 
@@ -103,7 +103,7 @@ export const batchStatusSchema = z
     pending: z.array(batchPendingItemSchema).optional(),
   })
   .meta({ id: 'BatchStatus' });
-/** The body of `GET /v1/batches/{id}` as `loadBatchStatus` (@lsl/db) builds it. */
+/** The body of `GET /v1/batches/{id}` as `batchStatusOf` (./batch-bodies.ts) builds it. */
 export type BatchStatusBody = z.output<typeof batchStatusSchema>;
 
 /** The 207 of the cancel-loans batch: the seed's batch body with cancel results. */
