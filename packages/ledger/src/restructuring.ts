@@ -17,6 +17,7 @@ import { money, toDec, toDecOrNull } from './decimal.js';
 import { closedLoanRefusal, refusal } from './errors.js';
 import type { Installment } from './model.js';
 import { buildSchedule } from './schedule.js';
+import { conventionsOf } from './conventions.js';
 import { applicableRate, checkUsury } from './usury.js';
 
 export function createRestructuring(ctx: OpContext<CreateRestructuringOperation>): Outcome {
@@ -48,6 +49,7 @@ export function createRestructuring(ctx: OpContext<CreateRestructuringOperation>
     dueDays,
     installmentFee,
     installmentFee2: null,
+    conventions: conventionsOf(loan.loanConfig),
   });
   // Numbers go on after the closed installments, so (loan, installment) names one installment for good.
   const offset = loan.former.length + loan.installments.length;
