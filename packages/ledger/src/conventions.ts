@@ -10,8 +10,9 @@
  */
 import type { LoanConfig } from './configs.js';
 import { DAY_COUNTS, dailyYearFractionGroups, dailyYearFractionSum, yearFraction, type DayCount, type Fraction } from './day-count.js';
-import { Dec, ZERO, round2 } from './decimal.js';
+import { Dec, ZERO, round2, toDec } from './decimal.js';
 import type { DayNum } from './calendar.js';
+import type { Loan } from './model.js';
 
 export { DAY_COUNTS, type DayCount };
 export const RATE_TYPES = ['effective_annual', 'nominal_annual'] as const;
@@ -114,4 +115,23 @@ export function delinquencyOver(principal: Dec, annualRate: Dec, first: DayNum, 
   let total = ZERO;
   for (const { yf, days } of dailyYearFractionGroups(c.dayCount, first, last)) total = total.plus(principal.times(compoundedRate(annualRate, yf)).times(days));
   return total;
+}
+
+// --- a loan's own conventions (for anything that recomputes part of a schedule) ---------
+
+/** "Rounded" for this loan: its config's rounding (docs/ledger.md, "Interest conventions"). */
+export function roundByLoan(loan: Loan, amount: Dec): Dec {
+  return roundMoney(amount, conventionsOf(loan.loanConfig).rounding);
+}
+
+/**
+ * The period rates of the loan's installments from index `from` on (0: all of them): installment
+ * i's period runs from the previous due day (the first: the day the schedule started, i.e. the
+ * origination or the last restructuring) to its own, at the loan's applicable interest rate.
+ */
+export function loanPeriodRates(loan: Loan, from = 0): Dec[] {
+  const start = loan.restructurings.length > 0 ? loan.restructurings[loan.restructurings.length - 1]!.day : loan.origination;
+  const dues = loan.installments.map((inst) => inst.due);
+  const rates = periodRates(toDec(loan.interestRate.applicable), start, dues, conventionsOf(loan.loanConfig));
+  return rates.slice(from);
 }
