@@ -78,6 +78,7 @@ export function originateLoan(ctx: OpContext, input: NewLoanInput, dueDays: DayN
   const delinquencyRate = applicableRate(f.delinquency_interest_rate, input.loanConfig);
   const installmentFeeCharge = toDecOrNull(f.installment_fee_charge);
   const installmentFee2Charge = toDecOrNull(f.installment_fee_2_charge);
+  const conventions = conventionsOf(input.loanConfig);
   const schedule = buildSchedule({
     principal: input.principal,
     annualRate: toDec(interestRate.applicable),
@@ -85,7 +86,7 @@ export function originateLoan(ctx: OpContext, input: NewLoanInput, dueDays: DayN
     dueDays,
     installmentFee: installmentFeeCharge,
     installmentFee2: installmentFee2Charge,
-    conventions: conventionsOf(input.loanConfig),
+    conventions,
   });
   const delinquencyAnnual = toDec(delinquencyRate.applicable);
   const maxCharge = input.loanConfig.daily_fee_max_charge;
@@ -93,7 +94,7 @@ export function originateLoan(ctx: OpContext, input: NewLoanInput, dueDays: DayN
   const installments: Installment[] = schedule.installments.map((s, i) => ({
     number: i + 1,
     due: s.due,
-    buckets: emptyBuckets(),
+    buckets: emptyBuckets(conventions.rounding),
     lateFeeCharged: false,
   }));
   const loan: Loan = {

@@ -54,12 +54,13 @@ function isLeap(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
 
-/** Day number of January 1 of year y (inverse of `civil` at the year's start). */
-function firstOfYear(y: number): DayNum {
-  const yy = y - 1; // days_from_civil(y, 1, 1): January counts in the previous March-based year
+/** Day number of the first day of month m of year y. */
+function firstOfMonth(y: number, m: number): DayNum {
+  const yy = m <= 2 ? y - 1 : y;
   const era = Math.floor(yy / 400);
   const yoe = yy - era * 400;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + 306;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5);
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
   return era * 146097 + doe - 719468;
 }
 
@@ -80,7 +81,7 @@ export function yearFraction(dayCount: DayCount, a: DayNum, b: DayNum): Fraction
       let from = a; // days t with from < t ≤ b, cut at each January 1
       while (from < b) {
         const { y } = civil(from + 1);
-        const yearEnd = firstOfYear(y + 1) - 1; // December 31 of t's year
+        const yearEnd = firstOfMonth(y + 1, 1) - 1; // December 31 of t's year
         const to = Math.min(b, yearEnd);
         total = addFractions(total, fraction(to - from, isLeap(y) ? 366 : 365));
         from = to;
@@ -136,16 +137,27 @@ export function dailyYearFractionGroups(dayCount: DayCount, first: DayNum, last:
       let from = first - 1;
       while (from < last) {
         const { y } = civil(from + 1);
-        const to = Math.min(last, firstOfYear(y + 1) - 1);
+        const to = Math.min(last, firstOfMonth(y + 1, 1) - 1);
         add(fraction(1, isLeap(y) ? 366 : 365), to - from);
         from = to;
       }
       break;
     }
-    case '30/360':
-      // Day by day: integer arithmetic only (the powers are taken once per group).
-      for (let t = first; t <= last; t++) add(dailyYearFractionSum('30/360', t, t), 1);
+    case '30/360': {
+      // Month by month: the 1st counts 30 + 1 − min(length of the month before, 30) days, the
+      // 31st counts 0, every other day 1.
+      let t = first;
+      while (t <= last) {
+        const { y, m, d } = civil(t);
+        const monthEnd = firstOfMonth(m === 12 ? y + 1 : y, m === 12 ? 1 : m + 1) - 1;
+        const end = Math.min(last, monthEnd);
+        const lastDay = d + (end - t);
+        if (d === 1) add(dailyYearFractionSum('30/360', t, t), 1);
+        add(fraction(1, 360), Math.min(lastDay, 30) - Math.max(d, 2) + 1 > 0 ? Math.min(lastDay, 30) - Math.max(d, 2) + 1 : 0);
+        t = end + 1;
+      }
       break;
+    }
   }
   return [...counts.values()];
 }

@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import type { LoanConfig } from '../src/api.js';
 import { DAY_COUNTS, roundMoney, yearFraction, type DayCount } from '../src/index.js';
 import { dayToNum } from '../src/calendar.js';
-import { dailyYearFractionSum } from '../src/day-count.js';
+import { civil, dailyYearFractionGroups, dailyYearFractionSum } from '../src/day-count.js';
 import { Dec } from '../src/decimal.js';
 import { Book, addDays, payment } from './fixtures/ops.js';
 import { installmentsOf, m } from './fixtures/read.js';
@@ -46,6 +46,25 @@ test('a run of days accrues the sum of its days: Σ yf(t-1, t) for every day cou
     }),
     { numRuns: 300 },
   );
+});
+
+test('the days of a run grouped by their one-day year fraction add up to the run; civil dates invert day numbers', () => {
+  fc.assert(
+    fc.property(fc.constantFrom(...DAY_COUNTS), dayArb, fc.integer({ min: 0, max: 800 }), (dc, from, k) => {
+      const first = dayToNum(from);
+      const groups = dailyYearFractionGroups(dc, first, first + k - 1);
+      assert.equal(groups.reduce((s, g) => s + g.days, 0) <= k, true);
+      const sum = groups.reduce((acc, g) => plus(acc, { n: BigInt(g.yf.num) * BigInt(g.days), d: BigInt(g.yf.den) }), { n: 0n, d: 1n });
+      assert.ok(same(sum, ratio(dailyYearFractionSum(dc, first, first + k - 1))), `${dc} ${from} +${k}`);
+      // Every day counted once, except 30/360's zero days (the 31st).
+      if (dc !== '30/360') assert.equal(groups.reduce((s, g) => s + g.days, 0), k);
+    }),
+    { numRuns: 300 },
+  );
+  fc.assert(fc.property(fc.integer({ min: -200_000, max: 200_000 }), (n) => {
+    const { y, m, d } = civil(n);
+    assert.equal(dayToNum(`${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`), n);
+  }));
 });
 
 const loanArb = fc.record({

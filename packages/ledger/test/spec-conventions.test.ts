@@ -9,9 +9,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { LoanConfig } from '../src/api.js';
-import { yearFraction } from '../src/index.js';
+import { LIST_NAMES, persistDelta, restoreState, statusAt, yearFraction } from '../src/index.js';
 import { dayToNum } from '../src/calendar.js';
-import { Book, consolidation, createLoan, type LoanSpec } from './fixtures/ops.js';
+import { Book, TZ, consolidation, createLoan, payment, type LoanSpec } from './fixtures/ops.js';
 import { LifecycleBook } from './fixtures/lifecycle-ops.js';
 import { fixedInstallment, installmentsOf, m } from './fixtures/read.js';
 
@@ -168,4 +168,32 @@ test('restructuring and consolidation schedule under the loan config conventions
   c.loan('L', CHECK, NOMINAL_30_360_EVEN);
   c.ok(consolidation(c.next(), 'C1', { day: '2024-01-01', dues: CHECK.dues, rate: 0.07, originalLoans: ['L'] }, {}, NOMINAL_30_360_EVEN));
   assert.deepEqual(scheduleOf(c, 'C1', '2024-01-01'), want);
+});
+
+test('accrued delinquency interest is read by the loan rounding, also after the state is stored and restored', () => {
+  // derive.py "conventions: accrued delinquency interest": 0.005 a day from 01-16
+  const spec: LoanSpec = { amount: 50, rate: 0, drate: 0.0365, origination: '2024-01-01', dues: ['2024-01-15'], owner: 'BANK_1' };
+  const owed = (b: Book, day: string) => m(installmentsOf(b.status(day), 'L')[0].buckets.delinquency_interest.outstanding);
+  const up = new Book();
+  up.loan('L', spec, { rate_type: 'nominal_annual' });
+  const even = new Book();
+  even.loan('L', spec, { rate_type: 'nominal_annual', rounding: 'half_even' });
+  assert.deepEqual(['2024-01-17', '2024-01-19', '2024-01-21'].map((d) => owed(up, d)), ['0.01', '0.02', '0.03']);
+  assert.deepEqual(['2024-01-17', '2024-01-19', '2024-01-21'].map((d) => owed(even, d)), ['0.00', '0.02', '0.02']);
+  // Through the stored form (what the database keeps), before and after a payment on 01-21 that
+  // meets 0.02 (half even), the rest going to principal.
+  const throughStore = (state: unknown) => {
+    const stored = JSON.parse(JSON.stringify(persistDelta(undefined, state as never)));
+    return restoreState(stored.head, Object.fromEntries(LIST_NAMES.map((name) => [name, stored.lists[name].append])));
+  };
+  const before = throughStore(even.state);
+  assert.equal(m(installmentsOf(statusAt(before, '2024-01-17', TZ), 'L')[0].buckets.delinquency_interest.outstanding), '0.00');
+  even.ok(payment(even.next(), 'P', 10, '2024-01-21'));
+  const restored = throughStore(even.state);
+  const inst = (s: any) => installmentsOf(s, 'L')[0].buckets;
+  for (const s of [even.status('2024-01-22'), statusAt(restored, '2024-01-22', TZ)]) {
+    assert.equal(m(inst(s).delinquency_interest.paid), '0.02');
+    assert.equal(m(inst(s).principal.paid), '9.98');
+  }
+  assert.equal(JSON.stringify(statusAt(restored, '2024-03-01', TZ)), JSON.stringify(even.status('2024-03-01')));
 });
