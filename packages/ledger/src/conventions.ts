@@ -51,10 +51,6 @@ export function conventionsOf(config: LoanConfig | null | undefined): Convention
   };
 }
 
-export function isDefault(c: Conventions): boolean {
-  return c.rateType === 'effective_annual' && c.dayCount === 'actual/365' && c.interestMethod === 'declining_balance' && c.rounding === 'half_up';
-}
-
 /** "Rounded" to cents under a rounding: half up (the default) or half even (banker's). */
 export function roundMoney(value: Dec, rounding: Rounding): Dec {
   if (rounding === 'half_up') return round2(value);
