@@ -5,9 +5,11 @@ import { createLoanBody, startSystem, type System } from './helpers.js';
 /*
  * Interest conventions (docs/ledger.md, "Interest conventions") over HTTP against the real
  * processes: a loan config with a nominal rate under each day count, used by
- * `POST /v1/borrowers/loans/simulate` and by a created loan's `get_status`, gives the schedule the
+ * `POST /v1/borrowers/loans/simulate`, by a created loan's `get_status` and by the borrower's
+ * simulation, gives the schedule the
  * convention's definition gives, to the cent. Figures: packages/ledger/test/fixtures/derive.py,
- * sections "conventions: 10000 at 24 % from 2023-11-15" and "conventions: worked check"
+ * sections "conventions: 10000 at 24 % from 2023-11-15", "conventions: delinquency interest"
+ * and "conventions: worked check"
  * (Python Fractions and `decimal`, never the engine).
  */
 
@@ -19,12 +21,13 @@ const TEN_THOUSAND = {
   amount_financed: 10000, interest_rate: 0.24, delinquency_interest_rate: 0.24, installment_fee_charge: null,
   origination_date: '2023-11-15T00:00:00-05:00', due_dates: ['2023-12-15', '2024-01-15', '2024-02-15', '2024-03-15'].map(eod),
 };
-const BY_DAY_COUNT: Array<{ id: string; dayCount: string; a: number; interest: number[]; principal: number[] }> = [
-  { id: 'NOM_ACT_ACT', dayCount: 'actual/actual', a: 2626.01, interest: [197.26, 154.13, 103.66, 49.01], principal: [2428.75, 2471.88, 2522.35, 2577.02] },
-  { id: 'NOM_ACT_365', dayCount: 'actual/365', a: 2626.17, interest: [197.26, 154.33, 103.94, 49.14], principal: [2428.91, 2471.84, 2522.23, 2577.02] },
-  { id: 'NOM_ACT_360', dayCount: 'actual/360', a: 2627.94, interest: [200, 156.49, 105.41, 49.84], principal: [2427.94, 2471.45, 2522.53, 2578.08] },
-  { id: 'NOM_ACT_364', dayCount: 'actual/364', a: 2626.52, interest: [197.8, 154.75, 104.23, 49.28], principal: [2428.72, 2471.77, 2522.29, 2577.22] },
-  { id: 'NOM_30_360', dayCount: '30/360', a: 2626.24, interest: [200, 151.48, 101.98, 51.49], principal: [2426.24, 2474.76, 2524.26, 2574.74] },
+// `delinquency`: derive.py "conventions: delinquency interest", nothing paid, accrued through 2024-03-01.
+const BY_DAY_COUNT: Array<{ id: string; dayCount: string; a: number; interest: number[]; principal: number[]; delinquency: number[] }> = [
+  { id: 'NOM_ACT_ACT', dayCount: 'actual/actual', a: 2626.01, interest: [197.26, 154.13, 103.66, 49.01], principal: [2428.75, 2471.88, 2522.35, 2577.02], delinquency: [122.7, 74.56, 24.81, 0] },
+  { id: 'NOM_ACT_365', dayCount: 'actual/365', a: 2626.17, interest: [197.26, 154.33, 103.94, 49.14], principal: [2428.91, 2471.84, 2522.23, 2577.02], delinquency: [122.98, 74.76, 24.88, 0] },
+  { id: 'NOM_ACT_360', dayCount: 'actual/360', a: 2627.94, interest: [200, 156.49, 105.41, 49.84], principal: [2427.94, 2471.45, 2522.53, 2578.08], delinquency: [124.63, 75.79, 25.23, 0] },
+  { id: 'NOM_ACT_364', dayCount: 'actual/364', a: 2626.52, interest: [197.8, 154.75, 104.23, 49.28], principal: [2428.72, 2471.77, 2522.29, 2577.22], delinquency: [123.3, 74.97, 24.95, 0] },
+  { id: 'NOM_30_360', dayCount: '30/360', a: 2626.24, interest: [200, 151.48, 101.98, 51.49], principal: [2426.24, 2474.76, 2524.26, 2574.74], delinquency: [122.93, 75.89, 26.93, 0] },
 ];
 
 describe('interest conventions through HTTP', () => {
@@ -72,6 +75,14 @@ describe('interest conventions through HTTP', () => {
       assert.equal(l.attributes.fixed_installment_amount, c.a, c.dayCount);
       assert.deepEqual(l.installments.map((i: any) => i.buckets.interest.initial_balance), c.interest, c.dayCount);
       assert.deepEqual(l.installments.map((i: any) => i.buckets.principal.initial_balance), c.principal, c.dayCount);
+
+      // Delinquency interest (simple, by the day's year fraction) in the status and in the
+      // borrower's simulation on 2024-03-02.
+      const later = await system.api.get(`/v1/borrowers/${B}/get_status?calculation_date=2024-03-02`);
+      assert.deepEqual(later.body.loans[0].installments.map((i: any) => i.buckets.delinquency_interest.outstanding), c.delinquency, c.dayCount);
+      const simulated = await system.api.post(`/v1/borrowers/${B}/simulate`, { calculation_date: '2024-03-02' });
+      assert.equal(simulated.status, 200, JSON.stringify(simulated.body));
+      assert.deepEqual(simulated.body.loans[0].installments.map((i: any) => i.buckets.delinquency_interest.outstanding), c.delinquency, c.dayCount);
     }
   });
 
