@@ -55,6 +55,20 @@ test('year fractions are exact ratios: actual/actual splits at the year end, 30/
   assert.equal(y('2024-02-15', '2024-02-15', 'actual/actual'), '0/1');
 });
 
+test('public vectors: the ISDA paper "EMU and market conventions: recent developments" (1998), 2003-11-01 to 2004-05-01', () => {
+  // Actual/365 (Fixed): 182/365 = 0.498630136986 there and here.
+  assert.equal(y('2003-11-01', '2004-05-01', 'actual/365'), '182/365');
+  // Actual/Actual (ISDA) is 61/365 + 121/366 = 0.497724380567: it counts the days a <= t < b.
+  // docs/ledger.md counts a < t <= b (the day that ends each day of interest), so at a year end
+  // it is one day off ISDA's: 60/365 + 122/366, i.e. 0.497724380567 - 1/365 + 1/366.
+  const isda = 61 / 365 + 121 / 366;
+  assert.equal(isda.toFixed(12), '0.497724380567');
+  const f = yearFraction('actual/actual', dayToNum('2003-11-01'), dayToNum('2004-05-01'));
+  assert.equal(`${f.num}/${f.den}`, '109/219'); // 60/365 + 122/366 in lowest terms (derive.py agrees)
+  // Within one year both readings agree: 2004-01-01 to 2004-05-01 is 121/366 either way.
+  assert.equal(y('2004-01-01', '2004-05-01', 'actual/actual'), '121/366');
+});
+
 test('worked check: 100 at 7 % nominal, 30/360, half_even -> A 17.01, interest 0.58 .. 0.10', () => {
   const s = scheduleFor(CHECK, NOMINAL_30_360_EVEN);
   assert.equal(s.a, '17.01');
