@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { OPERATION_TYPES } from '../operations/catalog.js';
 import { errorBodySchema } from './error-body.js';
-import { cancelLoanResultSchema, transferFailedItemSchema, transferSucceededItemSchema } from './seed-results.js';
+import { cancelLoanResultSchema, SEED_RESULT_SCHEMAS, transferFailedItemSchema } from './seed-results.js';
 
 export const OPERATION_STATUSES = ['queued', 'processing', 'succeeded', 'failed'] as const;
 export type OperationStatus = (typeof OPERATION_STATUSES)[number];
@@ -88,8 +88,9 @@ export const batchPendingItemSchema = z
  */
 export const batchStatusSchema = z
   .object({
-    // A transfer batch's items are transfer results; a cancel batch's, cancel results.
-    succeeded: z.array(z.union([transferSucceededItemSchema, cancelLoanResultSchema])).nullable(),
+    // A transfer batch's items are transfer results; a cancel batch's, cancel results; the bulk
+    // route's, each item's own operation result.
+    succeeded: z.array(z.union(Object.values(SEED_RESULT_SCHEMAS))).nullable(),
     failed: z.array(transferFailedItemSchema).nullable(),
     pending: z.array(batchPendingItemSchema).optional(),
   })
