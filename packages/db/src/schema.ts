@@ -25,7 +25,7 @@ export interface Database {
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
-/** One row per operation accepted and not yet applied (migration `0007-operations-pending`). */
+/** One row per operation accepted and not yet applied (migration `0008-operations-pending`). */
 export interface OperationsPendingTable {
   id: string;
   borrower_id: string;

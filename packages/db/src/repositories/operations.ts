@@ -94,7 +94,7 @@ export async function listOperationsAfterSeq(db: Db, borrowerId: string, afterSe
 
 /**
  * Records the results of a batch of operations in one statement, and takes them out of
- * `operations_pending` in the same statement (migration `0007-operations-pending`): no index of
+ * `operations_pending` in the same statement (migration `0008-operations-pending`): no index of
  * `operations` covers a column this changes, so Postgres can make the update HOT.
  */
 export async function completeOperations(
