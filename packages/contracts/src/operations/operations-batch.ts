@@ -3,7 +3,7 @@ import { AppError } from '../errors.js';
 import { expected } from '../primitives.js';
 import type { OperationQuery } from '../primitives.js';
 import { fieldsOf, validationError } from '../zod-error.js';
-import { OPERATIONS, OPERATION_TYPES, type OperationType } from './catalog.js';
+import { OPERATION_REGISTRY, OPERATION_TYPES, type OperationType } from './catalog.js';
 import { parseBatchEnvelope, stringField } from './parse-batch-envelope.js';
 import { parseOperation, type ParsedOperation, type ParseOperationOptions, type ParseResult } from './parse-operation.js';
 
@@ -32,10 +32,10 @@ export const operationsBatchSchema = z
 /** For documentation: the batch with its items' schema. */
 export const operationsBatchDocSchema = z.array(operationsBatchItemSchema).min(1).max(OPERATIONS_BATCH_MAX_ITEMS).meta({ id: 'OperationsBatchRequest' });
 
-/** The single-operation routes an item may name: every operation's own route (batch routes are not items). */
-const ROUTES: Array<{ type: OperationType; pattern: RegExp; names: string[] }> = OPERATION_TYPES.filter((type) => type !== 'transfer_ownership').map((type) => {
+/** The single-operation routes an item may name: every registered operation's own route (batch routes are not items). */
+const ROUTES: Array<{ type: OperationType; pattern: RegExp; names: string[] }> = OPERATION_TYPES.filter((type) => OPERATION_REGISTRY[type].batch === undefined).map((type) => {
   const names: string[] = [];
-  const source = OPERATIONS[type].path
+  const source = OPERATION_REGISTRY[type].path
     .split('/')
     .map((segment) => {
       if (!segment.startsWith(':')) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
