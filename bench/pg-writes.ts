@@ -1,18 +1,17 @@
 // (i) What the database spends on the writes of one operation's life, with the schema before and
-// after the HOT migrations (`0008-operations-pending`, `0009-ledger-storage`), on the same
-// Postgres in the same run: two databases, one migrated to the latest schema, one with those
-// two migrations rolled back; the same statements on each, alternating: operations recorded in
-// groups (`insertOperationsWithSeq`), their results recorded (`completeOperations`, or the
-// previous statement on the old schema), each borrower's ~2 KB head saved
-// (`saveBorrowerLedgerDeltas`). Postgres CPU (the session's backend, from /proc) per operation
-// and the HOT share: figures independent of how busy the machine is, unlike throughput.
+// after a storage migration, on the same Postgres in the same run: two databases, one at the
+// latest schema, one with `0008-ledger-storage` rolled back; the same statements on each,
+// alternating: operations recorded in groups (`insertOperationsWithSeq`), their results
+// recorded (`completeOperations`), each borrower's ~2 KB head saved (`saveBorrowerLedgerDeltas`,
+// 200 borrowers, so heads are updated). Postgres CPU (the session's backend, from /proc) per
+// operation and the HOT share per table: figures that depend far less on how busy the machine
+// is than throughput does (docs/performance.md "Postgres writes per operation").
 //   node --conditions=source --import tsx bench/pg-writes.ts [operations=20000] [rounds=4]
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { completeOperations, createDb, insertOperationsWithSeq, saveBorrowerLedgerDeltas, type AcceptOperationInput, type Database } from '@lsl/db';
 import { createTestDatabase } from '@lsl/db/testing';
-import * as pending from '../packages/db/src/migrations/0008-operations-pending.js';
-import * as storage from '../packages/db/src/migrations/0009-ledger-storage.js';
+import * as storage from '../packages/db/src/migrations/0008-ledger-storage.js';
 import { cpuSeconds, round } from './stats.js';
 
 const GROUP = 100;
@@ -22,14 +21,7 @@ async function backendPid(db: Kysely<Database>): Promise<number> {
   return rows[0]!.pid;
 }
 
-/** The result UPDATE as it was before `operations_pending` (no delete in the statement). */
-async function completeOld(db: Kysely<Database> | Transaction<Database>, ids: string[], body: string): Promise<void> {
-  await sql`
-    update operations o set status = 'succeeded', result_status_code = 200, result_body = v.body::json, completed_at = now()
-    from unnest(${ids}::uuid[], ${ids.map(() => body)}::text[]) as v(id, body) where o.id = v.id`.execute(db);
-}
-
-async function workload(db: Kysely<Database>, operations: number, oldSchema: boolean, tag: string): Promise<number> {
+async function workload(db: Kysely<Database>, operations: number, tag: string): Promise<number> {
   const pid = await backendPid(db);
   const before = cpuSeconds(pid);
   const resultBody = JSON.stringify({ id: 'P1', kordev_id: 3, payment: { amount_paid: '1000.00', payment_date: '2024-02-10T12:00:00-05:00' }, allocations: Array.from({ length: 6 }, (_, i) => ({ loan_id: 'L1', bucket: `b${i}`, amount: '123.45' })) });
@@ -37,12 +29,12 @@ async function workload(db: Kysely<Database>, operations: number, oldSchema: boo
   for (let done = 0; done < operations; done += GROUP) {
     const inputs: AcceptOperationInput[] = Array.from({ length: GROUP }, (_, k) => ({
       id: randomUUID(),
-      borrower_id: `${tag}-${(done + k) % 2000}`,
+      borrower_id: `${tag}-${(done + k) % 200}`,
       type: 'create_payment',
       natural_key: `P${done + k}`,
       request_hash: 'h',
       idempotency_key: null,
-      params: { borrower_id: `${tag}-${(done + k) % 2000}`, payment_id: `P${done + k}` },
+      params: { borrower_id: `${tag}-${(done + k) % 200}`, payment_id: `P${done + k}` },
       body: { payment: { amount_paid: 1000, config_id: null, payment_date: '2024-02-10T12:00:00-05:00' }, payment_allocations: null, occurred_on: '2024-02-10T12:00:00-05:00', request_id: `r${done + k}` },
       is_migration: true,
       recorded_at: new Date(),
@@ -54,8 +46,7 @@ async function workload(db: Kysely<Database>, operations: number, oldSchema: boo
     }));
     await insertOperationsWithSeq(db, inputs);
     await db.transaction().execute(async (trx) => {
-      if (oldSchema) await completeOld(trx, inputs.map((i) => i.id), resultBody);
-      else await completeOperations(trx, inputs.map((i) => ({ id: i.id, status: 'succeeded' as const, statusCode: 200, body: JSON.parse(resultBody) as unknown })));
+      await completeOperations(trx, inputs.map((i) => ({ id: i.id, status: 'succeeded' as const, statusCode: 200, body: JSON.parse(resultBody) as unknown })));
       await saveBorrowerLedgerDeltas(trx, [...new Set(inputs.map((i) => i.borrower_id))].map((borrowerId) => ({ borrowerId, appliedSeq: 1, delta: { head: { ...head, n: done }, lists: {} } })));
     });
   }
@@ -70,22 +61,20 @@ async function hot(db: Kysely<Database>): Promise<Record<string, string>> {
 
 const operations = Number(process.argv[2] ?? 20000);
 const rounds = Number(process.argv[3] ?? 4);
-const [after, before] = [await createTestDatabase(), await createTestDatabase()];
-const dbAfter = createDb({ connectionString: after.url, max: 1 });
-const dbBefore = createDb({ connectionString: before.url, max: 1 });
+// before: the storage migration rolled back; after: the schema now.
+const variants = ['before', 'after'] as const;
+const databases = await Promise.all(variants.map(() => createTestDatabase()));
+const dbs = databases.map((d) => createDb({ connectionString: d.url, max: 1 }));
 try {
-  await storage.down(dbBefore);
-  await pending.down(dbBefore);
-  const cpu = { before: [] as number[], after: [] as number[] };
+  await storage.down(dbs[0]!);
+  const cpu: Record<string, number[]> = Object.fromEntries(variants.map((v) => [v, []]));
   for (let r = 0; r < rounds; r++) {
-    cpu.before.push(await workload(dbBefore, operations / rounds, true, `r${r}`));
-    cpu.after.push(await workload(dbAfter, operations / rounds, false, `r${r}`));
+    for (const [i, v] of variants.entries()) cpu[v]!.push(await workload(dbs[i]!, operations / rounds, `r${r}`));
   }
   const perOp = (s: number[]) => round((s.reduce((a, b) => a + b, 0) * 1000) / operations, 3);
-  console.log(JSON.stringify({ operations, rounds, postgresCpuMsPerOperation: { before: perOp(cpu.before), after: perOp(cpu.after) }, perRound: cpu, hot: { before: await hot(dbBefore), after: await hot(dbAfter) } }, null, 2));
+  const hots = await Promise.all(dbs.map((db) => hot(db)));
+  console.log(JSON.stringify({ operations, rounds, postgresCpuMsPerOperation: Object.fromEntries(variants.map((v) => [v, perOp(cpu[v]!)])), perRound: cpu, hot: Object.fromEntries(variants.map((v, i) => [v, hots[i]])) }, null, 2));
 } finally {
-  await dbAfter.destroy();
-  await dbBefore.destroy();
-  await after.drop();
-  await before.drop();
+  for (const db of dbs) await db.destroy();
+  for (const d of databases) await d.drop();
 }

@@ -11,7 +11,6 @@ export interface Database {
   borrower_ledgers: BorrowerLedgersTable;
   ledger_items: LedgerItemsTable;
   operations: OperationsTable;
-  operations_pending: OperationsPendingTable;
   batches: BatchesTable;
   idempotency_keys: IdempotencyKeysTable;
   configs: ConfigsTable;
@@ -24,14 +23,6 @@ export interface Database {
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-
-/** One row per operation accepted and not yet applied (migration `0008-operations-pending`). */
-export interface OperationsPendingTable {
-  id: string;
-  borrower_id: string;
-  batch_id: string | null;
-  accepted_at: Date;
-}
 
 export interface BorrowersTable {
   id: string;

@@ -37,6 +37,6 @@ export async function lockFinishedBatches(db: Db, batchIds: string[]): Promise<s
   for (const id of ids) await sql`select pg_advisory_xact_lock(hashtextextended(${`batch.completed:${id}`}, 0))`.execute(db);
   const { rows } = await sql<{ id: string }>`
     select b.id from unnest(${ids}::uuid[]) as b(id)
-    where not exists (select 1 from operations_pending p where p.batch_id = b.id)`.execute(db);
+    where not exists (select 1 from operations o where o.batch_id = b.id and o.status in ('queued', 'processing'))`.execute(db);
   return rows.map((r) => r.id);
 }

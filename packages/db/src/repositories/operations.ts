@@ -107,23 +107,17 @@ export async function listOperationsAfterSeq(db: Db, borrowerId: string, afterSe
     .execute();
 }
 
-/**
- * Records the results of a batch of operations in one statement, and takes them out of
- * `operations_pending` in the same statement (migration `0008-operations-pending`): no index of
- * `operations` covers a column this changes, so Postgres can make the update HOT.
- */
+/** Records the results of a batch of operations in one statement. */
 export async function completeOperations(
   db: Db,
   results: Array<{ id: string; status: Extract<OperationStatus, 'succeeded' | 'failed'>; statusCode: number; body: unknown }>,
   completedAt: Date = new Date(),
 ): Promise<void> {
   if (results.length === 0) return;
-  const ids = results.map((r) => r.id);
   await sql`
-    with done as (delete from operations_pending where id = any(${ids}::uuid[]))
     update operations o
     set status = v.status, result_status_code = v.code, result_body = v.body::json, completed_at = ${completedAt}::timestamptz
-    from unnest(${ids}::uuid[], ${results.map((r) => r.status)}::text[],
+    from unnest(${results.map((r) => r.id)}::uuid[], ${results.map((r) => r.status)}::text[],
                 ${results.map((r) => r.statusCode)}::int[], ${results.map((r) => JSON.stringify(r.body))}::text[])
          as v(id, status, code, body)
     where o.id = v.id`.execute(db);
@@ -137,7 +131,7 @@ export interface StrandedCursor {
 
 /**
  * Operations still pending after `olderThanMs`, oldest first, from just after `after`: up to
- * `limit` rows of `operations_pending`'s index, so a sweep costs the same whatever
+ * `limit` rows of the partial index on pending operations, so a sweep costs the same whatever
  * the backlog (the sweeper moves the cursor along and starts over at the end). What the
  * sweeper wakes borrowers up from when Redis has lost their job.
  */
@@ -148,8 +142,9 @@ export async function findStrandedOperations(
   after?: StrandedCursor,
 ): Promise<Array<Pick<OperationRow, 'id' | 'borrower_id' | 'accepted_at'>>> {
   let query = db
-    .selectFrom('operations_pending')
+    .selectFrom('operations')
     .select(['id', 'borrower_id', 'accepted_at'])
+    .where('status', 'in', ['queued', 'processing'])
     .where('accepted_at', '<', sql<Date>`now() - make_interval(secs => ${olderThanMs / 1000})`);
   if (after) query = query.where(sql<boolean>`(accepted_at, id) > (${after.acceptedAt}::timestamptz, ${after.id}::uuid)`);
   return query.orderBy('accepted_at').orderBy('id').limit(limit).execute();
