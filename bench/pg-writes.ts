@@ -1,6 +1,6 @@
 // (i) What the database spends on the writes of one operation's life, with the schema before and
 // after a storage migration, on the same Postgres in the same run: two databases, one at the
-// latest schema, one with `0008-ledger-storage` rolled back; the same statements on each,
+// latest schema, one with `0009-ledger-storage` rolled back; the same statements on each,
 // alternating: operations recorded in groups (`insertOperationsWithSeq`), their results
 // recorded (`completeOperations`), each borrower's ~2 KB head saved (`saveBorrowerLedgerDeltas`,
 // 200 borrowers, so heads are updated). Postgres CPU (the session's backend, from /proc) per
@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { completeOperations, createDb, insertOperationsWithSeq, saveBorrowerLedgerDeltas, type AcceptOperationInput, type Database } from '@lsl/db';
 import { createTestDatabase } from '@lsl/db/testing';
-import * as storage from '../packages/db/src/migrations/0008-ledger-storage.js';
+import * as storage from '../packages/db/src/migrations/0009-ledger-storage.js';
 import { cpuSeconds, round } from './stats.js';
 
 const GROUP = 100;
