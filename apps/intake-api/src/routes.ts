@@ -5,13 +5,14 @@ import {
   OPERATION_REGISTRY,
   OPERATIONS_BATCH_PATH,
   OPERATION_TYPES,
+  operationAcceptedBody,
   parseCancelBatch,
   parseOperation,
   parseOperationsBatch,
   parseTransferBatch,
   type OperationType,
 } from '@lsl/contracts';
-import { acceptedView, isFinished, type AppliedListener, type Database, type OperationRow } from '@lsl/db';
+import { isFinished, type AppliedListener, type Database, type OperationRow } from '@lsl/db';
 import { ConfigCache } from '@lsl/ledger-store';
 import type { BorrowerWork, OperationQueues } from '@lsl/queue';
 import { acceptOperation } from './accept-operation.js';
@@ -117,5 +118,5 @@ async function answerFor(db: Kysely<Database>, row: OperationRow, waitMs: number
       return { status: finished.result_status_code ?? 500, body: finished.result_body, location };
     }
   }
-  return { status: 202, body: acceptedView(row), location };
+  return { status: 202, body: operationAcceptedBody(row), location };
 }
