@@ -80,7 +80,7 @@ if (only.has('migration')) {
   results.migration = await runMigration({ borrowers: migrationBorrowers, workers, clients, partitions });
 }
 if (only.has('bulk')) {
-  log(`(h) migration through the bulk route: ${bulkBorrowers} borrowers × (loan + 12 back-dated payments), 13 rounds of batches of ≤ 1,000 items (one per borrower)`);
+  log(`(h) migration through the bulk route: ${bulkBorrowers} borrowers × (loan + 12 back-dated payments), batches of ≤ 1,000 items, each borrower's 13 operations together`);
   results.bulk = await runBulk({ borrowers: bulkBorrowers, workers, partitions });
 }
 results.finishedAt = new Date().toISOString();
