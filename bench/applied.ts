@@ -18,7 +18,10 @@ export async function waitUntilApplied(databaseUrl: string, timeoutMs: number): 
   try {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const { rows } = await client.query<{ n: number }>("select count(*)::int as n from operations where status in ('queued', 'processing')");
+      // Borrowers with operations accepted and not applied: cheap whatever the schema's pending index.
+      const { rows } = await client.query<{ n: number }>(
+        'select coalesce(sum(b.last_seq - coalesce(l.applied_seq, 0)), 0)::int as n from borrowers b left join borrower_ledgers l on l.borrower_id = b.id where b.last_seq > coalesce(l.applied_seq, 0)',
+      );
       if (rows[0]!.n === 0) return;
       if (Date.now() > deadline) throw new Error(`${rows[0]!.n} operations still pending after ${timeoutMs} ms`);
       await sleep(50);
@@ -58,6 +61,28 @@ export async function backendPids(databaseUrl: string): Promise<number[]> {
   try {
     const { rows } = await client.query<{ pid: number }>('select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
     return rows.map((r) => r.pid);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Row updates of the run's database and the share of them Postgres made HOT (heap-only: no
+ * index entry written), per table with updates, from `pg_stat_user_tables`. Backends report
+ * their counters when idle (at most once a second), so this waits for that first.
+ */
+export async function hotUpdates(databaseUrl: string): Promise<{ updates: number; hot: number; share: number; tables: Record<string, { updates: number; hot: number }> }> {
+  await sleep(1500);
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ relname: string; n: string; hot: string }>(
+      'select relname, n_tup_upd::text as n, n_tup_hot_upd::text as hot from pg_stat_user_tables where n_tup_upd > 0 order by relname',
+    );
+    const tables = Object.fromEntries(rows.map((r) => [r.relname, { updates: Number(r.n), hot: Number(r.hot) }]));
+    const updates = rows.reduce((s, r) => s + Number(r.n), 0);
+    const hot = rows.reduce((s, r) => s + Number(r.hot), 0);
+    return { updates, hot, share: updates === 0 ? 0 : Math.round((100 * hot) / updates) / 100, tables };
   } finally {
     await client.end();
   }

@@ -6,7 +6,7 @@
 // workers' peak RSS and the Postgres connections the system held. The one pipeline driver:
 // `npm run bench` and `npm run bench:backends` (bench/backends.ts) both run `runPipelines`.
 import { startSystem, type System } from '../test/helpers.js';
-import { appliedFigures, backendPids, waitUntilApplied, type AppliedFigures } from './applied.js';
+import { appliedFigures, backendPids, hotUpdates, waitUntilApplied, type AppliedFigures } from './applied.js';
 import { closedLoop } from './closed-loop.js';
 import { cpuMeter, peakRssMiB, round, summarize } from './stats.js';
 import { mixRounds } from './workload.js';
@@ -35,7 +35,10 @@ export interface PipelineFigures extends AppliedFigures {
   workers: number;
   clients: number;
   intake: { opsPerSecond: number; p50: number; p99: number };
-  cpuSecondsPer1000Ops: { server: number; workers: number; postgres: number };
+  /** CPU seconds per 1,000 applied operations, i.e. CPU ms per applied operation, per process kind and in all. */
+  cpuSecondsPer1000Ops: { server: number; workers: number; postgres: number; total: number };
+  /** Row updates in the run's database, and the share Postgres made HOT (no index entry written). */
+  hotUpdates: Awaited<ReturnType<typeof hotUpdates>>;
   workerPeakRssMiB: number;
   /** Connections the system's processes held on Postgres at the end of the load. */
   postgresConnections: number;
@@ -84,7 +87,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineFig
       workers: options.workers,
       clients: options.clients,
       intake: { opsPerSecond: round(load.accepted / (load.durationMs / 1000), 0), p50: intake.p50, p99: intake.p99 },
-      cpuSecondsPer1000Ops: { server: per1000(cpu.server), workers: per1000(cpu.workers), postgres: per1000(cpu.postgres) },
+      cpuSecondsPer1000Ops: { server: per1000(cpu.server), workers: per1000(cpu.workers), postgres: per1000(cpu.postgres), total: per1000(cpu.server + cpu.workers + cpu.postgres) },
+      hotUpdates: await hotUpdates(system.databaseUrl),
       workerPeakRssMiB: Math.max(...system.workers.map((w) => peakRssMiB(w.pid))),
       // Less the test harness's own session that keeps the database alive.
       postgresConnections: alive.length - 1,
@@ -118,7 +122,10 @@ export function pipelineRows(pipelines: Record<string, PipelineFigures>, floorJo
     rows.push([`(b,g) pipeline [${name}] applied`, `${p.opsPerSecond} ops/s${ratio}`, `${p.operations} ops, ${p.borrowers} borrowers`]);
     rows.push([`      accept → applied`, `p50 ${p.acceptToAppliedMs.p50} ms, p99 ${p.acceptToAppliedMs.p99} ms`, '']);
     rows.push([`      intake (closed loop, ${p.clients} clients)`, `${p.intake.opsPerSecond} req/s`, `p50 ${p.intake.p50} ms, p99 ${p.intake.p99} ms`]);
-    rows.push([`      CPU s per 1,000 ops`, `server ${p.cpuSecondsPer1000Ops.server}, workers ${p.cpuSecondsPer1000Ops.workers}, postgres ${p.cpuSecondsPer1000Ops.postgres}`, '']);
+    const c = p.cpuSecondsPer1000Ops;
+    rows.push([`      CPU ms per applied op`, `${c.total} (server ${c.server}, workers ${c.workers}, postgres ${c.postgres})`, floorJobsPerSecond ? `2 cores carry at most ${Math.round(2000 / c.total)} ops/s at this cost` : '']);
+    const hotOf = (t: string) => (p.hotUpdates.tables[t] ? `${t} ${p.hotUpdates.tables[t]!.hot}/${p.hotUpdates.tables[t]!.updates}` : `${t} 0/0`);
+    rows.push([`      HOT updates`, `${Math.round(p.hotUpdates.share * 100)} % of ${p.hotUpdates.updates}`, ['operations', 'borrower_ledgers', 'borrowers', 'events'].map(hotOf).join(', ')]);
     rows.push([`(f)   worker peak RSS`, `${p.workerPeakRssMiB} MiB`, `${p.postgresConnections} Postgres connections`]);
   }
   return rows;

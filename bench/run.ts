@@ -1,7 +1,8 @@
 // `npm run bench`: every throughput figure in one run, side by side (docs/performance.md).
 //   npm run bench -- [--quick] [--borrowers=1000] [--payments=4] [--workers=2] [--clients=32]
-//                    [--partitions=8] [--rates=300,500] [--seconds=10] [--migration-borrowers=1000]
-//                    [--backends=redis,postgres] [--only=floor,pipeline,intake,history,migration]
+//                    [--partitions=8] [--rates=300,1000] [--seconds=10] [--migration-borrowers=1000]
+//                    [--bulk-borrowers=1000] (or BENCH_BULK_BORROWERS; 10000 is the full migration)
+//                    [--backends=redis,postgres] [--only=floor,pipeline,intake,history,migration,bulk]
 //                    [--out=bench/results/latest.json]
 // Prints a table (with the pipeline / floor ratio) and writes the figures as JSON. Sizes are
 // flags; the default finishes in a few minutes on 2 cores. Figures, not assertions.
@@ -10,6 +11,7 @@ import { cpus, loadavg } from 'node:os';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runFloor } from './floor.js';
+import { runBulk } from './bulk.js';
 import { runHistory } from './history.js';
 import { runMigration } from './migration.js';
 import { runOpenLoop } from './open-loop.js';
@@ -24,9 +26,10 @@ const { values: flags } = parseArgs({
     workers: { type: 'string', default: '2' },
     clients: { type: 'string', default: '32' },
     partitions: { type: 'string', default: '8' },
-    rates: { type: 'string', default: '300,500' },
+    rates: { type: 'string', default: '300,1000' },
     seconds: { type: 'string' },
     'migration-borrowers': { type: 'string' },
+    'bulk-borrowers': { type: 'string' },
     'floor-concurrency': { type: 'string', default: '16' },
     backends: { type: 'string' },
     only: { type: 'string' },
@@ -42,15 +45,16 @@ const clients = num(flags.clients, 32);
 const partitions = num(flags.partitions, 8);
 const seconds = num(flags.seconds, quick ? 4 : 10);
 const migrationBorrowers = num(flags['migration-borrowers'], quick ? 100 : 1000);
+const bulkBorrowers = num(flags['bulk-borrowers'] ?? process.env.BENCH_BULK_BORROWERS, quick ? 200 : 1000);
 const rates = flags.rates!.split(',').map(Number);
-const only = new Set((flags.only ?? 'floor,pipeline,intake,history,migration').split(','));
+const only = new Set((flags.only ?? 'floor,pipeline,intake,history,migration,bulk').split(','));
 const backends = flags.backends?.split(',') ?? Object.keys(BACKENDS);
 const mixOps = borrowers * (payments + 2);
 
 const log = (message: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 const results: Record<string, unknown> = {
   machine: { cpus: cpus().length, model: cpus()[0]?.model, loadavgAtStart: loadavg().map((l) => round(l, 2)) },
-  sizes: { borrowers, payments, mixOps, workers, clients, partitions, rates, seconds, migrationBorrowers },
+  sizes: { borrowers, payments, mixOps, workers, clients, partitions, rates, seconds, migrationBorrowers, bulkBorrowers },
   startedAt: new Date().toISOString(),
 };
 
@@ -75,6 +79,10 @@ if (only.has('migration')) {
   log(`(e) migration: ${migrationBorrowers} borrowers × (loan + 12 back-dated payments)`);
   results.migration = await runMigration({ borrowers: migrationBorrowers, workers, clients, partitions });
 }
+if (only.has('bulk')) {
+  log(`(h) migration through the bulk route: ${bulkBorrowers} borrowers × (loan + 12 back-dated payments), batches of ≤ 1,000 items, each borrower's 13 operations together`);
+  results.bulk = await runBulk({ borrowers: bulkBorrowers, workers, partitions });
+}
 results.finishedAt = new Date().toISOString();
 (results.machine as Record<string, unknown>).loadavgAtEnd = loadavg().map((l) => round(l, 2));
 
@@ -92,6 +100,11 @@ function printTable(r: Record<string, any>): void {
   if (r.redisMemory) rows.push(['(f) Redis per queued operation', `${r.redisMemory.bytesPerOperation} B`, `${r.redisMemory.queuedOperations} ops, ${r.redisMemory.borrowers} borrowers, ${r.redisMemory.bytes} B`]);
   if (r.history) rows.push(['(d) apply 10 vs 1,000 prior ops', `${r.history.prior10OpsPerSecond} vs ${r.history.prior1000OpsPerSecond} ops/s`, `ratio ${r.history.ratio}`]);
   if (r.migration) rows.push(['(e) migration applied', `${r.migration.opsPerSecond} ops/s`, `${r.migration.operations} ops, ${r.migration.borrowers} borrowers, intake ${r.migration.acceptedPerSecond} req/s`]);
+  if (r.bulk) {
+    const ratio = floor ? ` (${(r.bulk.opsPerSecond / floor).toFixed(2)} × floor)` : '';
+    rows.push(['(h) bulk route: accepted', `${r.bulk.acceptedPerSecond} ops/s`, `${r.bulk.accepted} ops in ${r.bulk.batches} batches, ${r.bulk.borrowers} borrowers`]);
+    rows.push(['    bulk route: applied', `${r.bulk.opsPerSecond} ops/s${ratio}`, `CPU ms per op: server ${r.bulk.cpuMsPerOperation.server}, workers ${r.bulk.cpuMsPerOperation.workers}, postgres ${r.bulk.cpuMsPerOperation.postgres}`]);
+  }
   console.log(`\nmachine: ${r.machine.cpus} cores, load average ${r.machine.loadavgAtStart.join(' ')} → ${r.machine.loadavgAtEnd.join(' ')} (shared: compare ratios, not absolutes)`);
   printRows(rows);
 }

@@ -4,8 +4,9 @@ import { batchAcceptedExample, batchStatusExample, operationAcceptedExample, see
 import { errorResponse, json, paramsFor, preferHeader, queryDoc } from './openapi-helpers.js';
 import { cancelLoansBatchExample } from './lifecycle-examples.js';
 import { CANCEL_LOANS_BATCH_PATH, cancelLoansBatchDocSchema } from './operations/cancel-loans-batch.js';
-import { OPERATION_REGISTRY, OPERATION_TYPES, openApiPathOf } from './operations/catalog.js';
-import { batchAcceptedSchema, cancelLoansResultSchema, operationAcceptedSchema } from './responses/async.js';
+import { OPERATION_REGISTRY, OPERATION_TYPES, openApiPathOf, type OperationType } from './operations/catalog.js';
+import { OPERATIONS_BATCH_PATH, operationsBatchDocSchema } from './operations/operations-batch.js';
+import { batchAcceptedSchema, batchStatusSchema, cancelLoansResultSchema, operationAcceptedSchema } from './responses/async.js';
 import { transferResultSchema } from './responses/seed-results.js';
 
 export interface OperationPathsOptions {
@@ -84,6 +85,38 @@ export function registerOperationPaths(registry: OpenAPIRegistry, { security, co
       207: json(cancelLoansResultSchema, 'Multi-Status (with `Prefer: wait` when every item finished in time): `succeeded` holds the cancel results', {
         succeeded: [seedResultExamples.cancel_loan],
         failed: [{ borrower_id: 'B2', error_detail: 'Loan L7 not found', request_id: 'c2', status_code: 404 }],
+      }),
+      ...batchErrors,
+    },
+  });
+
+  // docs/api.md "The bulk route": any operation route per item, each as if sent alone.
+  const path = (type: OperationType) => Object.entries(exampleRequest(type).params).reduce((p, [name, value]) => p.replace(`:${name}`, value), String(OPERATION_REGISTRY[type].path));
+  registry.registerPath({
+    method: 'post',
+    path: OPERATIONS_BATCH_PATH,
+    operationId: 'operations_batch',
+    summary: 'Any operations (bulk, for migrations and batch jobs): each item `{method, path, body}` names an operation route and is recorded as if sent alone',
+    tags: ['Operations'],
+    security,
+    request: {
+      query: queryDoc,
+      headers: preferHeader,
+      body: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: operationsBatchDocSchema,
+            example: (['create_loan', 'create_payment'] as const).map((type) => ({ method: 'POST', path: path(type), body: exampleRequest(type).body })),
+          },
+        },
+      },
+    },
+    responses: {
+      202: json(batchAcceptedSchema, 'Accepted: one operation per valid item (`Location: /v1/batches/{batch_id}`); invalid items `failed` at once', batchAcceptedExample),
+      207: json(batchStatusSchema, 'Multi-Status (with `Prefer: wait` when every item finished in time): `succeeded` holds each item\'s own result', {
+        succeeded: [seedResultExamples.create_loan, seedResultExamples.create_payment],
+        failed: [{ borrower_id: null, error_detail: 'No operation route has this path', request_id: null, status_code: 404 }],
       }),
       ...batchErrors,
     },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { OPERATION_REGISTRY, OPERATION_TYPES } from '../operations/catalog.js';
 import { errorBodySchema } from './error-body.js';
-import { cancelLoanResultSchema, transferFailedItemSchema, transferSucceededItemSchema } from './seed-results.js';
+import { cancelLoanResultSchema, transferFailedItemSchema } from './seed-results.js';
 
 export const OPERATION_STATUSES = ['queued', 'succeeded', 'failed'] as const;
 export type OperationStatus = (typeof OPERATION_STATUSES)[number];
@@ -97,8 +97,9 @@ export const batchPendingItemSchema = z
  */
 export const batchStatusSchema = z
   .strictObject({
-    // A transfer batch's items are transfer results; a cancel batch's, cancel results.
-    succeeded: z.array(z.union([transferSucceededItemSchema, cancelLoanResultSchema])).nullable(),
+    // A transfer batch's items are transfer results; a cancel batch's, cancel results; the bulk
+    // route's, each item's own operation result (its `resultSchema` in the operation registry).
+    succeeded: z.array(z.union(OPERATION_TYPES.map((type) => OPERATION_REGISTRY[type].resultSchema))).nullable(),
     failed: z.array(transferFailedItemSchema).nullable(),
     pending: z.array(batchPendingItemSchema).optional(),
   })

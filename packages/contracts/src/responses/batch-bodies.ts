@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { BatchStatusBody } from './async.js';
 import type { RecordedOperation } from './operation-bodies.js';
-import { cancelLoanResultSchema, transferSucceededItemSchema } from './seed-results.js';
+import { OPERATION_REGISTRY, OPERATION_TYPES } from '../operations/catalog.js';
 
 /*
  * The 207 body of a batch (`batchStatusSchema` in ./async.ts, the OpenAPI document's
@@ -23,8 +23,9 @@ type SucceededItem = NonNullable<BatchStatusBody['succeeded']>[number];
 type FailedItem = NonNullable<BatchStatusBody['failed']>[number];
 type PendingItem = NonNullable<BatchStatusBody['pending']>[number];
 
-// A succeeded item's stored result is the 200 body of its operation (a transfer or a cancel).
-const succeededItemSchema = z.union([transferSucceededItemSchema, cancelLoanResultSchema]);
+// A succeeded item's stored result is the 200 body of its operation: a transfer or a cancel, or
+// in the bulk route any operation's (docs/api.md "The bulk route").
+const succeededItemSchema = z.union(OPERATION_TYPES.map((type) => OPERATION_REGISTRY[type].resultSchema));
 
 /** Checks the stored body against its schema, and keeps it as stored (a parse would strip fields). */
 function isSucceededItem(resultBody: unknown): resultBody is SucceededItem {
@@ -55,7 +56,7 @@ export function batchStatusOf(items: readonly RecordedBatchItem[], operations: r
     const op = ops.get(item.operation_id);
     if (op === undefined) throw new Error(`batch item ${item.index}: operation ${item.operation_id} is not stored`);
     if (op.status === 'succeeded') {
-      if (!isSucceededItem(op.result_body)) throw new Error(`batch item ${item.index}: operation ${op.id} has no transfer or cancel result`);
+      if (!isSucceededItem(op.result_body)) throw new Error(`batch item ${item.index}: operation ${op.id} has no operation result`);
       succeeded.push(op.result_body);
     } else if (op.status === 'failed') {
       failed.push({ borrower_id: op.borrower_id, error_detail: errorDetailOf(op.result_body), request_id: op.request_id, status_code: op.result_status_code ?? 500 });
