@@ -14,6 +14,18 @@ export interface LoanConfig {
   daily_fee_max_charge: number | null;
   late_fee_amount: number | null;
   late_fee_grace_days: number;
+  /**
+   * The delinquency buckets (docs/ledger.md "Delinquency"), in order: contiguous from 0 days,
+   * the last open-ended. Absent in configs stored before they existed: the default buckets.
+   */
+  delinquency_buckets?: DelinquencyBucket[];
+}
+
+/** One delinquency bucket: loans whose days past due lie in `[min_days, max_days]` (`null`: no upper bound). */
+export interface DelinquencyBucket {
+  code: string;
+  min_days: number;
+  max_days: number | null;
 }
 
 /** Payment config: the order in which buckets of one installment are paid. */

@@ -22,6 +22,15 @@ export const bucketBalanceSchema = z
 
 const buckets = Object.fromEntries(BUCKET_TYPES.map((b) => [b, bucketBalanceSchema])) as Record<(typeof BUCKET_TYPES)[number], typeof bucketBalanceSchema>;
 
+/** docs/ledger.md "Delinquency": a loan's days past due on the calculation day and its bucket. */
+export const delinquencySchema = z
+  .object({
+    days_past_due: z.number().int().min(0).meta({ description: "Calculation day minus the due day of the loan's oldest installment still owing; 0 when none is past due" }),
+    bucket: z.string().meta({ description: "The loan config's `delinquency_buckets` code the days past due fall in" }),
+    since: z.string().nullable().meta({ format: 'date', description: 'The first day past due of the installment that sets `days_past_due`; null when current' }),
+  })
+  .meta({ id: 'Delinquency' });
+
 export const loanStatusSchema = z
   .looseObject({
     attributes: z.looseObject({
@@ -48,6 +57,8 @@ export const loanStatusSchema = z
       reversal_date: z.string().nullable(),
     })),
     restructurings: z.array(z.looseObject({ id: z.string(), effective_date: z.string(), principal: z.number() })),
+    summary: z.looseObject({ days_past_due: z.number().int() }),
+    delinquency: delinquencySchema,
   })
   .meta({ id: 'LoanStatus' });
 
