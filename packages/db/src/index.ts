@@ -21,3 +21,4 @@ export * from './repositories/domain-events.js';
 export * from './repositories/borrower-batches.js';
 export * from './repositories/operations-group.js';
 export * from './applied-listener.js';
+export * from './repositories/portfolio.js';

@@ -13,3 +13,4 @@ export { buildSchedule, type Schedule, type ScheduledInstallment } from './sched
 export { persistDelta, headOf, restoreState, isPersistedHead, LIST_NAMES, type PersistDelta, type ListDelta, type ListName } from './persist.js';
 export { simulateLoan, dailyFeePlan, type LoanQuote, type LoanQuoteResult, type AmortizationRow } from './simulate-loan.js';
 export { DEFAULT_DELINQUENCY_BUCKETS, bucketFor, type Delinquency } from './delinquency.js';
+export { portfolioLoansOf, type PortfolioLoan } from './portfolio.js';
