@@ -39,6 +39,7 @@ export * from './responses/async.js';
 export * from './responses/seed-results.js';
 export * from './responses/lifecycle-results.js';
 export * from './responses/reads.js';
+export * from './responses/portfolio.js';
 export * from './responses/events.js';
 export * from './simulations/simulate-loans.js';
 export * from './simulations/simulate-borrower.js';
