@@ -5,7 +5,7 @@ import { createAppliedListener, createDb, ensureConfigs, migrateToLatest } from 
 import { createRedis, isClusterUrl, openQueues, OperationQueues } from '@lsl/queue';
 import { createLogger, trackQueueDepth } from '@lsl/telemetry';
 import { createWebhookQueue, deliveryPolicyOf } from '@lsl/webhooks';
-import { closeWithGrace, startWorker, type RunningWorker } from '@lsl/worker';
+import { closeWithGrace, createCloseQueue, startWorker, type RunningWorker } from '@lsl/worker';
 import { answerClientError } from '@lsl/http';
 import { createApp } from './app.js';
 import { parseKeyList } from './auth/api-key.js';
@@ -81,7 +81,7 @@ async function main() {
   if (!env.DASHBOARD_PASSWORD) logger.warn({ user: env.DASHBOARD_USER, generated_password: dashboardPassword }, 'DASHBOARD_PASSWORD not set; generated one for this run');
 
   // Every queue of the system: the dashboard shows them, `lsl_queue_jobs` counts them.
-  const monitoredQueues = [...queues.queues, webhookQueue];
+  const monitoredQueues = [...queues.queues, webhookQueue, createCloseQueue(backend, env.QUEUE_PREFIX)];
   const untrackQueues = trackQueueDepth(monitoredQueues);
   const useRedisForLimits = env.RATE_LIMIT_STORE === 'redis' || (env.RATE_LIMIT_STORE === 'auto' && Boolean(env.REDIS_URL));
   // Rate-limit counters in Redis need a plain Redis: on a Redis Cluster (or without Redis) they live in Postgres.
