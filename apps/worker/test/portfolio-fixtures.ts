@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { insertOperationWithSeq, type AcceptOperationInput, type Database } from '@lsl/db';
+import type { OperationType } from '@lsl/ledger';
 
 export const LEDGER = { timeZone: 'America/Bogota' };
 export const LOAN_CONFIG = { id: 'DEFAULT', version: 1, usury_rate: null, usury_behavior: 'cap', daily_fee_max_charge: null, late_fee_amount: null, late_fee_grace_days: 0 };
@@ -10,11 +11,11 @@ const PAYMENT_CONFIG = { id: 'DEFAULT', version: 1, allocation_order: ['late_fee
 const eod = (day: string) => `${day}T23:59:59.999999-05:00`;
 const at10 = (day: string) => `${day}T10:00:00-05:00`;
 
-function record(borrowerId: string, type: string, naturalKey: string, params: object, body: { occurred_on: string }, configs: object): AcceptOperationInput {
+function record(borrowerId: string, type: OperationType, naturalKey: string, params: Record<string, string>, body: { occurred_on: string }, configs: object): AcceptOperationInput {
   return {
     id: randomUUID(), borrower_id: borrowerId, type, natural_key: naturalKey, request_hash: 'h', idempotency_key: null,
-    params: JSON.stringify({ borrower_id: borrowerId, ...params }), body: JSON.stringify(body), is_migration: true,
-    recorded_at: body.occurred_on, request_id: null, configs: JSON.stringify(configs), batch_id: null, batch_index: null,
+    params: { borrower_id: borrowerId, ...params }, body, is_migration: true,
+    recorded_at: body.occurred_on, request_id: null, configs, batch_id: null, batch_index: null,
   };
 }
 
