@@ -1,7 +1,8 @@
 // `npm run bench`: every throughput figure in one run, side by side (docs/performance.md).
 //   npm run bench -- [--quick] [--borrowers=1000] [--payments=4] [--workers=2] [--clients=32]
 //                    [--partitions=8] [--rates=300,500] [--seconds=10] [--migration-borrowers=1000]
-//                    [--backends=redis,postgres] [--only=floor,pipeline,intake,history,migration]
+//                    [--backends=redis,postgres] [--only=floor,pipeline,intake,history,migration,portfolio]
+//                    [--portfolio-loans=100000]
 //                    [--out=bench/results/latest.json]
 // Prints a table (with the pipeline / floor ratio) and writes the figures as JSON. Sizes are
 // flags; the default finishes in a few minutes on 2 cores. Figures, not assertions.
@@ -13,6 +14,7 @@ import { runFloor } from './floor.js';
 import { runHistory } from './history.js';
 import { runMigration } from './migration.js';
 import { runOpenLoop } from './open-loop.js';
+import { runPortfolio } from './portfolio.js';
 import { BACKENDS, pipelineRows, printRows, runPipelines } from './pipeline.js';
 import { round } from './stats.js';
 
@@ -27,6 +29,7 @@ const { values: flags } = parseArgs({
     rates: { type: 'string', default: '300,500' },
     seconds: { type: 'string' },
     'migration-borrowers': { type: 'string' },
+    'portfolio-loans': { type: 'string' },
     'floor-concurrency': { type: 'string', default: '16' },
     backends: { type: 'string' },
     only: { type: 'string' },
@@ -43,7 +46,8 @@ const partitions = num(flags.partitions, 8);
 const seconds = num(flags.seconds, quick ? 4 : 10);
 const migrationBorrowers = num(flags['migration-borrowers'], quick ? 100 : 1000);
 const rates = flags.rates!.split(',').map(Number);
-const only = new Set((flags.only ?? 'floor,pipeline,intake,history,migration').split(','));
+const only = new Set((flags.only ?? 'floor,pipeline,intake,history,migration,portfolio').split(','));
+const portfolioLoans = num(flags['portfolio-loans'], quick ? 10_000 : 100_000);
 const backends = flags.backends?.split(',') ?? Object.keys(BACKENDS);
 const mixOps = borrowers * (payments + 2);
 
@@ -75,6 +79,10 @@ if (only.has('migration')) {
   log(`(e) migration: ${migrationBorrowers} borrowers × (loan + 12 back-dated payments)`);
   results.migration = await runMigration({ borrowers: migrationBorrowers, workers, clients, partitions });
 }
+if (only.has('portfolio')) {
+  log(`(g) portfolio: close of business and get_summary over ${portfolioLoans} open loans; the read model's cost per applied borrower`);
+  results.portfolio = await runPortfolio({ loans: portfolioLoans }, log);
+}
 results.finishedAt = new Date().toISOString();
 (results.machine as Record<string, unknown>).loadavgAtEnd = loadavg().map((l) => round(l, 2));
 
@@ -92,6 +100,12 @@ function printTable(r: Record<string, any>): void {
   if (r.redisMemory) rows.push(['(f) Redis per queued operation', `${r.redisMemory.bytesPerOperation} B`, `${r.redisMemory.queuedOperations} ops, ${r.redisMemory.borrowers} borrowers, ${r.redisMemory.bytes} B`]);
   if (r.history) rows.push(['(d) apply 10 vs 1,000 prior ops', `${r.history.prior10OpsPerSecond} vs ${r.history.prior1000OpsPerSecond} ops/s`, `ratio ${r.history.ratio}`]);
   if (r.migration) rows.push(['(e) migration applied', `${r.migration.opsPerSecond} ops/s`, `${r.migration.operations} ops, ${r.migration.borrowers} borrowers, intake ${r.migration.acceptedPerSecond} req/s`]);
+  if (r.portfolio) {
+    const p = r.portfolio;
+    rows.push([`(g) close of business, ${p.loans} open loans`, `${p.closeSeconds} s (target ≤ 120 s)`, `${p.closeLoansChanged} loans changed bucket, one event each`]);
+    rows.push([`(g) get_summary page of 100, ${p.loans} loans`, `p99 ${p.summaryP99Ms} ms (target ≤ 50 ms)`, `p50 ${p.summaryP50Ms} ms over ${p.summaryPages} pages, 5 filters`]);
+    rows.push(['(g) read model per applied borrower', `${p.readModelMsPerBorrower} ms`, `evaluate ${p.readModelEvaluateMsPerBorrower} ms + write ${p.readModelWriteMsPerBorrower} ms (batches of 64); ledger apply ${p.applyMsPerOperation} ms/op`]);
+  }
   console.log(`\nmachine: ${r.machine.cpus} cores, load average ${r.machine.loadavgAtStart.join(' ')} → ${r.machine.loadavgAtEnd.join(' ')} (shared: compare ratios, not absolutes)`);
   printRows(rows);
 }
