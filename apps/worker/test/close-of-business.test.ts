@@ -34,7 +34,12 @@ const close = (day: string) => runCloseOfBusiness({ db, ledger: LEDGER, now: () 
 
 async function changes(borrowerId: string): Promise<Array<[string | null, unknown]>> {
   const events = await listBorrowerEvents(db, borrowerId, { types: ['loan.delinquency_changed'] });
-  return events.map((e) => [e.effective_date, e.payload]);
+  return events.map((e) => {
+    const { from, to, days_past_due, ...envelope } = e.payload as Record<string, unknown>;
+    assert.deepEqual(envelope, { kordev_id: null, back_dated: false, replayed_operations: 0 });
+    assert.equal(e.operation_id, null);
+    return [e.effective_date, { from, to, days_past_due }];
+  });
 }
 
 describe('close of business', () => {

@@ -20,9 +20,9 @@ export const domainEventSchema = z
     id: z.string().meta({ format: 'uuid' }),
     occurred_on: z.string().meta({ format: 'date-time', description: 'When the operation that caused it was recorded' }),
     effective_date: z.string().meta({ format: 'date', description: 'The ledger day the event takes effect' }),
-    operation_id: z.string().meta({ format: 'uuid' }),
+    operation_id: z.string().nullable().meta({ format: 'uuid', description: 'The operation that caused it; null for `loan_delinquency_changed` (the close of business)' }),
     loan_id: z.string().optional().meta({ description: 'Absent for events of no single loan (payments)' }),
-    kordev_id: z.number().int(),
+    kordev_id: z.number().int().nullable().meta({ description: "The causing operation's; null for `loan_delinquency_changed`" }),
     back_dated: z.boolean().meta({ description: 'True when operations effective later had already been applied (they were replayed after it)' }),
     replayed_operations: z.number().int().meta({ description: 'How many already-applied operations were replayed after it' }),
   })

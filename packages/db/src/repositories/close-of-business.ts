@@ -62,7 +62,8 @@ export async function closeBorrowersDay(trx: Transaction<Database>, day: string,
     reported as (
       insert into events (id, type, borrower_id, loan_id, effective_date, occurred_on, payload)
       select gen_random_uuid(), ${DELINQUENCY_CHANGED}, m.borrower_id, m.loan_id, ${day}, now(),
-        json_build_object('from', m.from_bucket, 'to', m.to_bucket, 'days_past_due', m.days_past_due)
+        json_build_object('kordev_id', null, 'back_dated', false, 'replayed_operations', 0,
+          'from', m.from_bucket, 'to', m.to_bucket, 'days_past_due', m.days_past_due)
       from moved m order by m.borrower_id, m.loan_id
       returning 1
     )

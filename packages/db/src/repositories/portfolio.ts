@@ -121,11 +121,19 @@ export async function listPortfolioLoans(
     if (filters.minDaysPastDue !== undefined && filters.minDaysPastDue > 0) where.push(sql`p.oldest_owing_due <= ${d} - ${filters.minDaysPastDue}::integer`);
     if (filters.maxDaysPastDue !== undefined) where.push(sql`p.oldest_owing_due >= ${d} - ${filters.maxDaysPastDue}::integer`);
     if (after) where.push(sql`(p.oldest_owing_due, p.borrower_id, p.loan_id) > (${after.oldestOwingDue}::date, ${after.borrowerId}, ${after.loanId})`);
+    // A bucket is a range of days in every bucket set that has it: the widest one bounds the
+    // index scan (evaluated once), the exact bucket of each loan is checked above.
+    if (filters.bucket !== undefined) {
+      where.push(sql`p.oldest_owing_due >= ${d} - (select coalesce(max(coalesce(s.max_days, 36500)), -1) from delinquency_bucket_sets s where s.code = ${filters.bucket})`);
+      where.push(sql`p.oldest_owing_due <= ${d} - (select coalesce(min(s.min_days), 36500) from delinquency_bucket_sets s where s.code = ${filters.bucket})`);
+    }
     rows.push(...(await page(db, d, where, sql`p.oldest_owing_due, p.borrower_id, p.loan_id`, limit)));
   }
   if (rows.length < limit && !(filters.minDaysPastDue !== undefined && filters.minDaysPastDue > 0)) {
     const where = [sql`(p.oldest_owing_due is null or p.oldest_owing_due >= ${d})`, ...common];
     if (after?.part === 'current') where.push(sql`(p.borrower_id, p.loan_id) > (${after.borrowerId}, ${after.loanId})`);
+    // Current loans are in a bucket from 0 days only: none for another bucket (evaluated once).
+    if (filters.bucket !== undefined) where.push(sql`exists (select 1 from delinquency_bucket_sets s where s.code = ${filters.bucket} and s.min_days = 0)`);
     rows.push(...(await page(db, d, where, sql`p.borrower_id, p.loan_id`, limit - rows.length)));
   }
   return rows;
