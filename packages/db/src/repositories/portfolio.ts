@@ -116,27 +116,34 @@ export async function listPortfolioLoans(
   const d = sql`${day}::date`;
   const rows: PortfolioSummaryRow[] = [];
   const common = filtersSql(d, filters);
+  const range = filters.bucket === undefined ? undefined : await bucketRange(db, filters.bucket);
+  // An unknown bucket: no loan is in it.
+  if (range === null) return rows;
   if (after?.part !== 'current') {
     const where = [sql`p.oldest_owing_due < ${d}`, ...common];
     if (filters.minDaysPastDue !== undefined && filters.minDaysPastDue > 0) where.push(sql`p.oldest_owing_due <= ${d} - ${filters.minDaysPastDue}::integer`);
     if (filters.maxDaysPastDue !== undefined) where.push(sql`p.oldest_owing_due >= ${d} - ${filters.maxDaysPastDue}::integer`);
     if (after) where.push(sql`(p.oldest_owing_due, p.borrower_id, p.loan_id) > (${after.oldestOwingDue}::date, ${after.borrowerId}, ${after.loanId})`);
     // A bucket is a range of days in every bucket set that has it: the widest one bounds the
-    // index scan (evaluated once), the exact bucket of each loan is checked above.
-    if (filters.bucket !== undefined) {
-      where.push(sql`p.oldest_owing_due >= ${d} - (select coalesce(max(coalesce(s.max_days, 36500)), -1) from delinquency_bucket_sets s where s.code = ${filters.bucket})`);
-      where.push(sql`p.oldest_owing_due <= ${d} - (select coalesce(min(s.min_days), 36500) from delinquency_bucket_sets s where s.code = ${filters.bucket})`);
-    }
+    // index scan, the exact bucket of each loan is checked above.
+    if (range) where.push(sql`p.oldest_owing_due between ${d} - ${range.maxDays}::integer and ${d} - ${range.minDays}::integer`);
     rows.push(...(await page(db, d, where, sql`p.oldest_owing_due, p.borrower_id, p.loan_id`, limit)));
   }
-  if (rows.length < limit && !(filters.minDaysPastDue !== undefined && filters.minDaysPastDue > 0)) {
+  // Current loans (0 days) are only in buckets from 0 days.
+  if (rows.length < limit && !(filters.minDaysPastDue !== undefined && filters.minDaysPastDue > 0) && (range === undefined || range.minDays === 0)) {
     const where = [sql`(p.oldest_owing_due is null or p.oldest_owing_due >= ${d})`, ...common];
     if (after?.part === 'current') where.push(sql`(p.borrower_id, p.loan_id) > (${after.borrowerId}, ${after.loanId})`);
-    // Current loans are in a bucket from 0 days only: none for another bucket (evaluated once).
-    if (filters.bucket !== undefined) where.push(sql`exists (select 1 from delinquency_bucket_sets s where s.code = ${filters.bucket} and s.min_days = 0)`);
     rows.push(...(await page(db, d, where, sql`p.borrower_id, p.loan_id`, limit - rows.length)));
   }
   return rows;
+}
+
+/** The widest range of days `code` covers over every bucket set that has it; null when none has it. */
+async function bucketRange(db: Db, code: string): Promise<{ minDays: number; maxDays: number } | null> {
+  const { rows } = await sql<{ min_days: number | null; max_days: number | null }>`
+    select min(min_days) as min_days, max(coalesce(max_days, 36500)) as max_days from delinquency_bucket_sets where code = ${code}`.execute(db);
+  const row = rows[0];
+  return row?.min_days == null || row.max_days == null ? null : { minDays: Number(row.min_days), maxDays: Number(row.max_days) };
 }
 
 async function page(db: Db, d: RawBuilder<unknown>, where: RawBuilder<unknown>[], order: RawBuilder<unknown>, limit: number): Promise<PortfolioSummaryRow[]> {
