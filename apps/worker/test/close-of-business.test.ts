@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { createDb, lastClosedDay, listBorrowerEvents, listPortfolioLoans, type Database } from '@lsl/db';
+import { createDb, lastClosedDay, listPortfolioLoans, type Database } from '@lsl/db';
 import { createTestDatabase, type TestDatabase } from '@lsl/db/testing';
 import { statusAt } from '@lsl/ledger';
 import { loadStoredState } from '@lsl/ledger-store';
@@ -33,7 +33,7 @@ const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00
 const close = (day: string) => runCloseOfBusiness({ db, ledger: LEDGER, now: () => noonOf(day), batchSize: 2 });
 
 async function changes(borrowerId: string): Promise<Array<[string | null, unknown]>> {
-  const events = await listBorrowerEvents(db, borrowerId, { types: ['loan.delinquency_changed'] });
+  const events = await db.selectFrom('events').selectAll().where('borrower_id', '=', borrowerId).where('type', '=', 'loan.delinquency_changed').orderBy('position').execute();
   return events.map((e) => {
     const { from, to, days_past_due, ...envelope } = e.payload as Record<string, unknown>;
     assert.deepEqual(envelope, { kordev_id: null, back_dated: false, replayed_operations: 0 });
