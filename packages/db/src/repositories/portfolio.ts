@@ -115,10 +115,11 @@ export async function listPortfolioLoans(
 ): Promise<PortfolioSummaryRow[]> {
   const d = sql`${day}::date`;
   const rows: PortfolioSummaryRow[] = [];
-  const common = filtersSql(d, filters);
   const range = filters.bucket === undefined ? undefined : await bucketRange(db, filters.bucket);
   // An unknown bucket: no loan is in it.
   if (range === null) return rows;
+  // When the bucket is the same range of days in every bucket set, the range alone selects it.
+  const common = filtersSql(d, range?.exact ? { ...filters, bucket: undefined } : filters);
   if (after?.part !== 'current') {
     const where = [sql`p.oldest_owing_due < ${d}`, ...common];
     if (filters.minDaysPastDue !== undefined && filters.minDaysPastDue > 0) where.push(sql`p.oldest_owing_due <= ${d} - ${filters.minDaysPastDue}::integer`);
@@ -139,11 +140,14 @@ export async function listPortfolioLoans(
 }
 
 /** The widest range of days `code` covers over every bucket set that has it; null when none has it. */
-async function bucketRange(db: Db, code: string): Promise<{ minDays: number; maxDays: number } | null> {
-  const { rows } = await sql<{ min_days: number | null; max_days: number | null }>`
-    select min(min_days) as min_days, max(coalesce(max_days, 36500)) as max_days from delinquency_bucket_sets where code = ${code}`.execute(db);
+async function bucketRange(db: Db, code: string): Promise<{ minDays: number; maxDays: number; exact: boolean } | null> {
+  const { rows } = await sql<{ min_days: number | null; max_days: number | null; exact: boolean }>`
+    select min(min_days) as min_days, max(coalesce(max_days, 36500)) as max_days,
+      -- every bucket set has this code with the same range: the range is the bucket
+      count(distinct (min_days, max_days)) = 1 and count(*) = (select count(distinct set_id) from delinquency_bucket_sets) as exact
+    from delinquency_bucket_sets where code = ${code}`.execute(db);
   const row = rows[0];
-  return row?.min_days == null || row.max_days == null ? null : { minDays: Number(row.min_days), maxDays: Number(row.max_days) };
+  return row?.min_days == null || row.max_days == null ? null : { minDays: Number(row.min_days), maxDays: Number(row.max_days), exact: row.exact };
 }
 
 async function page(db: Db, d: RawBuilder<unknown>, where: RawBuilder<unknown>[], order: RawBuilder<unknown>, limit: number): Promise<PortfolioSummaryRow[]> {
