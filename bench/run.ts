@@ -2,7 +2,8 @@
 //   npm run bench -- [--quick] [--borrowers=1000] [--payments=4] [--workers=2] [--clients=32]
 //                    [--partitions=8] [--rates=300,1000] [--seconds=10] [--migration-borrowers=1000]
 //                    [--bulk-borrowers=1000] (or BENCH_BULK_BORROWERS; 10000 is the full migration)
-//                    [--backends=redis,postgres] [--only=floor,pipeline,intake,history,migration,bulk]
+//                    [--backends=redis,postgres] [--only=floor,pipeline,intake,history,migration,bulk,portfolio]
+//                    [--portfolio-loans=100000]
 //                    [--out=bench/results/latest.json]
 // Prints a table (with the pipeline / floor ratio) and writes the figures as JSON. Sizes are
 // flags; the default finishes in a few minutes on 2 cores. Figures, not assertions.
@@ -15,6 +16,7 @@ import { runBulk } from './bulk.js';
 import { runHistory } from './history.js';
 import { runMigration } from './migration.js';
 import { runOpenLoop } from './open-loop.js';
+import { runPortfolio } from './portfolio.js';
 import { BACKENDS, pipelineRows, printRows, runPipelines } from './pipeline.js';
 import { round } from './stats.js';
 
@@ -30,6 +32,7 @@ const { values: flags } = parseArgs({
     seconds: { type: 'string' },
     'migration-borrowers': { type: 'string' },
     'bulk-borrowers': { type: 'string' },
+    'portfolio-loans': { type: 'string' },
     'floor-concurrency': { type: 'string', default: '16' },
     backends: { type: 'string' },
     only: { type: 'string' },
@@ -47,7 +50,8 @@ const seconds = num(flags.seconds, quick ? 4 : 10);
 const migrationBorrowers = num(flags['migration-borrowers'], quick ? 100 : 1000);
 const bulkBorrowers = num(flags['bulk-borrowers'] ?? process.env.BENCH_BULK_BORROWERS, quick ? 200 : 1000);
 const rates = flags.rates!.split(',').map(Number);
-const only = new Set((flags.only ?? 'floor,pipeline,intake,history,migration,bulk').split(','));
+const only = new Set((flags.only ?? 'floor,pipeline,intake,history,migration,bulk,portfolio').split(','));
+const portfolioLoans = num(flags['portfolio-loans'], quick ? 10_000 : 100_000);
 const backends = flags.backends?.split(',') ?? Object.keys(BACKENDS);
 const mixOps = borrowers * (payments + 2);
 
@@ -83,6 +87,10 @@ if (only.has('bulk')) {
   log(`(h) migration through the bulk route: ${bulkBorrowers} borrowers × (loan + 12 back-dated payments), batches of ≤ 1,000 items, each borrower's 13 operations together`);
   results.bulk = await runBulk({ borrowers: bulkBorrowers, workers, partitions });
 }
+if (only.has('portfolio')) {
+  log(`(j) portfolio: close of business and get_summary over ${portfolioLoans} open loans; the read model's cost per applied borrower`);
+  results.portfolio = await runPortfolio({ loans: portfolioLoans }, log);
+}
 results.finishedAt = new Date().toISOString();
 (results.machine as Record<string, unknown>).loadavgAtEnd = loadavg().map((l) => round(l, 2));
 
@@ -104,6 +112,13 @@ function printTable(r: Record<string, any>): void {
     const ratio = floor ? ` (${(r.bulk.opsPerSecond / floor).toFixed(2)} × floor)` : '';
     rows.push(['(h) bulk route: accepted', `${r.bulk.acceptedPerSecond} ops/s`, `${r.bulk.accepted} ops in ${r.bulk.batches} batches, ${r.bulk.borrowers} borrowers`]);
     rows.push(['    bulk route: applied', `${r.bulk.opsPerSecond} ops/s${ratio}`, `CPU ms per op: server ${r.bulk.cpuMsPerOperation.server}, workers ${r.bulk.cpuMsPerOperation.workers}, postgres ${r.bulk.cpuMsPerOperation.postgres}`]);
+  }
+  if (r.portfolio) {
+    const p = r.portfolio;
+    rows.push([`(j) close of business, ${p.loans} open loans`, `${p.closeSeconds} s (target ≤ 120 s)`, `${p.closeLoansChanged} loans changed bucket, one event each`]);
+    rows.push([`(j) get_summary page of 100, ${p.loans} loans`, `p99 ${p.summaryP99Ms} ms (target ≤ 50 ms)`, `p50 ${p.summaryP50Ms} ms over ${p.summaryPages} pages, 5 filters`]);
+    for (const [filter, f] of Object.entries(p.summaryByFilter as Record<string, { p50: number; p99: number; max: number }>)) rows.push([`(j)   filter ${filter}`, `p99 ${f.p99} ms`, `p50 ${f.p50} ms, max ${f.max} ms`]);
+    rows.push(['(j) read model per applied borrower', `${p.readModelMsPerBorrower} ms`, `evaluate ${p.readModelEvaluateMsPerBorrower} ms + write ${p.readModelWriteMsPerBorrower} ms (batches of 64); ledger apply ${p.applyMsPerOperation} ms/op`]);
   }
   console.log(`\nmachine: ${r.machine.cpus} cores, load average ${r.machine.loadavgAtStart.join(' ')} → ${r.machine.loadavgAtEnd.join(' ')} (shared: compare ratios, not absolutes)`);
   printRows(rows);

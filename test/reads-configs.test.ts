@@ -1,3 +1,4 @@
+import { DEFAULT_DELINQUENCY_BUCKETS } from '@lsl/ledger';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createLoanBody, paymentBody, startSystem, type System } from './helpers.js';
@@ -37,7 +38,7 @@ describe('configs: defaults, versions and their effect on loans', () => {
   it('a fresh install has a DEFAULT of each kind (and the seed waiver example\'s DEFAULT_WAIVER_CONFIG)', async () => {
     const order = ['late_fee', 'daily_fee', 'delinquency_interest', 'installment_fee_2', 'installment_fee', 'interest', 'principal'];
     const expected: Record<string, Record<string, unknown>> = {
-      loans: { usury_rate: null, usury_behavior: 'cap', daily_fee_max_charge: null, late_fee_amount: null, late_fee_grace_days: 0 },
+      loans: { usury_rate: null, usury_behavior: 'cap', daily_fee_max_charge: null, late_fee_amount: null, late_fee_grace_days: 0, delinquency_buckets: DEFAULT_DELINQUENCY_BUCKETS },
       payments: { allocation_order: order },
       waivers: {},
       consolidations: { waivers: [], carried_buckets: order },
@@ -59,7 +60,7 @@ describe('configs: defaults, versions and their effect on loans', () => {
     const created = await put('loans', 'LATE', { late_fee_amount: 20000, late_fee_grace_days: 3 });
     assert.equal(created.status, 201, JSON.stringify(created.body));
     const { created_at: _c, ...body } = created.body;
-    assert.deepEqual(body, { usury_rate: null, usury_behavior: 'cap', daily_fee_max_charge: null, late_fee_amount: 20000, late_fee_grace_days: 3, id: 'LATE', version: 1 });
+    assert.deepEqual(body, { usury_rate: null, usury_behavior: 'cap', daily_fee_max_charge: null, late_fee_amount: 20000, late_fee_grace_days: 3, delinquency_buckets: DEFAULT_DELINQUENCY_BUCKETS, id: 'LATE', version: 1 });
     const read = await system.api.get('/v1/configs/loans/LATE');
     assert.equal(read.status, 200);
     assert.deepEqual(read.body, created.body);

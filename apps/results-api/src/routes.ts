@@ -9,6 +9,7 @@ import { createLedgerReader } from './ledger-reader.js';
 import { ByteLru, loadBatchStatus } from '@lsl/ledger-store';
 import { createEventsRouter } from './events-routes.js';
 import { createSimulationRouter } from './simulation-routes.js';
+import { createPortfolioRouter } from './portfolio-routes.js';
 
 export interface ResultsOptions {
   db: Kysely<Database>;
@@ -66,6 +67,8 @@ export function createResultsRouter(options: ResultsOptions): Router {
   const { db } = options;
   router.use(createConfigRouter(db));
   const now = options.now ?? (() => new Date());
+  // Before the routes of one borrower: `/v1/borrowers/loans/...` names no borrower.
+  router.use(createPortfolioRouter({ db, ledger: options.ledger, now }));
 
   router.get('/v1/operations/:operation_id', async (req: Request, res: Response) => {
     // Only a UUID can name an operation: any other id (within the id bound) is simply not found.

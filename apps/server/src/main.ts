@@ -5,7 +5,7 @@ import { prepareDatabase } from '@lsl/intake-api';
 import { checkRedis, openQueues, OperationQueues } from '@lsl/queue';
 import { createLogger, trackQueueDepth } from '@lsl/telemetry';
 import { createWebhookQueue, deliveryPolicyOf } from '@lsl/webhooks';
-import { closeWithGrace, startWorker, type RunningWorker } from '@lsl/worker';
+import { closeWithGrace, createCloseQueue, startWorker, type RunningWorker } from '@lsl/worker';
 import { answerClientError, startApiAuth } from '@lsl/http';
 import { createApp } from './app.js';
 import { RESPONSE_VIOLATION } from './response-check.js';
@@ -65,7 +65,7 @@ async function main() {
   if (!env.DASHBOARD_PASSWORD) logger.warn({ user: env.DASHBOARD_USER, generated_password: dashboardPassword }, 'DASHBOARD_PASSWORD not set; generated one for this run');
 
   // Every queue of the system: the dashboard shows them, `lsl_queue_jobs` counts them.
-  const monitoredQueues = [...queues.queues, webhookQueue];
+  const monitoredQueues = [...queues.queues, webhookQueue, createCloseQueue(backend, env.QUEUE_PREFIX)];
   const untrackQueues = trackQueueDepth(monitoredQueues);
   const app = createApp({
     db,

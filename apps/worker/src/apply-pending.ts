@@ -11,8 +11,9 @@ import {
   setLocalLockTimeout,
   type Database,
   type OperationRow,
+  upsertPortfolioLoans,
 } from '@lsl/db';
-import { emptyState, persistDelta, type ApplyResult, type BorrowerState, type LedgerOptions } from '@lsl/ledger';
+import { emptyState, persistDelta, portfolioLoansOf, toDay, type ApplyResult, type BorrowerState, type LedgerOptions, type PortfolioLoan } from '@lsl/ledger';
 import { operationStatusBody } from '@lsl/contracts';
 import { applyRecorded, batchCompletedEvents, HEAP_PER_JSON_BYTE, loadStoredState, type StateCache } from '@lsl/ledger-store';
 
@@ -34,6 +35,8 @@ export interface ApplyPendingOptions {
   onBatch?: (batch: AppliedBatch) => void;
   /** An operation the ledger threw on (a defect; its result is a stored 500). */
   onLedgerError?: (row: OperationRow, error: unknown) => void;
+  /** The clock: today's lender day is the day the portfolio read model is evaluated on (docs/reads.md "Portfolio"). */
+  now?: () => Date;
 }
 
 export interface AppliedBatch {
@@ -71,6 +74,8 @@ export async function applyPendingBatch(db: Kysely<Database>, borrowerIds: strin
       const pendingOf = await listPendingOperationsOf(trx, locked, batchSize);
       const results: Array<[OperationRow, ApplyResult]> = [];
       const saves: Array<{ borrowerId: string; delta: ReturnType<typeof persistDelta>; appliedSeq: number }> = [];
+      const today = toDay((options.now?.() ?? new Date()).toISOString(), options.ledger.timeZone);
+      const portfolio: PortfolioLoan[] = [];
       for (const [borrowerId, pending] of pendingOf) {
         if (pending.length === 0) continue;
         if (pending.length === batchSize) full.push(borrowerId);
@@ -110,6 +115,7 @@ export async function applyPendingBatch(db: Kysely<Database>, borrowerIds: strin
         const lastSeq = pending[pending.length - 1]!.seq;
         saves.push({ borrowerId, delta: persistDelta(stored, state), appliedSeq: lastSeq });
         committed.set(borrowerId, { appliedSeq: lastSeq, state, bytes });
+        portfolio.push(...portfolioLoansOf(state, today, options.ledger));
       }
       if (results.length === 0) return results;
       const completedAt = new Date();
@@ -124,6 +130,8 @@ export async function applyPendingBatch(db: Kysely<Database>, borrowerIds: strin
       // Every borrower's state in one statement.
       const written = await saveBorrowerLedgerDeltas(trx, saves);
       saves.forEach((save, i) => (committed.get(save.borrowerId)!.bytes += written[i]! * HEAP_PER_JSON_BYTE));
+      // The portfolio read model, in the same transaction (docs/reads.md "Portfolio").
+      await upsertPortfolioLoans(trx, portfolio);
       await insertEvents(trx, await batchCompletedEvents(trx, results.map(([row]) => row.batch_id), completedAt));
       // Delivered at commit: wakes the `Prefer: wait` requests of these borrowers.
       await notifyApplied(trx, saves.map((save) => save.borrowerId));

@@ -18,6 +18,7 @@ import { startPartitionSlots } from './partition-slots.js';
 import { BorrowerBatcher } from './borrower-batcher.js';
 import { observeBatch } from './observe-batch.js';
 import { startSweeper } from './sweeper.js';
+import { startCloseOfBusiness, type RunningCloseOfBusiness } from './close-scheduler.js';
 import { StateCache } from '@lsl/ledger-store';
 
 export interface StartWorkerOptions {
@@ -57,6 +58,10 @@ export interface StartWorkerOptions {
    * dead slots it takes over. Without it, the process consumes every partition.
    */
   affinity?: { index: number; processes: number; databaseUrl: string; checkMs?: number };
+  /** The clock: today's lender day for the portfolio read model and the close of business (tests inject it). */
+  now?: () => Date;
+  /** Run the close of business in this process (docs/guarantees.md "Close of business"); default true. */
+  closeOfBusiness?: boolean;
   /** Also relay events to webhook deliveries and send them, in this process (docs/webhooks.md). */
   webhooks?: Pick<StartWebhookWorkerOptions, 'concurrency' | 'policy' | 'pollMs'>;
 }
@@ -66,6 +71,7 @@ export interface RunningWorker {
   workers: Worker[];
   queues: OperationQueues;
   webhooks?: RunningWebhookWorker;
+  closeOfBusiness?: RunningCloseOfBusiness;
   /** Stops taking jobs, lets the current ones finish (or hands them back), then returns. */
   close(): Promise<void>;
 }
@@ -81,6 +87,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
     apply: (borrowerIds) =>
       applyPendingBatch(options.db, borrowerIds, {
         ledger: options.ledger,
+        now: options.now,
         cache,
         onApplied: options.onApplied,
         batchLockTimeoutMs: 2_000,
@@ -168,11 +175,17 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
     ? await startWebhookWorker({ db: options.db, backend: options.backend, prefix: options.prefix, logger, ...options.webhooks })
     : undefined;
 
+  const closeOfBusiness = options.closeOfBusiness === false
+    ? undefined
+    : await startCloseOfBusiness({ db: options.db, ledger: options.ledger, now: options.now, backend: options.backend, prefix: options.prefix, logger });
+
   running = {
     workers: [...consumers.values()],
     queues,
     webhooks,
+    closeOfBusiness,
     async close() {
+      await closeOfBusiness?.close();
       await sweeper.stop();
       await slots?.stop();
       await Promise.all([...[...consumers.values()].map((w) => w.close()), ...closing, webhooks?.close()]);

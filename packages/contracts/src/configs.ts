@@ -5,7 +5,7 @@ import { checkWaiverAmount } from './operations/create-waiver.js';
 import { amountSchema, expected, percentageSchema, rateSchema } from './primitives.js';
 import { fromZodError } from './zod-error.js';
 import type { AppError } from './errors.js';
-import { DAY_COUNTS, INTEREST_METHODS, RATE_TYPES, ROUNDINGS, type ConfigsByKind } from '@lsl/ledger';
+import { DAY_COUNTS, DEFAULT_DELINQUENCY_BUCKETS, INTEREST_METHODS, RATE_TYPES, ROUNDINGS, type ConfigsByKind } from '@lsl/ledger';
 
 /**
  * Config bodies of `PUT /v1/configs/{kind}/{config_id}` (docs/reads.md): the ledger's
@@ -14,6 +14,43 @@ import { DAY_COUNTS, INTEREST_METHODS, RATE_TYPES, ROUNDINGS, type ConfigsByKind
  * assigns. Omitted fields take the DEFAULT's value. `CONFIG_SCHEMAS` below is checked at compile
  * time to output exactly these shapes.
  */
+
+export const delinquencyBucketSchema = z
+  .object({
+    code: z.string({ error: expected('a string') }).min(1, { error: 'Must not be empty' }).max(64, { error: 'Must be at most 64 characters' }),
+    min_days: z.number({ error: expected('an integer') }).int({ error: 'Must be an integer' }).min(0, { error: 'Must be at least 0' }).max(36500, { error: 'Must be at most 36500' }),
+    max_days: z.number({ error: expected('an integer or null') }).int({ error: 'Must be an integer' }).min(0, { error: 'Must be at least 0' }).max(36500, { error: 'Must be at most 36500' }).nullable(),
+  })
+  .meta({ id: 'DelinquencyBucket' });
+
+/**
+ * docs/ledger.md "Delinquency": the buckets in order, each starting the day after the previous
+ * one ends (contiguous, non-overlapping), the first at 0 days, only the last open-ended
+ * (`max_days: null`), codes unique.
+ */
+export const delinquencyBucketsSchema = z
+  .array(delinquencyBucketSchema, { error: expected('an array of delinquency buckets') })
+  .min(1, { error: 'Must list at least one bucket' })
+  .max(50, { error: 'Must list at most 50 buckets' })
+  .superRefine((buckets, ctx) => {
+    const codes = new Set<string>();
+    buckets.forEach((bucket, index) => {
+      const issue = (path: Array<string | number>, message: string) => ctx.addIssue({ code: 'custom', path, message, input: bucket });
+      if (codes.has(bucket.code)) issue([index, 'code'], `Repeats ${bucket.code}`);
+      codes.add(bucket.code);
+      const previous = buckets[index - 1];
+      if (previous === undefined) {
+        if (bucket.min_days !== 0) issue([index, 'min_days'], 'The first bucket must start at 0 days');
+      } else if (previous.max_days !== null && bucket.min_days !== previous.max_days + 1) {
+        issue([index, 'min_days'], `Must be ${previous.max_days + 1}, the day after the previous bucket ends (buckets are contiguous and do not overlap)`);
+      }
+      if (bucket.max_days !== null && bucket.max_days < bucket.min_days) issue([index, 'max_days'], 'Must be at least min_days');
+      const last = index === buckets.length - 1;
+      if (last && bucket.max_days !== null) issue([index, 'max_days'], 'The last bucket must be open-ended (null)');
+      if (!last && bucket.max_days === null) issue([index, 'max_days'], 'Only the last bucket may be open-ended (null)');
+    });
+  });
+
 
 export const loanConfigSchema = z
   .object({
@@ -41,6 +78,7 @@ export const loanConfigSchema = z
     rounding: z.enum(ROUNDINGS, { error: expected(`one of ${ROUNDINGS.join(', ')}`) }).optional().meta({
       description: 'How every rounded money figure of the loan (installment, interest, fee shares, flat principal, accrued delinquency interest, percentage waivers) is rounded to cents: `half_up` (absent) or `half_even` (a half cent goes to the even cent).',
     }),
+    delinquency_buckets: delinquencyBucketsSchema.default(() => DEFAULT_DELINQUENCY_BUCKETS.map((b) => ({ ...b }))),
   })
   .meta({ id: 'LoanConfig' });
 
@@ -112,7 +150,7 @@ export const CONFIG_SCHEMAS = {
 
 /** What a fresh install has under `DEFAULT` for each kind (docs/ledger.md, docs/reads.md "Configs"). */
 export const DEFAULT_CONFIGS: { readonly [K in ConfigKind]: ConfigBodies[K] } = {
-  loans: { usury_rate: null, usury_behavior: 'cap', daily_fee_max_charge: null, late_fee_amount: null, late_fee_grace_days: 0 },
+  loans: { usury_rate: null, usury_behavior: 'cap', daily_fee_max_charge: null, late_fee_amount: null, late_fee_grace_days: 0, delinquency_buckets: DEFAULT_DELINQUENCY_BUCKETS.map((b) => ({ ...b })) },
   payments: { allocation_order: [...BUCKET_TYPES] as BucketType[] },
   waivers: {},
   consolidations: { waivers: [], carried_buckets: [...BUCKET_TYPES] as BucketType[] },

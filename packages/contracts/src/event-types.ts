@@ -12,6 +12,7 @@ export const DOMAIN_EVENT_TYPES = [
   'loan.restructured',
   'loan.charged_off',
   'loan.ownership_transferred',
+  'loan.delinquency_changed',
   'payment.applied',
   'payment.reversed',
   'waiver.applied',

@@ -43,6 +43,7 @@ export * from './responses/async.js';
 export * from './responses/seed-results.js';
 export * from './responses/lifecycle-results.js';
 export * from './responses/reads.js';
+export * from './responses/portfolio.js';
 export * from './responses/events.js';
 export * from './responses/operation-bodies.js';
 export * from './responses/batch-bodies.js';

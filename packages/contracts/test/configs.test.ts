@@ -14,7 +14,17 @@ describe('config schemas', () => {
       assert.ok(r.ok, kind);
       if (r.ok) assert.deepEqual(r.value, DEFAULT_CONFIGS[kind]);
     }
-    assert.deepEqual(DEFAULT_CONFIGS.loans, { usury_rate: null, usury_behavior: 'cap', daily_fee_max_charge: null, late_fee_amount: null, late_fee_grace_days: 0 });
+    assert.deepEqual(DEFAULT_CONFIGS.loans, {
+      usury_rate: null, usury_behavior: 'cap', daily_fee_max_charge: null, late_fee_amount: null, late_fee_grace_days: 0,
+      delinquency_buckets: [
+        { code: 'CURRENT', min_days: 0, max_days: 0 },
+        { code: '1-30', min_days: 1, max_days: 30 },
+        { code: '31-60', min_days: 31, max_days: 60 },
+        { code: '61-90', min_days: 61, max_days: 90 },
+        { code: '91-180', min_days: 91, max_days: 180 },
+        { code: '181+', min_days: 181, max_days: null },
+      ],
+    });
     assert.deepEqual(DEFAULT_CONFIGS.payments.allocation_order, ['late_fee', 'daily_fee', 'delinquency_interest', 'installment_fee_2', 'installment_fee', 'interest', 'principal']);
     assert.deepEqual(DEFAULT_CONFIGS.consolidations, { waivers: [], carried_buckets: [...BUCKET_TYPES] });
     assert.deepEqual(DEFAULT_CONFIGS.waivers, {});
@@ -26,6 +36,32 @@ describe('config schemas', () => {
     const f = fields(parseConfigBody('loans', { usury_rate: -0.1, usury_behavior: 'ignore', late_fee_grace_days: 1.5, daily_fee_max_charge: 'x' }));
     assert.deepEqual(Object.keys(f).sort(), ['daily_fee_max_charge', 'late_fee_grace_days', 'usury_behavior', 'usury_rate']);
     assert.ok(parseConfigBody('loans', { usury_rate: 0.4, usury_behavior: 'reject', late_fee_amount: 5000, late_fee_grace_days: 3 }).ok);
+  });
+  it('loan config: delinquency buckets contiguous from 0, non-overlapping, the last open-ended', () => {
+    const ok = [{ code: 'A', min_days: 0, max_days: 9 }, { code: 'B', min_days: 10, max_days: null }];
+    assert.ok(parseConfigBody('loans', { delinquency_buckets: ok }).ok);
+    assert.ok(parseConfigBody('loans', { delinquency_buckets: [{ code: 'ALL', min_days: 0, max_days: null }] }).ok);
+    const cases: Array<[unknown, string]> = [
+      [[{ code: 'A', min_days: 1, max_days: 9 }, { code: 'B', min_days: 10, max_days: null }], 'delinquency_buckets[0].min_days'],
+      [[{ code: 'A', min_days: 0, max_days: 9 }, { code: 'B', min_days: 12, max_days: null }], 'delinquency_buckets[1].min_days'],
+      [[{ code: 'A', min_days: 0, max_days: 9 }, { code: 'B', min_days: 5, max_days: null }], 'delinquency_buckets[1].min_days'],
+      [[{ code: 'A', min_days: 0, max_days: 9 }, { code: 'B', min_days: 10, max_days: 20 }], 'delinquency_buckets[1].max_days'],
+      [[{ code: 'A', min_days: 0, max_days: null }, { code: 'B', min_days: 10, max_days: null }], 'delinquency_buckets[0].max_days'],
+      [[{ code: 'A', min_days: 0, max_days: 9 }, { code: 'A', min_days: 10, max_days: null }], 'delinquency_buckets[1].code'],
+      [[{ code: 'A', min_days: 0, max_days: 5 }, { code: 'B', min_days: 6, max_days: 3 }, { code: 'C', min_days: 4, max_days: null }], 'delinquency_buckets[1].max_days'],
+      [[{ code: '', min_days: 0, max_days: null }], 'delinquency_buckets[0].code'],
+      [[{ code: 'A', min_days: 0.5, max_days: null }], 'delinquency_buckets[0].min_days'],
+      [[], 'delinquency_buckets'],
+      ['CURRENT', 'delinquency_buckets'],
+    ];
+    for (const [buckets, field] of cases) {
+      const r = parseConfigBody('loans', { delinquency_buckets: buckets });
+      assert.equal(r.ok, false, JSON.stringify(buckets));
+      if (!r.ok) {
+        assert.equal(r.error.httpStatus, 400);
+        assert.ok(field in fields(r), `${field} in ${JSON.stringify(fields(r))}`);
+      }
+    }
   });
   it('loan config: the interest conventions are optional, each one of its values', () => {
     const all = { rate_type: 'nominal_annual', day_count: '30/360', interest_method: 'flat', rounding: 'half_even' };

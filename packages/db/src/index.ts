@@ -18,3 +18,5 @@ export * from './repositories/domain-events.js';
 export * from './repositories/borrower-batches.js';
 export * from './repositories/operations-group.js';
 export * from './applied-listener.js';
+export * from './repositories/portfolio.js';
+export * from './repositories/close-of-business.js';

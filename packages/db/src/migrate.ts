@@ -8,6 +8,7 @@ import * as m0006 from './migrations/0006-config-guard.js';
 import * as m0007 from './migrations/0007-record-version.js';
 import * as m0008 from './migrations/0008-pending-is-queued.js';
 import * as m0009 from './migrations/0009-ledger-storage.js';
+import * as m0010 from './migrations/0010-portfolio.js';
 
 // Migrations are imported, not read from disk, so the same code runs from src (tests) and dist.
 const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '0007-record-version': m0007,
   '0008-pending-is-queued': m0008,
   '0009-ledger-storage': m0009,
+  '0010-portfolio': m0010,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

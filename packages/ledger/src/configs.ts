@@ -23,6 +23,18 @@ export interface LoanConfig {
   interest_method?: InterestMethod | undefined;
   /** How every rounded money figure of the loan is rounded to cents; absent: `half_up`. */
   rounding?: Rounding | undefined;
+  /**
+   * The delinquency buckets (docs/ledger.md "Delinquency"), in order: contiguous from 0 days,
+   * the last open-ended. Absent in configs stored before they existed: the default buckets.
+   */
+  delinquency_buckets?: DelinquencyBucket[];
+}
+
+/** One delinquency bucket: loans whose days past due lie in `[min_days, max_days]` (`null`: no upper bound). */
+export interface DelinquencyBucket {
+  code: string;
+  min_days: number;
+  max_days: number | null;
 }
 
 /** Payment config: the order in which buckets of one installment are paid. */

@@ -15,3 +15,5 @@ export { DAY_COUNTS, RATE_TYPES, INTEREST_METHODS, ROUNDINGS, conventionsOf, rou
 export { yearFraction, type Fraction } from './day-count.js';
 export { persistDelta, headOf, restoreState, isPersistedHead, LIST_NAMES, type PersistDelta, type ListDelta, type ListName } from './persist.js';
 export { simulateLoan, dailyFeePlan, type LoanQuote, type LoanQuoteResult, type AmortizationRow } from './simulate-loan.js';
+export { DEFAULT_DELINQUENCY_BUCKETS, bucketFor, type Delinquency } from './delinquency.js';
+export { portfolioLoansOf, type PortfolioLoan } from './portfolio.js';

@@ -15,6 +15,7 @@ import { coreAt } from './replay.js';
 import type { BorrowerState } from './state.js';
 import { ownerOn } from './transfer.js';
 import { installmentAmountAtOrigination } from './create-loan.js';
+import { loanDelinquency, type Delinquency } from './delinquency.js';
 
 export interface BucketStatus {
   initial_balance: number;
@@ -103,6 +104,8 @@ export interface LoanStatus {
   payments: PaymentStatus[];
   restructurings: Array<{ id: string; effective_date: Day; principal: number }>;
   summary: Summary;
+  /** docs/ledger.md "Delinquency": days past due, the loan config's bucket for them, since when. */
+  delinquency: Delinquency;
 }
 
 
@@ -224,6 +227,7 @@ function loanStatus(loan: Loan, day: DayNum, kordev: Map<number, number>, paymen
       .map((p) => paymentStatus(p, kordev, loan.id)),
     restructurings: loan.restructurings.map((r) => ({ id: r.id, effective_date: numToDay(r.day), principal: money(r.principal) })),
     summary: toSummary([loanSummaryParts(loan, day)]),
+    delinquency: loanDelinquency(loan, day),
   };
 }
 

@@ -29,6 +29,17 @@ export const jobCatalog = {
       removeOnFail: true,
     } satisfies JobsOptions,
   },
+  'close-of-business.run': {
+    // One close of business (docs/guarantees.md "Close of business"): every lender day not yet
+    // closed, up to today, in order. Idempotent, so retried until it passes.
+    schema: z.object({}),
+    options: {
+      attempts: 1_000_000,
+      backoff: { type: 'capped' },
+      removeOnComplete: { age: 7 * 24 * 3600, count: 1_000 },
+      removeOnFail: { age: 30 * 24 * 3600 },
+    } satisfies JobsOptions,
+  },
 } as const;
 
 export type JobName = keyof typeof jobCatalog;

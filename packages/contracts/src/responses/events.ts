@@ -25,6 +25,9 @@ const envelope = {
 /** The envelope's names: a payload field of the same name is not listed (the envelope wins). */
 const ENVELOPE_KEYS = new Set([...Object.keys(envelope), 'loan_id']);
 
+/** Events the close of business records (docs/events.md): no operation caused them. */
+const NO_OPERATION: ReadonlySet<DomainEventType> = new Set(['loan.delinquency_changed']);
+
 /** Events of one loan carry `loan_id`; the others (payments, reimbursements) have none. */
 const hasLoan = (type: DomainEventType) => type.startsWith('loan.') || type === 'waiver.applied';
 
@@ -33,7 +36,7 @@ export function domainEventSchemaOf(type: DomainEventType) {
   const payload = Object.fromEntries(Object.entries(DOMAIN_EVENT_PAYLOADS[type].shape).filter(([key]) => !ENVELOPE_KEYS.has(key)));
   const pascal = type.split(/[._]/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
   return z
-    .strictObject({ ...envelope, ...(hasLoan(type) ? { loan_id: z.string() } : {}), ...payload })
+    .strictObject({ ...envelope, ...(NO_OPERATION.has(type) ? { operation_id: envelope.operation_id.nullable().meta({ description: 'Null: the close of business caused it, not an operation' }) } : {}), ...(hasLoan(type) ? { loan_id: z.string() } : {}), ...payload })
     .meta({ id: `${pascal}Event` });
 }
 

@@ -114,9 +114,19 @@ export const loanAttributesSchema = z
   })
   .meta({ id: 'LoanAttributes' });
 
+/** docs/ledger.md "Delinquency": a loan's days past due on the calculation day and its bucket. */
+export const delinquencySchema = z
+  .strictObject({
+    days_past_due: z.number().int().min(0).meta({ description: "Calculation day minus the due day of the loan's oldest installment still owing; 0 when none is past due" }),
+    bucket: z.string().meta({ description: "The loan config's `delinquency_buckets` code the days past due fall in" }),
+    since: z.string().nullable().meta({ format: 'date', description: 'The first day past due of the installment that sets `days_past_due`; null when current' }),
+  })
+  .meta({ id: 'Delinquency' });
+
 export const loanStatusSchema = z
   .strictObject({
     attributes: loanAttributesSchema,
+    delinquency: delinquencySchema,
     balance_detail: z.strictObject({ at_calculation_date: perBucket(bucketBalanceSchema) }),
     installments: z.array(installmentStatusSchema),
     payments: z.array(paymentStatusSchema).meta({ description: 'Each payment touching the loan, with what reached it' }),

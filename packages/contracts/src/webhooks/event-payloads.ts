@@ -96,4 +96,12 @@ export const DOMAIN_EVENT_PAYLOADS = {
     reimbursement_id: z.string(),
     value: z.number().meta({ description: 'What was reimbursed' }),
   }),
+  'loan.delinquency_changed': z.strictObject({
+    kordev_id: z.null().meta({ description: 'Null: the close of business caused it, not an operation' }),
+    back_dated: z.literal(false),
+    replayed_operations: z.literal(0),
+    from: z.string().meta({ description: 'The delinquency bucket last reported (its code in the loan config)' }),
+    to: z.string().meta({ description: 'The bucket the loan is in as of the day closed' }),
+    days_past_due: z.number().int().meta({ description: 'As of the day closed' }),
+  }),
 } satisfies Record<(typeof DOMAIN_EVENT_TYPES)[number], z.ZodType>;

@@ -26,7 +26,7 @@ export function deliverySchema(type: EventType) {
       timestamp: dateTime.meta({ description: 'When the event occurred (the operation\'s `occurred_on`, or when it was recorded)' }),
       event_id: z.string().meta({ format: 'uuid', description: 'The event; a retry of a delivery carries the same one (and the same `webhook-id` header)' }),
       borrower_id: isBatch ? z.null() : z.string(),
-      operation_id: (isBatch ? z.null() : z.string().meta({ format: 'uuid' })).meta({ description: 'The operation that caused it' }),
+      operation_id: (isBatch ? z.null() : type === 'loan.delinquency_changed' ? z.null() : z.string().meta({ format: 'uuid' })).meta({ description: 'The operation that caused it (null for the close of business)' }),
       batch_id: z.string().meta({ format: 'uuid' }).nullable().meta({ description: 'The batch it belongs to, if any' }),
       loan_id: isOperation ? z.null() : z.string().nullable().meta({ description: 'The loan it concerns (docs/events.md); null for events of no single loan' }),
       effective_date: isOperation ? z.null() : z.string().meta({ format: 'date', description: 'The ledger day it takes effect' }),
