@@ -113,9 +113,9 @@ export interface AllocationLine {
   amount: Dec;
 }
 
-/** A payment, an automatic use of the positive balance, or a refund of a cancelled loan. */
+/** A payment, a payoff, an automatic use of the positive balance, or a refund of a cancelled loan. */
 export interface PaymentRecord {
-  kind: 'payment' | 'positive_balance_application' | 'cancellation_refund';
+  kind: 'payment' | 'payoff' | 'positive_balance_application' | 'cancellation_refund';
   paymentId: string | null;
   seq: number | null;
   operationId: string | null;
