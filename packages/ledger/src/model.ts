@@ -94,9 +94,20 @@ export interface Loan {
   former: Installment[];
   /** Restructurings of this loan, oldest first. */
   restructurings: RestructuringRecord[];
+  /** Prepayments that recomputed its schedule, oldest first (absent: none). */
+  prepayments?: PrepaymentRecord[];
   paidOff: DayNum | null;
   /** Consolidation that created it, if any. */
   consolidationOf: string[] | null;
+}
+
+/** One prepayment of a loan (docs/ledger.md, "Prepayment"), as the status lists it. */
+export interface PrepaymentRecord {
+  paymentId: string;
+  day: DayNum;
+  /** What went to future principal. */
+  amount: Dec;
+  effect: 'reduce_term' | 'reduce_installment';
 }
 
 export interface RestructuringRecord {
