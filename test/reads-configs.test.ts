@@ -245,7 +245,9 @@ describe('configs: defaults, versions and their effect on loans', () => {
     assert.equal(detail.installment_fee.waived_off, 20000);
     assert.equal(detail.interest.waived_off, 62067.83);
     assert.equal(detail.principal.waived_off, 193645.15);
-    assert.equal(s.summary.full_payment_amount, 1102851.92); // 1 378 564.90 − 275 712.98
+    // The payoff quote (docs/ledger.md "Payoff"): installment 1 (current) is all waived, the
+    // future interest and fees are not owed, so the principal left: 1 200 000 − 193 645.15.
+    assert.equal(s.summary.full_payment_amount, 1006354.85);
     assert.equal(s.loans[0].installments[0].is_paid, true);
   });
 });

@@ -9,6 +9,7 @@ import { createLedgerReader } from './ledger-reader.js';
 import { ByteLru } from '@lsl/ledger-store';
 import { createEventsRouter } from './events-routes.js';
 import { createSimulationRouter } from './simulation-routes.js';
+import { createPayoffRouter } from './payoff-routes.js';
 
 export interface ResultsOptions {
   db: Kysely<Database>;
@@ -135,6 +136,7 @@ export function createResultsRouter(options: ResultsOptions): Router {
 
   router.use(createEventsRouter({ db }));
   router.use(createSimulationRouter({ db, ledger: options.ledger, reader, now }));
+  router.use(createPayoffRouter({ ledger: options.ledger, reader, now }));
   return router;
 }
 

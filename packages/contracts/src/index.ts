@@ -40,6 +40,7 @@ export * from './responses/seed-results.js';
 export * from './responses/lifecycle-results.js';
 export * from './responses/reads.js';
 export * from './responses/events.js';
+export * from './responses/payoff.js';
 export * from './simulations/simulate-loans.js';
 export * from './simulations/simulate-borrower.js';
 

@@ -44,10 +44,19 @@ export const loanStatusSchema = z
       restructured: z.boolean().meta({ description: 'Closed by a restructuring; its amounts were carried into the new principal' }),
     })),
     payments: z.array(z.looseObject({
+      type: z.enum(['payment', 'payoff', 'positive_balance_application', 'cancellation_refund']),
       is_reversed: z.boolean().meta({ description: 'A reversed payment stays listed, nothing of it applied' }),
       reversal_date: z.string().nullable(),
     })),
     restructurings: z.array(z.looseObject({ id: z.string(), effective_date: z.string(), principal: z.number() })),
+    prepayments: z
+      .array(z.looseObject({
+        payment_id: z.string(),
+        date: z.string().meta({ format: 'date' }),
+        amount: z.number().meta({ description: 'What went to future principal' }),
+        effect: z.enum(['reduce_term', 'reduce_installment']),
+      }))
+      .meta({ description: 'Payments that prepaid future principal and recomputed the schedule (docs/ledger.md, "Prepayment")' }),
   })
   .meta({ id: 'LoanStatus' });
 
