@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { borrowerHistorySchema, borrowerStatusSchema } from '@lsl/contracts';
+import { borrowerHistorySchema, borrowerStatusSchema, payoffQuoteSchema } from '@lsl/contracts';
 import { createLoanBody, paymentBody, startSystem, type System } from './helpers.js';
 
 /*
@@ -294,6 +294,37 @@ describe('reads: following a loan by get_status and get_history', () => {
     });
   });
 
+  it('the payoff quote of 2024-04-01 is the full payment amount, with its breakdown (docs/reads.md "Payoff quote")', async () => {
+    // Installment 2 overdue (13 180.48 principal, 141.14 delinquency interest), all principal
+    // 834 133.67, and 17 of installment 3's 31 days: interest round(23 016.03 × 17/31) =
+    // 12 621.69, fee round(10 000 × 17/31) = 5 483.87 less the 5 000 waived = 483.87.
+    const res = await system.api.get(`/v1/borrowers/${BORROWER}/loans/L1/payoff?date=2024-04-01`);
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.ok(payoffQuoteSchema.safeParse(res.body).success);
+    assert.deepEqual(res.body, {
+      borrower_id: BORROWER,
+      loan_id: 'L1',
+      date: '2024-04-01',
+      payoff_amount: 847380.37,
+      breakdown: { principal: 834133.67, interest: 12621.69, installment_fee: 483.87, installment_fee_2: 0, delinquency_interest: 141.14, daily_fee: 0, late_fee: 0 },
+    });
+    const unknownLoan = await system.api.get(`/v1/borrowers/${BORROWER}/loans/NOPE/payoff?date=2024-04-01`);
+    assert.equal(unknownLoan.status, 404);
+    assert.deepEqual(unknownLoan.body, { code: 40401, context: { borrower_id: BORROWER, loan_id: 'NOPE', date: '2024-04-01' }, error: 'Loan not found', status: 'Not Found' });
+    const unknownBorrower = await system.api.get('/v1/borrowers/NO-SUCH-BORROWER/loans/L1/payoff?date=2024-04-01');
+    assert.equal(unknownBorrower.status, 404);
+    assert.equal(unknownBorrower.body.context.borrower_id, 'NO-SUCH-BORROWER');
+    for (const bad of ['2024-02-30', 'today', '2024-04-01T00:00:00Z']) {
+      const res400 = await system.api.get(`/v1/borrowers/${BORROWER}/loans/L1/payoff?date=${bad}`);
+      assert.equal(res400.status, 400, bad);
+      assert.ok('query.date' in res400.body.context.fields, JSON.stringify(res400.body));
+    }
+    // Without a date: today in the ledger's time zone (the loan is long past its last due day).
+    const today = await system.api.get(`/v1/borrowers/${BORROWER}/loans/L1/payoff`);
+    assert.equal(today.status, 200, JSON.stringify(today.body));
+    assert.match(today.body.date, /^\d{4}-\d{2}-\d{2}$/);
+  });
+
   it('an overpayment (P3, 2024-04-10) pays the loan off and leaves a positive balance', async () => {
     // Everything outstanding on 04-10: 926 948.21 (delinquency interest of installment 2 now
     // 21 days × f × 13 180.48 = 246.99). A payment pays the schedule as it stands, future
@@ -323,7 +354,10 @@ describe('reads: following a loan by get_status and get_history', () => {
     const later = await statusAt('2024-08-01');
     assert.equal(later.positive_balance, 50000);
     assert.deepEqual(later.summary, zero);
-    assert.equal(later.loans[0].balance_detail.at_calculation_date.delinquency_interest.initial_balance, 4167.09);
+    assert.equal(later.loans[0].balance_detail.at_calculation_date.delinquency_interest.initial_balance, 4167.09);    // A paid-off loan has no payoff quote.
+    const paidOff = await system.api.get(`/v1/borrowers/${BORROWER}/loans/L1/payoff?date=2024-04-11`);
+    assert.equal(paidOff.status, 409);
+    assert.equal(paidOff.body.code, 40920);
   });
 
   it('a past day reads the same after later operations as it did before them', async () => {
