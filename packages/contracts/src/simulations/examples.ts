@@ -52,7 +52,7 @@ export const borrowerEventsExample = {
     payment_applied: [
       { id: '1c9e4f6a-3b2d-4c8e-8f1a-2b3c4d5e6f70', occurred_on: '2024-02-25T17:00:00.000Z', effective_date: '2024-02-25', operation_id: '5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9', kordev_id: 2, payment_id: 'P1', amount_paid: 150000, positive_balance_amount: 0, applied_allocations: [{ loan_id: 'L1', amount: 150000, buckets: { principal: 104863.45, interest: 33642.89, installment_fee: 10000, delinquency_interest: 1493.66 } }], back_dated: false, replayed_operations: 0 },
     ],
-    loan_cancelled: [], loan_consolidated: [], loan_restructured: [], loan_charged_off: [], loan_ownership_transferred: [], payment_reversed: [], waiver_applied: [], positive_balance_reimbursed: [],
+    loan_cancelled: [], loan_consolidated: [], loan_restructured: [], loan_charged_off: [], loan_paid_off: [], loan_ownership_transferred: [], payment_reversed: [], waiver_applied: [], positive_balance_reimbursed: [],
   },
   limit: 100,
   next_cursor: null,
