@@ -25,6 +25,7 @@ export * from './operations/reverse-payment.js';
 export * from './operations/create-reimbursement.js';
 export * from './operations/charge-off-loan.js';
 export * from './operations/create-restructuring.js';
+export * from './operations/create-payoff.js';
 export * from './operations/cancel-loans-batch.js';
 export * from './operations/parse-cancel-batch.js';
 export * from './operations/catalog.js';

@@ -9,58 +9,22 @@
  * amount, or the loan can no longer be paid off, the payoff is replayed as an ordinary payment
  * to the loan (or to the positive balance when the loan is gone), marked `clamped`.
  */
-import type { BucketType, LedgerEvent, PaymentConfig } from './api.js';
+import type { BucketType } from './api.js';
 import { allocate, allocationOrder, markPaidOff, targetsByDueDate } from './allocation.js';
-import { numToDay, type DayNum } from './calendar.js';
-import type { Mode } from './context.js';
+import { numToDay } from './calendar.js';
+import { requestIdOf, sortedBody, type OpContext, type Outcome } from './context.js';
 import { ZERO, money, toDec, type Dec } from './decimal.js';
-import type { Draft } from './draft.js';
-import { refusal, type Refusal } from './errors.js';
+import { refusal } from './errors.js';
+import { domainEvent, freshEvents } from './events.js';
+import type { CreatePayoffOperation } from './operations/create-payoff.js';
 import type { AllocationLine } from './model.js';
 import { payoffQuote, payoffRefusal } from './payoff-quote.js';
 import { breakdownBody } from './payoff-read.js';
 
-export interface PayoffTerms {
-  amount_paid: number;
-  payment_date: string;
-  config_id?: string | null | undefined;
-  [extra: string]: unknown;
-}
-
-export interface CreatePayoffBody {
-  payoff: PayoffTerms;
-  occurred_on?: string | undefined;
-  request_id?: string | null | undefined;
-}
-
-/** What the payoff handler needs of its operation (the engine's `LedgerOperation` shape). */
-export interface PayoffOperation {
-  seq: number;
-  operationId: string;
-  loanId: string;
-  payoffId: string;
-  paymentConfig: PaymentConfig | null;
-  requestId?: string | null;
-  body: CreatePayoffBody;
-}
-
-export interface PayoffContext {
-  d: Draft;
-  op: PayoffOperation;
-  day: DayNum;
-  kordevId: number;
-  mode: Mode;
-  borrowerId: string;
-}
-
-export type PayoffOutcome =
-  | { ok: true; body: Record<string, unknown>; clamped?: boolean; events?: LedgerEvent[] }
-  | Refusal;
-
 /** The history step of a payoff's payments and closings (`PAYOFF`). */
 export const PAYOFF_STEP = 'payoff';
 
-export function createPayoff(ctx: PayoffContext): PayoffOutcome {
+export function createPayoff(ctx: OpContext<CreatePayoffOperation>): Outcome {
   const { d, op } = ctx;
   const amount = toDec(op.body.payoff.amount_paid);
   const context = { borrower_id: ctx.borrowerId, loan_id: op.loanId, payoff_id: op.payoffId };
@@ -108,13 +72,19 @@ export function createPayoff(ctx: PayoffContext): PayoffOutcome {
   };
   return {
     ok: true,
-    ...(ctx.mode === 'fresh' ? { events: [paidOffEvent(ctx, { ...result, breakdown: breakdownBody(quote) })] } : {}),
+    ...freshEvents(ctx, () => [domainEvent(ctx, 'loan.paid_off', op.loanId, {
+      ...result,
+      breakdown: breakdownBody(quote),
+      paid_off_date: numToDay(ctx.day),
+      payment_date: op.body.payoff.payment_date,
+      payoff_id: op.payoffId,
+    })]),
     body: resultBody(ctx, result),
   };
 }
 
 /** The replay of a payoff that no longer settles the loan: an ordinary payment (docs/ledger.md, "Payoff"). */
-function asPayment(ctx: PayoffContext, amount: Dec, loanId: string | null): PayoffOutcome {
+function asPayment(ctx: OpContext<CreatePayoffOperation>, amount: Dec, loanId: string | null): Outcome {
   const { d, op } = ctx;
   const lines: AllocationLine[] = [];
   let left = amount;
@@ -131,7 +101,7 @@ function asPayment(ctx: PayoffContext, amount: Dec, loanId: string | null): Payo
   };
 }
 
-function record(ctx: PayoffContext, amount: Dec, lines: AllocationLine[], toPositive: Dec): void {
+function record(ctx: OpContext<CreatePayoffOperation>, amount: Dec, lines: AllocationLine[], toPositive: Dec): void {
   ctx.d.addPayment({
     kind: 'payoff',
     paymentId: ctx.op.payoffId,
@@ -145,25 +115,6 @@ function record(ctx: PayoffContext, amount: Dec, lines: AllocationLine[], toPosi
   });
 }
 
-function resultBody(ctx: PayoffContext, amounts: { amount_paid: number; payoff_amount: number; to_positive_balance: number }): Record<string, unknown> {
-  const requestId = ctx.op.body.request_id;
-  return {
-    amount_paid: amounts.amount_paid,
-    id: ctx.op.payoffId,
-    kordev_id: ctx.kordevId,
-    loan_id: ctx.op.loanId,
-    payoff_amount: amounts.payoff_amount,
-    request_id: typeof requestId === 'string' ? requestId : ctx.op.requestId ?? null,
-    to_positive_balance: amounts.to_positive_balance,
-  };
-}
-
-/** `loan.paid_off` (docs/events.md). */
-function paidOffEvent(ctx: PayoffContext, payload: Record<string, unknown>): LedgerEvent {
-  return {
-    type: 'loan.paid_off',
-    loan_id: ctx.op.loanId,
-    effective_date: numToDay(ctx.day),
-    payload: { kordev_id: ctx.kordevId, paid_off_date: numToDay(ctx.day), payment_date: ctx.op.body.payoff.payment_date, payoff_id: ctx.op.payoffId, ...payload },
-  };
+function resultBody(ctx: OpContext<CreatePayoffOperation>, amounts: { amount_paid: number; payoff_amount: number; to_positive_balance: number }): Record<string, unknown> {
+  return sortedBody({ ...amounts, id: ctx.op.payoffId, kordev_id: ctx.kordevId, loan_id: ctx.op.loanId, request_id: requestIdOf(ctx.op) });
 }
