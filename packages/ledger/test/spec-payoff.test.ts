@@ -4,17 +4,10 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CreatePayoffOperation } from '../src/api.js';
 import { historyOf, type LedgerEvent } from '../src/index.js';
-import { Book, PAYMENT_CONFIG, TZ, WORKED, at10 } from './fixtures/ops.js';
+import { Book, TZ, WORKED, at10 } from './fixtures/ops.js';
+import { payoffOp } from './fixtures/payoff-ops.js';
 import { bucket, m } from './fixtures/read.js';
-
-export function payoffOp(seq: number, loanId: string, payoffId: string, amount: number, day: string): CreatePayoffOperation {
-  return {
-    type: 'create_payoff', seq, operationId: `op-${seq}`, recordedAt: at10(day), loanId, payoffId, paymentConfig: PAYMENT_CONFIG, requestId: `r${seq}`,
-    body: { payoff: { amount_paid: amount, payment_date: at10(day) }, occurred_on: at10(day), request_id: `r${seq}` },
-  };
-}
 
 type Result = { ok: true; body: Record<string, unknown>; events?: LedgerEvent[] } | { ok: false; statusCode: number; body: { code: number; context: Record<string, unknown> } };
 
