@@ -4,7 +4,7 @@
  * - Every bucket of an overdue installment (due before C), as owed.
  * - All outstanding principal, whatever installment it is scheduled on.
  * - The current installment's interest and installment fees only as far as they have accrued:
- *   rounded(scheduled · e/d) less what was already paid or waived of it, never below 0, where
+ *   rounded(scheduled · e/d) (the loan's rounding) less what was already paid or waived of it, never below 0, where
  *   the period runs d actual days from the previous due day (the origination, or the last
  *   restructuring, for the first) and e = C − that day (day C itself does not accrue).
  * - Accrued delinquency interest, daily fee and late fees, wherever they are.
@@ -15,7 +15,8 @@
 import type { BucketType } from './api.js';
 import type { DayNum } from './calendar.js';
 import { currentIndex } from './buckets.js';
-import { ZERO, add, minDec, round2, type Dec } from './decimal.js';
+import { roundByLoan } from './conventions.js';
+import { ZERO, add, minDec, type Dec } from './decimal.js';
 import { refusal, type Refusal } from './errors.js';
 import { BUCKETS, type Installment, type Loan } from './model.js';
 
@@ -44,12 +45,12 @@ export function periodStart(loan: Loan, index: number): DayNum {
 }
 
 /** The accrued part of a current installment's scheduled bucket still owed (never below 0, never above what it owes). */
-export function accruedPart(inst: Installment, bucket: BucketType, elapsed: number, length: number): Dec {
+export function accruedPart(loan: Loan, inst: Installment, bucket: BucketType, elapsed: number, length: number): Dec {
   const b = inst.buckets[bucket];
   const owed = b.out;
   if (owed.lte(0)) return ZERO;
   if (length <= 0 || elapsed >= length) return owed;
-  const accrued = elapsed <= 0 ? ZERO : round2(b.initial.times(elapsed).div(length));
+  const accrued = elapsed <= 0 ? ZERO : roundByLoan(loan, b.initial.times(elapsed).div(length));
   const left = accrued.minus(b.paid).minus(b.waived);
   return left.lte(0) ? ZERO : minDec(left, owed);
 }
@@ -64,7 +65,7 @@ export function payoffQuote(loan: Loan, day: DayNum): PayoffQuote {
     for (const bucket of BUCKETS) {
       let amount: Dec;
       if (inst.due < day || !PRORATED.has(bucket)) amount = inst.buckets[bucket].out;
-      else if (index === cur) amount = accruedPart(inst, bucket, day - start, inst.due - start);
+      else if (index === cur) amount = accruedPart(loan, inst, bucket, day - start, inst.due - start);
       else amount = ZERO; // a future installment's interest and fees are not owed
       if (amount.lte(0)) continue;
       breakdown[bucket] = add(breakdown[bucket], amount);

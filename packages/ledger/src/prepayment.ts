@@ -10,11 +10,11 @@
 import type { PaymentConfig } from './api.js';
 import type { DayNum } from './calendar.js';
 import { currentIndex } from './buckets.js';
-import { ZERO, add, minDec, round2, toDec, type Dec } from './decimal.js';
+import { ZERO, add, minDec, type Dec } from './decimal.js';
 import type { Draft } from './draft.js';
 import type { AllocationLine, Installment, Loan } from './model.js';
 import { recomputeTail, PREPAYMENT_EFFECTS, type PrepaymentEffect } from './reschedule.js';
-import { periodRate } from './schedule.js';
+import { conventionsOf, loanPeriodRates, roundByLoan } from './conventions.js';
 
 export const PREPAYMENT_STEP = 'prepayment';
 
@@ -97,7 +97,7 @@ function spread(loan: Loan, first: number, amount: Dec, owed: Dec): Dec[] {
   let left = amount;
   return outs.map((o, k) => {
     if (o.lte(0) || left.lte(0)) return ZERO;
-    const share = k === lastOwing ? left : minDec(minDec(round2(amount.times(o).div(owed)), o), left);
+    const share = k === lastOwing ? left : minDec(minDec(roundByLoan(loan, amount.times(o).div(owed)), o), left);
     left = left.minus(share);
     return share;
   });
@@ -108,14 +108,8 @@ function reschedule(d: Draft, loan: Loan, first: number, effect: Exclude<Prepaym
   const tail = loan.installments.slice(first);
   let balance = ZERO;
   for (const inst of tail) balance = add(balance, inst.buckets.principal.out);
-  const rate = toDec(loan.interestRate.applicable);
-  let previous = loan.installments[first - 1]?.due ?? loan.origination;
-  const rates = tail.map((inst) => {
-    const r = periodRate(rate, inst.due - previous);
-    previous = inst.due;
-    return r;
-  });
-  const { fixedInstallment, rows } = recomputeTail(effect, balance, rates, loan.fixedInstallment);
+  const rates = loanPeriodRates(loan, first);
+  const { fixedInstallment, rows } = recomputeTail(effect, balance, rates, loan.fixedInstallment, conventionsOf(loan.loanConfig).rounding);
   if (effect === 'reduce_installment') loan.fixedInstallment = fixedInstallment;
   rows.forEach((row, k) => {
     const index = first + k;

@@ -7,9 +7,11 @@
  *   installments schedule nothing (they are closed). The last installment takes what is left.
  * - `reduce_installment` keeps every due day and computes a new A over them, exactly as a new
  *   schedule from B would (schedule.ts).
- * Pure: no loan, no draft; the rates come from the caller.
+ * Pure: no loan, no draft; the rates and the rounding are the loan's (conventions.ts).
  */
-import { Dec, ZERO, round2 } from './decimal.js';
+import type { Rounding } from './conventions.js';
+import type { Dec } from './decimal.js';
+import { decliningInstallments, fixedInstallmentOf } from './schedule.js';
 
 export type PrepaymentEffect = 'pay_ahead' | 'reduce_term' | 'reduce_installment';
 
@@ -26,46 +28,8 @@ export interface Tail {
   rows: TailRow[];
 }
 
-/** The annuity that discounts to `balance` over the period rates: rounded(B / Σ_k Π_{i≤k} 1/(1+r_i)). */
-export function annuity(balance: Dec, rates: readonly Dec[]): Dec {
-  if (rates.length === 0) return ZERO;
-  if (rates.every((r) => r.isZero())) return round2(balance.div(rates.length));
-  let discount = new Dec(1);
-  let factor = ZERO;
-  for (const r of rates) {
-    discount = discount.div(r.plus(1));
-    factor = factor.plus(discount);
-  }
-  return round2(balance.div(factor));
-}
-
-/**
- * The rows of installments with period rates `rates` from balance `balance`, paying `installment`
- * each (the last one takes what is left).
- */
-export function amortize(balance: Dec, rates: readonly Dec[], installment: Dec): TailRow[] {
-  const rows: TailRow[] = [];
-  let left = balance;
-  rates.forEach((r, i) => {
-    if (left.lte(0)) {
-      rows.push({ principal: ZERO, interest: ZERO });
-      return;
-    }
-    const interest = round2(left.times(r));
-    let principal: Dec;
-    if (i === rates.length - 1) principal = left;
-    else {
-      principal = installment.minus(interest);
-      if (principal.isNegative()) principal = ZERO;
-      if (principal.gt(left)) principal = left;
-    }
-    left = left.minus(principal);
-    rows.push({ principal, interest });
-  });
-  return rows;
-}
-
-export function recomputeTail(effect: Exclude<PrepaymentEffect, 'pay_ahead'>, balance: Dec, rates: readonly Dec[], keptInstallment: Dec): Tail {
-  const fixedInstallment = effect === 'reduce_term' ? keptInstallment : annuity(balance, rates);
-  return { fixedInstallment, rows: amortize(balance, rates, fixedInstallment) };
+export function recomputeTail(effect: Exclude<PrepaymentEffect, 'pay_ahead'>, balance: Dec, rates: readonly Dec[], keptInstallment: Dec, rounding: Rounding): Tail {
+  if (rates.length === 0) return { fixedInstallment: keptInstallment, rows: [] };
+  const fixedInstallment = effect === 'reduce_term' ? keptInstallment : fixedInstallmentOf(balance, rates, rounding);
+  return { fixedInstallment, rows: decliningInstallments(balance, rates, fixedInstallment, rounding) };
 }

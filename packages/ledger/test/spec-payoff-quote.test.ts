@@ -85,3 +85,15 @@ test('a loan paid off by payments is 409 loan_paid_off', () => {
   const q = payoffQuoteAt(b.state, 'L1', '2024-02-01', TZ);
   assert.equal(q.ok ? 200 : q.body.code, 40920);
 });
+
+test('the worked check: 100 at 7 % nominal 30/360 half_even, quoted on 2024-02-15 = 100.82', () => {
+  // derive.py "payoff quote: nominal 30/360": installment 1 overdue 17.01 + principal 83.57 +
+  // rounded(0.49 · 14/29) = 0.24 of installment 2's interest (actual days, whatever the day count).
+  const b = new Book();
+  const dues = ['2024-02-01', '2024-03-01', '2024-04-01', '2024-05-01', '2024-06-01', '2024-07-01'];
+  b.loan('L1', { amount: 100, rate: 0.07, drate: 0, origination: '2024-01-01', dues, fee: null }, { rate_type: 'nominal_annual', day_count: '30/360', rounding: 'half_even' });
+  assert.deepEqual(quote(b, 'L1', '2024-02-15'), {
+    borrower_id: 'B1', loan_id: 'L1', date: '2024-02-15', payoff_amount: 100.82,
+    breakdown: { principal: 100, interest: 0.82, installment_fee: 0, installment_fee_2: 0, delinquency_interest: 0, daily_fee: 0, late_fee: 0 },
+  });
+});
