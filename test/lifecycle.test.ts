@@ -195,6 +195,40 @@ describe('lifecycle operations through the pipeline', () => {
     assert.equal(notArray.status, 400);
   });
 
+  it('payoff: the quote and the payoff agree; below the quote 409 with the quote; loan.paid_off; a paid-off loan has no quote', async () => {
+    // The worked example, nothing paid, on 2024-03-01: quote 1 264 882.23 (derive.py "payoff quote").
+    await loan('B-payoff');
+    const quote = await system.api.get('/v1/borrowers/B-payoff/loans/L1/payoff?date=2024-03-01');
+    assert.equal(quote.status, 200, JSON.stringify(quote.body));
+    assert.equal(quote.body.payoff_amount, 1264882.23);
+    const body = (amount: number, id: string) => ({ payoff: { amount_paid: amount, config_id: null, payment_date: '2024-03-01T10:00:00-05:00' }, occurred_on: '2024-03-01T10:00:00-05:00', request_id: id });
+    const short = await system.api.post(`/v1/borrowers/B-payoff/loans/L1/payoffs/PO0/create${mig}`, body(1264882.22, 'po-0'), wait);
+    assert.equal(short.status, 409, JSON.stringify(short.body));
+    assert.equal(short.body.code, 40921);
+    assert.equal(short.body.context.payoff_amount, 1264882.23);
+    assert.deepEqual(short.body.context.breakdown, quote.body.breakdown);
+    const paid = await system.api.post(`/v1/borrowers/B-payoff/loans/L1/payoffs/PO1/create${mig}`, body(1264982.23, 'po-1'), wait);
+    assert.equal(paid.status, 200, JSON.stringify(paid.body));
+    assert.deepEqual(paid.body, { amount_paid: 1264982.23, id: 'PO1', kordev_id: 2, loan_id: 'L1', payoff_amount: 1264882.23, request_id: 'po-1', to_positive_balance: 100 });
+    const status = await system.api.get('/v1/borrowers/B-payoff/get_status?calculation_date=2024-03-02');
+    assert.equal(status.body.loans[0].attributes.paid_off_date, '2024-03-01');
+    assert.equal(status.body.positive_balance, 100);
+    assert.equal(status.body.summary.full_payment_amount, 0);
+    assert.equal(status.body.loans[0].balance_detail.at_calculation_date.interest.closed, 70394.77);
+    const history = await system.api.get('/v1/borrowers/B-payoff/get_history?limit=1000');
+    assert.ok(history.body.records.some((r: any) => r.step_type === 'PAYOFF' && r.bucket_status === 'closed'));
+    const events = await eventsOf('B-payoff', 'loan.paid_off');
+    assert.equal(events.length, 1);
+    assert.equal(events[0].loan_id, 'L1');
+    assert.equal(events[0].payload.payoff_amount, 1264882.23);
+    const after = await system.api.get('/v1/borrowers/B-payoff/loans/L1/payoff?date=2024-03-05');
+    assert.equal(after.status, 409);
+    assert.equal(after.body.code, 40920);
+    const bad = await system.api.post(`/v1/borrowers/B-payoff/loans/L1/payoffs/PO2/create${mig}`, { payoff: { amount_paid: -1, payment_date: 'soon' }, request_id: 'x' });
+    assert.equal(bad.status, 400);
+    assert.ok('payoff.amount_paid' in bad.body.context.fields && 'payoff.payment_date' in bad.body.context.fields, JSON.stringify(bad.body));
+  });
+
   it('OpenAPI documents the new routes with examples', async () => {
     const doc = await system.api.get('/openapi.json');
     for (const path of [
@@ -204,6 +238,8 @@ describe('lifecycle operations through the pipeline', () => {
       '/v1/borrowers/{borrower_id}/loans/{loan_id}/restructurings/{restructuring_id}/create',
       '/v1/borrowers/loans/cancel',
       '/v1/configs/restructurings/{config_id}',
+      '/v1/borrowers/{borrower_id}/loans/{loan_id}/payoffs/{payoff_id}/create',
+      '/v1/borrowers/{borrower_id}/loans/{loan_id}/payoff',
     ]) assert.ok(doc.body.paths[path], path);
     const charge = doc.body.paths['/v1/borrowers/{borrower_id}/loans/{loan_id}/charge_off'].post;
     assert.equal(charge.responses['200'].content['application/json'].example.charged_off_amount, 1383946.97);

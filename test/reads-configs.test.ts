@@ -39,7 +39,7 @@ describe('configs: defaults, versions and their effect on loans', () => {
     const order = ['late_fee', 'daily_fee', 'delinquency_interest', 'installment_fee_2', 'installment_fee', 'interest', 'principal'];
     const expected: Record<string, Record<string, unknown>> = {
       loans: { usury_rate: null, usury_behavior: 'cap', daily_fee_max_charge: null, late_fee_amount: null, late_fee_grace_days: 0, delinquency_buckets: DEFAULT_DELINQUENCY_BUCKETS },
-      payments: { allocation_order: order },
+      payments: { allocation_order: order, prepayment_effect: 'pay_ahead' },
       waivers: {},
       consolidations: { waivers: [], carried_buckets: order },
     };
@@ -151,6 +151,36 @@ describe('configs: defaults, versions and their effect on loans', () => {
     assert.deepEqual(loanOf(await statusAt(borrower, '2024-01-20'), 'L3').attributes.interest_rates, { fixed: rates, applicable: rates });
   });
 
+  it('prepayment: a payment config with reduce_term recomputes the schedule; a payment may name its own effect (docs/ledger.md "Payoff and prepayment")', async () => {
+    const created = await put('payments', 'SHORTER', { prepayment_effect: 'reduce_term' });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    assert.equal(created.body.prepayment_effect, 'reduce_term');
+    const bad = await put('payments', 'BAD_EFFECT', { prepayment_effect: 'sooner' });
+    assert.equal(bad.status, 400);
+    assert.ok('prepayment_effect' in bad.body.context.fields, JSON.stringify(bad.body));
+    // The worked example, 529 630.19 on its first due day: installment 1 in full, 300 000 to future
+    // principal (derive.py "prepayment").
+    const borrower = 'B-prepay';
+    assert.equal((await system.api.post(`/v1/borrowers/${borrower}/loans/L1/create${MIG}`, createLoanBody(), WAIT)).status, 200);
+    const paid = await system.api.post(`/v1/borrowers/${borrower}/payments/P1/create${MIG}`, paymentBody(529630.19, '2024-02-15', 'p1', 'SHORTER'), WAIT);
+    assert.equal(paid.status, 200, JSON.stringify(paid.body));
+    let loan = loanOf(await statusAt(borrower, '2024-02-16'), 'L1');
+    assert.deepEqual(loan.prepayments, [{ payment_id: 'P1', date: '2024-02-15', amount: 300000, effect: 'reduce_term' }]);
+    assert.equal(loan.attributes.fixed_installment_amount, 219630.19);
+    assert.deepEqual(loan.installments.map((i: any) => i.buckets.interest.outstanding), [0, 18709.63, 14384.92, 8348.57, 2707.28, 0]);
+    assert.equal(loan.installments[5].buckets.installment_fee.closed, 10000);
+    // Its own effect overrides the config's: a second prepayment that lowers the installment.
+    const own = paymentBody(300000, '2024-03-15', 'p2', 'SHORTER'); // installment 2 (229 630.19), then 70 369.81 prepaid
+    const p2 = await system.api.post(`/v1/borrowers/${borrower}/payments/P2/create${MIG}`, { ...own, payment: { ...own.payment, prepayment_effect: 'reduce_installment' } }, WAIT);
+    assert.equal(p2.status, 200, JSON.stringify(p2.body));
+    loan = loanOf(await statusAt(borrower, '2024-03-16'), 'L1');
+    assert.equal(loan.prepayments[1].effect, 'reduce_installment');
+    assert.ok(loan.attributes.fixed_installment_amount < 219630.19);
+    const badOwn = await system.api.post(`/v1/borrowers/${borrower}/payments/P3/create${MIG}`, { ...own, payment: { ...own.payment, prepayment_effect: 'later' } });
+    assert.equal(badOwn.status, 400);
+    assert.ok('payment.prepayment_effect' in badOwn.body.context.fields, JSON.stringify(badOwn.body));
+  });
+
   it('a zod-invalid config body is 400 naming each bad field', async () => {
     const cases: Array<[string, unknown, string[]]> = [
       ['loans', { usury_rate: -1, usury_behavior: 'maybe', late_fee_grace_days: 1.5 }, ['usury_rate', 'usury_behavior', 'late_fee_grace_days']],
@@ -246,7 +276,9 @@ describe('configs: defaults, versions and their effect on loans', () => {
     assert.equal(detail.installment_fee.waived_off, 20000);
     assert.equal(detail.interest.waived_off, 62067.83);
     assert.equal(detail.principal.waived_off, 193645.15);
-    assert.equal(s.summary.full_payment_amount, 1102851.92); // 1 378 564.90 − 275 712.98
+    // The payoff quote (docs/ledger.md "Payoff"): installment 1 (current) is all waived, the
+    // future interest and fees are not owed, so the principal left: 1 200 000 − 193 645.15.
+    assert.equal(s.summary.full_payment_amount, 1006354.85);
     assert.equal(s.loans[0].installments[0].is_paid, true);
   });
 });

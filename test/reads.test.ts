@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { borrowerHistorySchema, borrowerStatusSchema } from '@lsl/contracts';
+import { borrowerHistorySchema, borrowerStatusSchema, payoffQuoteSchema } from '@lsl/contracts';
 import { createLoanBody, paymentBody, startSystem, type System } from './helpers.js';
 
 /*
@@ -13,7 +13,10 @@ import { createLoanBody, paymentBody, startSystem, type System } from './helpers
  *   2024-03-20  P2 300 000      (installment 2 overdue since 03-16)
  *   2024-03-25  W1 amount 5 000 on `installment_fee`
  *   2024-04-01  transfer BANK_1 → BANK_2
- *   2024-04-10  P3 = full payment amount of that day + 50 000 → paid off, positive balance 50 000
+ *   2024-04-10  P3 = everything outstanding that day + 50 000 → paid off, positive balance 50 000
+ *
+ * `full_payment_amount` is the payoff quote of the day (docs/ledger.md "Payoff"): everything
+ * overdue, all principal, and only the accrued part of the current installment's interest and fee.
  *
  * How the figures were derived: an independent model of docs/ledger.md in python3's decimal module
  * (50 digits, ROUND_HALF_UP), reproduced at the end of this file. Its conventions:
@@ -130,7 +133,7 @@ describe('reads: following a loan by get_status and get_history', () => {
     assertBucket(detail.installment_fee, { initial_balance: 60000, current: 10000, unpaid: 10000, total: 60000 }, 'installment_fee');
     for (const b of ['installment_fee_2', 'delinquency_interest', 'daily_fee', 'late_fee']) assertBucket(detail[b], {}, b);
 
-    const summary = { days_past_due: 0, immediate_payment_amount: 0, next_payment_amount: 229630.19, next_payment_date: '2024-02-15', full_payment_amount: 1377781.12, charged_off_amount: 0 };
+    const summary = { days_past_due: 0, immediate_payment_amount: 0, next_payment_amount: 229630.19, next_payment_date: '2024-02-15', full_payment_amount: 1207039.17, charged_off_amount: 0 };
     assert.deepEqual(s.summary, summary);
     assert.deepEqual(loan.summary, summary);
     assert.deepEqual(loan.payments, []);
@@ -160,7 +163,7 @@ describe('reads: following a loan by get_status and get_history', () => {
       immediate_payment_amount: 230294.04,
       next_payment_amount: 229630.19,
       next_payment_date: '2024-03-15',
-      full_payment_amount: 1378444.97,
+      full_payment_amount: 1250612.03,
       charged_off_amount: 0,
     });
   });
@@ -195,7 +198,7 @@ describe('reads: following a loan by get_status and get_history', () => {
       immediate_payment_amount: 81123.85,
       next_payment_amount: 229630.19,
       next_payment_date: '2024-03-15',
-      full_payment_amount: 1229274.78,
+      full_payment_amount: 1107747.13,
       charged_off_amount: 0,
     });
   });
@@ -232,7 +235,7 @@ describe('reads: following a loan by get_status and get_history', () => {
       immediate_payment_amount: 13180.48,
       next_payment_amount: 229630.19,
       next_payment_date: '2024-04-15',
-      full_payment_amount: 931701.22,
+      full_payment_amount: 839458.83,
       charged_off_amount: 0,
     });
   });
@@ -260,7 +263,7 @@ describe('reads: following a loan by get_status and get_history', () => {
       immediate_payment_amount: 13239.29,
       next_payment_amount: 224630.19,
       next_payment_date: '2024-04-15',
-      full_payment_amount: 926760.03,
+      full_payment_amount: 841617.01,
       charged_off_amount: 0,
     });
   });
@@ -286,16 +289,49 @@ describe('reads: following a loan by get_status and get_history', () => {
       immediate_payment_amount: 13321.62,
       next_payment_amount: 224630.19,
       next_payment_date: '2024-04-15',
-      full_payment_amount: 926842.36,
+      full_payment_amount: 847380.37,
       charged_off_amount: 0,
     });
   });
 
+  it('the payoff quote of 2024-04-01 is the full payment amount, with its breakdown (docs/reads.md "Payoff quote")', async () => {
+    // Installment 2 overdue (13 180.48 principal, 141.14 delinquency interest), all principal
+    // 834 133.67, and 17 of installment 3's 31 days: interest round(23 016.03 × 17/31) =
+    // 12 621.69, fee round(10 000 × 17/31) = 5 483.87 less the 5 000 waived = 483.87.
+    const res = await system.api.get(`/v1/borrowers/${BORROWER}/loans/L1/payoff?date=2024-04-01`);
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.ok(payoffQuoteSchema.safeParse(res.body).success);
+    assert.deepEqual(res.body, {
+      borrower_id: BORROWER,
+      loan_id: 'L1',
+      date: '2024-04-01',
+      payoff_amount: 847380.37,
+      breakdown: { principal: 834133.67, interest: 12621.69, installment_fee: 483.87, installment_fee_2: 0, delinquency_interest: 141.14, daily_fee: 0, late_fee: 0 },
+    });
+    const unknownLoan = await system.api.get(`/v1/borrowers/${BORROWER}/loans/NOPE/payoff?date=2024-04-01`);
+    assert.equal(unknownLoan.status, 404);
+    assert.deepEqual(unknownLoan.body, { code: 40401, context: { borrower_id: BORROWER, loan_id: 'NOPE', date: '2024-04-01' }, error: 'Loan not found', status: 'Not Found' });
+    const unknownBorrower = await system.api.get('/v1/borrowers/NO-SUCH-BORROWER/loans/L1/payoff?date=2024-04-01');
+    assert.equal(unknownBorrower.status, 404);
+    assert.equal(unknownBorrower.body.context.borrower_id, 'NO-SUCH-BORROWER');
+    for (const bad of ['2024-02-30', 'today', '2024-04-01T00:00:00Z']) {
+      const res400 = await system.api.get(`/v1/borrowers/${BORROWER}/loans/L1/payoff?date=${bad}`);
+      assert.equal(res400.status, 400, bad);
+      assert.ok('query.date' in res400.body.context.fields, JSON.stringify(res400.body));
+    }
+    // Without a date: today in the ledger's time zone (the loan is long past its last due day).
+    const today = await system.api.get(`/v1/borrowers/${BORROWER}/loans/L1/payoff`);
+    assert.equal(today.status, 200, JSON.stringify(today.body));
+    assert.match(today.body.date, /^\d{4}-\d{2}-\d{2}$/);
+  });
+
   it('an overpayment (P3, 2024-04-10) pays the loan off and leaves a positive balance', async () => {
-    // Full payment amount on 04-10: 926 948.21 (delinquency interest of installment 2 now
-    // 21 days × f × 13 180.48 = 246.99). Paying 50 000 more leaves 50 000 as positive balance.
+    // Everything outstanding on 04-10: 926 948.21 (delinquency interest of installment 2 now
+    // 21 days × f × 13 180.48 = 246.99). A payment pays the schedule as it stands, future
+    // interest included; paying 50 000 more leaves 50 000 as positive balance. The payoff quote
+    // (full_payment_amount) is less: 857 071.53, the future interest and fees not owed.
     const before10 = await statusAt('2024-04-10');
-    assert.equal(before10.summary.full_payment_amount, 926948.21);
+    assert.equal(before10.summary.full_payment_amount, 857071.53);
     await pay('P3', '2024-04-10', 976948.21);
     const s = await statusAt('2024-04-10');
     assert.equal(s.positive_balance, 50000);
@@ -318,7 +354,10 @@ describe('reads: following a loan by get_status and get_history', () => {
     const later = await statusAt('2024-08-01');
     assert.equal(later.positive_balance, 50000);
     assert.deepEqual(later.summary, zero);
-    assert.equal(later.loans[0].balance_detail.at_calculation_date.delinquency_interest.initial_balance, 4167.09);
+    assert.equal(later.loans[0].balance_detail.at_calculation_date.delinquency_interest.initial_balance, 4167.09);    // A paid-off loan has no payoff quote.
+    const paidOff = await system.api.get(`/v1/borrowers/${BORROWER}/loans/L1/payoff?date=2024-04-11`);
+    assert.equal(paidOff.status, 409);
+    assert.equal(paidOff.body.code, 40920);
   });
 
   it('a past day reads the same after later operations as it did before them', async () => {
@@ -327,7 +366,7 @@ describe('reads: following a loan by get_status and get_history', () => {
 
   it('a back-dated payment is placed in its day: the same figures whatever the arrival order', async () => {
     // P2 and W1 first, then P1 dated before both: the status of 2024-03-25 must be the one
-    // the in-order borrower showed (immediate 13 239.29, full 926 760.03), with P1 allocated
+    // the in-order borrower showed (immediate 13 239.29, full 841 617.01), with P1 allocated
     // as if it had arrived first.
     const borrower = 'B-back';
     const post = (path: string, body: unknown) => system.api.post(`/v1/borrowers/${borrower}${path}${MIG}`, body, WAIT);
@@ -337,7 +376,7 @@ describe('reads: following a loan by get_status and get_history', () => {
     const waiver = { amount: 5000, bucket: 'installment_fee', config_id: null, effective_date: '2024-03-25T00:00:00-05:00', percentage: null, reason: null, type: 'amount' };
     assert.equal((await post('/loans/L1/waivers/W1/create', { occurred_on: '2024-03-25T09:00:00-05:00', request_id: 'w1', waiver })).status, 200);
     const before = (await system.api.get(`/v1/borrowers/${borrower}/get_status?calculation_date=2024-03-25`)).body;
-    assert.notEqual(before.summary.full_payment_amount, 926760.03);
+    assert.notEqual(before.summary.full_payment_amount, 841617.01);
     assert.equal((await post('/payments/P1/create', payment('P1', '2024-02-25', 150000))).status, 200);
     const s = (await system.api.get(`/v1/borrowers/${borrower}/get_status?calculation_date=2024-03-25`)).body;
     assert.deepEqual(s.summary, (earlier.get('2024-03-25') as any).summary);
@@ -533,6 +572,16 @@ describe('reads: following a loan by get_status and get_history', () => {
  *     advance(T)
  *     for x in inst:
  *         take = min(out(x, bucket), amount); x['waived'][bucket] += take; amount -= take
+ * def quote(C):  # docs/ledger.md "Payoff": overdue + all principal + the accrued part of the current installment + accruals
+ *     q = D(0); cur = [i for i, x in enumerate(inst) if x['due'] >= C]; k = cur[0] if cur else None
+ *     for i, x in enumerate(inst):
+ *         for b in ORDER:
+ *             if x['due'] < C or b not in ('interest', 'installment_fee', 'installment_fee_2'): q += out(x, b)
+ *             elif i == k:
+ *                 start = inst[i - 1]['due'] if i > 0 else O
+ *                 acc = r2(x['init'][b] * (C - start).days / (x['due'] - start).days) - x['paid'][b] - x['waived'][b]
+ *                 q += max(D(0), min(acc, out(x, b)))
+ *     return q
  * def status(C):
  *     advance(C); res = {}
  *     for b in ORDER:
@@ -545,7 +594,7 @@ describe('reads: following a loan by get_status and get_history', () => {
  *     overdue_idx = [i for i, x in enumerate(inst) if x['due'] < C and owed[i] > 0]
  *     nxt = [i for i, x in enumerate(inst) if x['due'] >= C and owed[i] > 0]
  *     summ = dict(dpd=max([(C - inst[i]['due']).days for i in overdue_idx], default=0), immediate=sum((owed[i] for i in overdue_idx), D(0)),
- *                 next_date=str(inst[nxt[0]]['due']) if nxt else None, next_amount=owed[nxt[0]] if nxt else D(0), full=sum(owed, D(0)), pb=state['pb'])
+ *                 next_date=str(inst[nxt[0]]['due']) if nxt else None, next_amount=owed[nxt[0]] if nxt else D(0), full=quote(C), everything=sum(owed, D(0)), pb=state['pb'])
  *     return res, summ, [[(b, out(x, b)) for b in ORDER if out(x, b) != 0] for x in inst]
  * print('A', A, 'f', f); print('sched', [(s['principal'], s['interest'], s['installment_fee']) for s in sched]); print('total interest', sum(s['interest'] for s in sched))
  * def show(C):
@@ -559,6 +608,6 @@ describe('reads: following a loan by get_status and get_history', () => {
  * print('P2', pay(day('2024-03-20'), D(300000))); show('2024-03-20')
  * waive(day('2024-03-25'), 'installment_fee', D(5000)); show('2024-03-25')
  * show('2024-04-01')
- * res, summ, _ = status(day('2024-04-10')); full = summ['full']; print('full at 04-10', full)
- * print('P3', pay(day('2024-04-10'), full + 50000)); show('2024-04-10'); show('2024-04-11')
+ * res, summ, _ = status(day('2024-04-10')); print('full (quote) at 04-10', summ['full'], 'everything outstanding', summ['everything'])
+ * print('P3', pay(day('2024-04-10'), summ['everything'] + 50000)); show('2024-04-10'); show('2024-04-11')
  */

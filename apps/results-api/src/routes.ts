@@ -10,6 +10,7 @@ import { ByteLru, loadBatchStatus } from '@lsl/ledger-store';
 import { createEventsRouter } from './events-routes.js';
 import { createSimulationRouter } from './simulation-routes.js';
 import { createPortfolioRouter } from './portfolio-routes.js';
+import { createPayoffRouter } from './payoff-routes.js';
 
 export interface ResultsOptions {
   db: Kysely<Database>;
@@ -138,6 +139,7 @@ export function createResultsRouter(options: ResultsOptions): Router {
 
   router.use(createEventsRouter({ db }));
   router.use(createSimulationRouter({ db, ledger: options.ledger, reader, now }));
+  router.use(createPayoffRouter({ ledger: options.ledger, reader, now }));
   return router;
 }
 

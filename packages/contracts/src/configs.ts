@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { BUCKET_TYPES, bucketTypeSchema, waiverScopeSchema, waiverTypeSchema, type BucketType } from './buckets.js';
 import { DEFAULT_CONFIG_ID, type ConfigKind } from './config-kinds.js';
 import { checkWaiverAmount } from './operations/create-waiver.js';
-import { amountSchema, expected, percentageSchema, rateSchema } from './primitives.js';
+import { amountSchema, expected, percentageSchema, prepaymentEffectSchema, rateSchema } from './primitives.js';
 import { fromZodError } from './zod-error.js';
 import type { AppError } from './errors.js';
 import { DAY_COUNTS, DEFAULT_DELINQUENCY_BUCKETS, INTEREST_METHODS, RATE_TYPES, ROUNDINGS, type ConfigsByKind } from '@lsl/ledger';
@@ -98,6 +98,7 @@ export const paymentConfigSchema = z
           ctx.addIssue({ code: 'custom', message: `Must list each of the 7 bucket types exactly once; missing ${missing.join(', ')}`, input: order });
         }
       }),
+    prepayment_effect: prepaymentEffectSchema.default('pay_ahead'),
   })
   .meta({ id: 'PaymentConfig' });
 
@@ -151,7 +152,7 @@ export const CONFIG_SCHEMAS = {
 /** What a fresh install has under `DEFAULT` for each kind (docs/ledger.md, docs/reads.md "Configs"). */
 export const DEFAULT_CONFIGS: { readonly [K in ConfigKind]: ConfigBodies[K] } = {
   loans: { usury_rate: null, usury_behavior: 'cap', daily_fee_max_charge: null, late_fee_amount: null, late_fee_grace_days: 0, delinquency_buckets: DEFAULT_DELINQUENCY_BUCKETS.map((b) => ({ ...b })) },
-  payments: { allocation_order: [...BUCKET_TYPES] as BucketType[] },
+  payments: { allocation_order: [...BUCKET_TYPES] as BucketType[], prepayment_effect: 'pay_ahead' },
   waivers: {},
   consolidations: { waivers: [], carried_buckets: [...BUCKET_TYPES] as BucketType[] },
   restructurings: { waivers: [], carried_buckets: [...BUCKET_TYPES] as BucketType[] },

@@ -11,6 +11,7 @@ export const DOMAIN_EVENT_TYPES = [
   'loan.consolidated',
   'loan.restructured',
   'loan.charged_off',
+  'loan.paid_off',
   'loan.ownership_transferred',
   'loan.delinquency_changed',
   'payment.applied',

@@ -6,6 +6,7 @@ import { borrowerHistoryExample, borrowerStatusExample } from './examples/reads.
 import { batchStatusExample, configExamples, operationStatusExample, readyExample } from './examples/responses.js';
 import { bodyErrors, errorResponse, json, notModified, pathIdSchema, text, v1Errors } from './openapi-helpers.js';
 import { registerKordevReads } from './openapi-kordev.js';
+import { registerPayoffQuote } from './openapi-payoff.js';
 import { registerOperationPaths } from './openapi-operations.js';
 import { batchStatusSchema, operationStatusSchema } from './responses/async.js';
 import { borrowerHistorySchema, borrowerStatusSchema, getConfigQuerySchema, getHistoryQuerySchema, getStatusQuerySchema, healthSchema, readinessSchema } from './responses/reads.js';
@@ -101,6 +102,7 @@ export function buildOpenApiDocument(options: BuildOpenApiOptions = {}): ReturnT
   });
 
   registerKordevReads(registry, { security, commonErrors, errorResponse, pathIdSchema });
+  registerPayoffQuote(registry, { security, commonErrors });
 
   for (const kind of CONFIG_KINDS) {
     const path = `/v1/configs/${kind}/{config_id}`;

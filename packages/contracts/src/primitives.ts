@@ -95,6 +95,11 @@ export const percentageSchema = z
   .min(0, { error: 'Must be at least 0' })
   .max(1, { error: 'Must be at most 1' });
 
+/** What a payment beyond the current installment does (docs/ledger.md, "Prepayment"). */
+export const prepaymentEffectSchema = z
+  .enum(['pay_ahead', 'reduce_term', 'reduce_installment'], { error: expected('one of pay_ahead, reduce_term, reduce_installment') })
+  .meta({ id: 'PrepaymentEffect' });
+
 export const configIdSchema = z
   .string({ error: expected('a string') })
   .min(1, { error: 'Must not be empty' })

@@ -37,11 +37,15 @@ export interface DelinquencyBucket {
   max_days: number | null;
 }
 
-/** Payment config: the order in which buckets of one installment are paid. */
+/**
+ * Payment config: the order in which buckets of one installment are paid, and what a payment
+ * beyond the current installment does (docs/ledger.md, "Prepayment"; absent: `pay_ahead`).
+ */
 export interface PaymentConfig {
   id: string;
   version: number;
   allocation_order: BucketType[];
+  prepayment_effect?: 'pay_ahead' | 'reduce_term' | 'reduce_installment' | undefined;
 }
 
 /** Waiver config: reserved for future rules (e.g. scopes allowed); carried for the record. */

@@ -29,6 +29,8 @@ export const LEDGER_ERRORS = {
   loan_charged_off: entry(409, 40909, 'The loan is charged off'),
   payment_already_reversed: entry(409, 40910, 'The payment is already reversed'),
   reimbursement_exceeds_positive_balance: entry(409, 40911, 'The reimbursement exceeds the positive balance on its effective day'),
+  loan_paid_off: entry(409, 40920, 'The loan is paid off'),
+  payoff_below_quote: entry(409, 40921, 'The amount paid is below the payoff quote of the loan on the payment day'),
 } as const satisfies Record<string, CatalogEntry>;
 
 export type LedgerErrorKind = keyof typeof LEDGER_ERRORS;

@@ -17,3 +17,4 @@ export { persistDelta, headOf, restoreState, isPersistedHead, LIST_NAMES, type P
 export { simulateLoan, dailyFeePlan, type LoanQuote, type LoanQuoteResult, type AmortizationRow } from './simulate-loan.js';
 export { DEFAULT_DELINQUENCY_BUCKETS, bucketFor, type Delinquency } from './delinquency.js';
 export { portfolioLoansOf, type PortfolioLoan } from './portfolio.js';
+export { payoffQuoteAt, type PayoffQuoteBody, type PayoffQuoteResult } from './payoff-read.js';

@@ -99,9 +99,20 @@ export interface Loan {
   former: Installment[];
   /** Restructurings of this loan, oldest first. */
   restructurings: RestructuringRecord[];
+  /** Prepayments that recomputed its schedule, oldest first (absent: none). */
+  prepayments?: PrepaymentRecord[];
   paidOff: DayNum | null;
   /** Consolidation that created it, if any. */
   consolidationOf: string[] | null;
+}
+
+/** One prepayment of a loan (docs/ledger.md, "Prepayment"), as the status lists it. */
+export interface PrepaymentRecord {
+  paymentId: string;
+  day: DayNum;
+  /** What went to future principal. */
+  amount: Dec;
+  effect: 'reduce_term' | 'reduce_installment';
 }
 
 export interface RestructuringRecord {
@@ -118,9 +129,9 @@ export interface AllocationLine {
   amount: Dec;
 }
 
-/** A payment, an automatic use of the positive balance, or a refund of a cancelled loan. */
+/** A payment, a payoff, an automatic use of the positive balance, or a refund of a cancelled loan. */
 export interface PaymentRecord {
-  kind: 'payment' | 'positive_balance_application' | 'cancellation_refund';
+  kind: 'payment' | 'payoff' | 'positive_balance_application' | 'cancellation_refund';
   paymentId: string | null;
   seq: number | null;
   operationId: string | null;

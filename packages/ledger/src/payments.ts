@@ -9,7 +9,10 @@ import { sortedBody, requestIdOf, type OpContext, type Outcome } from './context
 import { ZERO, money, toDec, type Dec } from './decimal.js';
 import { refusal } from './errors.js';
 import { recover, recoveryTargets } from './recovery.js';
-import { BUCKETS, type AllocationLine } from './model.js';
+import { BUCKETS, type AllocationLine, type Installment } from './model.js';
+import type { Draft } from './draft.js';
+import { dueNow, prepay, prepaymentEffectOf } from './prepayment.js';
+import type { PrepaymentEffect } from './reschedule.js';
 import { domainEvent, freshEvents } from './events.js';
 
 interface Part {
@@ -52,6 +55,7 @@ export function createPayment(ctx: OpContext<CreatePaymentOperation>): Outcome {
   }
 
   const order = allocationOrder(op.paymentConfig);
+  const effect = prepaymentEffectOf(payment, op.paymentConfig);
   const lines: AllocationLine[] = [];
   let toPositive = ZERO;
   for (const part of parts) {
@@ -60,10 +64,10 @@ export function createPayment(ctx: OpContext<CreatePaymentOperation>): Outcome {
       // To a charged-off loan, a payment is a recovery (docs/ledger.md, "Charge-off").
       left = d.loan(part.loanId)!.chargedOff !== null
         ? recover(d, left, recoveryTargets(d, [part.loanId]), order, 'recovery', lines)
-        : allocate(d, left, targetsByDueDate(d, [part.loanId]), order, 'payment', lines);
+        : payLoans(d, left, [part.loanId], order, effect, op.paymentId, lines);
     } else if (allocations === null || allocations.length === 0) {
       const open = d.allLoans().filter((l) => l.closed === null);
-      left = allocate(d, left, targetsByDueDate(d, open.map((l) => l.id)), order, 'payment', lines);
+      left = payLoans(d, left, open.map((l) => l.id), order, effect, op.paymentId, lines);
       // What every open loan did not need recovers charged-off amounts before it becomes positive balance.
       const chargedOff = open.filter((l) => l.chargedOff !== null).map((l) => l.id);
       if (chargedOff.length > 0) left = recover(d, left, recoveryTargets(d, chargedOff), order, 'recovery', lines);
@@ -105,6 +109,27 @@ export function createPayment(ctx: OpContext<CreatePaymentOperation>): Outcome {
       request_id: requestIdOf(op),
     }),
   };
+}
+
+/**
+ * Pays into the loans: with `pay_ahead` every installment by due date (docs/ledger.md,
+ * "Payments"); otherwise what is overdue and current first, then each loan's future principal
+ * in creation order (prepayment.ts). Returns what is left.
+ */
+function payLoans(d: Draft, amount: Dec, loanIds: readonly string[], order: readonly BucketType[], effect: PrepaymentEffect, paymentId: string, lines: AllocationLine[]): Dec {
+  if (effect === 'pay_ahead') return allocate(d, amount, targetsByDueDate(d, loanIds), order, 'payment', lines);
+  const now = new Set<Installment>();
+  for (const id of loanIds) {
+    const loan = d.loan(id);
+    if (loan !== undefined) for (const inst of loan.installments.filter(dueNow(loan, d.today))) now.add(inst);
+  }
+  let left = allocate(d, amount, targetsByDueDate(d, loanIds, (inst) => now.has(inst)), order, 'payment', lines);
+  for (const id of loanIds) {
+    const loan = d.loan(id);
+    if (left.lte(0) || loan === undefined || loan.closed !== null || loan.chargedOff !== null || loan.paidOff !== null) continue;
+    left = prepay(d, id, left, effect, paymentId, lines);
+  }
+  return left;
 }
 
 /** The applied split per loan and bucket: `[{loan_id, amount, buckets: {principal: ..., ...}}]`. */

@@ -64,14 +64,16 @@ export function lifecycleOut(l: Loan, inst: (i: Installment) => Json): Json {
   if (l.chargedOff !== null) out.chg = l.chargedOff;
   if (l.former.length > 0) out.fmr = l.former.map(inst);
   if (l.restructurings.length > 0) out.rst = l.restructurings.map((r) => ({ ...r, principal: str(r.principal) }));
+  if (l.prepayments !== undefined && l.prepayments.length > 0) out.ppy = l.prepayments.map((p) => ({ ...p, amount: str(p.amount) }));
   return out;
 }
 
-export function lifecycleIn(j: Json, inst: (x: Json, k: number) => Installment): Pick<Loan, 'chargedOff' | 'former' | 'restructurings'> {
+export function lifecycleIn(j: Json, inst: (x: Json, k: number) => Installment): Pick<Loan, 'chargedOff' | 'former' | 'restructurings' | 'prepayments'> {
   return {
     chargedOff: j.chg ?? null,
     former: Array.isArray(j.fmr) ? (j.fmr as Json[]).map(inst) : [],
     restructurings: Array.isArray(j.rst) ? (j.rst as Json[]).map((r) => ({ id: r.id, day: r.day, seq: r.seq, principal: dec(r.principal) })) : [],
+    ...(Array.isArray(j.ppy) ? { prepayments: (j.ppy as Json[]).map((p) => ({ paymentId: p.paymentId, day: p.day, amount: dec(p.amount), effect: p.effect })) } : {}),
   };
 }
 

@@ -103,6 +103,8 @@ export interface LoanStatus {
   installments: InstallmentStatus[];
   payments: PaymentStatus[];
   restructurings: Array<{ id: string; effective_date: Day; principal: number }>;
+  /** Payments that prepaid future principal and recomputed the schedule (docs/ledger.md, "Prepayment"). */
+  prepayments: Array<{ payment_id: string; date: Day; amount: number; effect: 'reduce_term' | 'reduce_installment' }>;
   summary: Summary;
   /** docs/ledger.md "Delinquency": days past due, the loan config's bucket for them, since when. */
   delinquency: Delinquency;
@@ -226,6 +228,7 @@ function loanStatus(loan: Loan, day: DayNum, kordev: Map<number, number>, paymen
       .filter((p) => p.loanId === loan.id || p.lines.some((l) => l.loanId === loan.id))
       .map((p) => paymentStatus(p, kordev, loan.id)),
     restructurings: loan.restructurings.map((r) => ({ id: r.id, effective_date: numToDay(r.day), principal: money(r.principal) })),
+    prepayments: (loan.prepayments ?? []).map((p) => ({ payment_id: p.paymentId, date: numToDay(p.day), amount: money(p.amount), effect: p.effect })),
     summary: toSummary([loanSummaryParts(loan, day)]),
     delinquency: loanDelinquency(loan, day),
   };

@@ -22,6 +22,8 @@ export const STEP_TYPES: Readonly<Record<string, string>> = {
   recovery: 'RECOVERY',
   restructuring: 'RESTRUCTURING',
   restructuring_waiver: 'RESTRUCTURING_WAIVER',
+  payoff: 'PAYOFF',
+  prepayment: 'PREPAYMENT',
 };
 
 export function stepTypeOf(step: string): string {

@@ -1,6 +1,7 @@
 /**
- * The `summary` of a status (docs/ledger.md "Status"): per loan and for the borrower. Closed
- * and charged-off loans owe nothing due; what charge-offs wrote off (and recoveries have not
+ * The `summary` of a status (docs/ledger.md "Status"): per loan and for the borrower. The full
+ * payment amount is the payoff quote (docs/ledger.md, "Payoff"). Closed and charged-off loans
+ * owe nothing due; what charge-offs wrote off (and recoveries have not
  * paid back) is reported apart as `charged_off_amount`.
  */
 import type { Day } from './api.js';
@@ -8,6 +9,7 @@ import { numToDay, type DayNum } from './calendar.js';
 import { chargedOffOf, installmentOutstanding } from './buckets.js';
 import { ZERO, money, type Dec } from './decimal.js';
 import type { Loan } from './model.js';
+import { payoffQuote } from './payoff-quote.js';
 
 export interface Summary {
   days_past_due: number;
@@ -33,9 +35,10 @@ export function loanSummaryParts(loan: Loan, day: DayNum): SummaryParts {
   const parts: SummaryParts = { dpd: 0, overdue: ZERO, total: ZERO, nextDate: null, nextAmount: ZERO, chargedOff: chargedOffOf(loan) };
   // Closed and charged-off loans owe nothing due (a charged-off loan's amounts are in chargedOff).
   if (loan.closed !== null || loan.chargedOff !== null) return parts;
+  // What settles the loan today: its payoff quote, not the future interest and fees it would owe if kept.
+  parts.total = payoffQuote(loan, day).total;
   for (const inst of loan.installments) {
     const owed = installmentOutstanding(inst);
-    parts.total = parts.total.plus(owed);
     if (owed.lte(0)) continue;
     if (inst.due < day) {
       parts.overdue = parts.overdue.plus(owed);

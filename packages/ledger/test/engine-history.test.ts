@@ -50,7 +50,8 @@ test('summary: days past due, immediate, next and full payment amounts', () => {
   assert.equal(st.summary.immediate_payment_amount, 230294.04); // 229 630.19 + 663.85
   assert.equal(st.summary.next_payment_date, '2024-03-15');
   assert.equal(st.summary.next_payment_amount, 229630.19);
-  assert.equal(st.summary.full_payment_amount, 1378444.97); // 1 200 000 + 117 781.12 + 60 000 + 663.85
+  // The payoff quote: principal, installment 1, 5/29 of installment 2's interest and fee, 663.85 (derive.py)
+  assert.equal(st.summary.full_payment_amount, 1250612.03);
   assert.equal(st.loans[0]!.installments[0]!.state, 'overdue');
   assert.equal(st.loans[0]!.installments[1]!.state, 'current');
 });

@@ -74,7 +74,8 @@ test('summary with delinquency interest: immediate = overdue of every bucket', (
   const s = summary(b.status('2024-02-21'));
   assert.equal(Number(s.days_past_due), 6);
   assert.equal(m(s.immediate_payment_amount), '230460.00');
-  assert.equal(m(s.full_payment_amount), '1378610.93'); // 1377781.12 + 829.81
+  // the payoff quote: all principal, installment 1, 6 of installment 2's 29 days, 829.81 (derive.py "summary.full_payment_amount")
+  assert.equal(m(s.full_payment_amount), '1252039.05');
 });
 
 test('summary: days past due, immediate (= overdue) and full payment amounts', () => {
@@ -82,12 +83,13 @@ test('summary: days past due, immediate (= overdue) and full payment amounts', (
   const s15 = summary(b.status('2024-02-15'));
   assert.equal(Number(s15.days_past_due), 0);
   assert.equal(m(s15.immediate_payment_amount), '0.00');
-  assert.equal(m(s15.full_payment_amount), '1377781.12'); // 1200000 + 117781.12 + 60000
+  // the payoff quote, not the future interest (derive.py "summary.full_payment_amount"): 1200000 + 33642.89 + 10000
+  assert.equal(m(s15.full_payment_amount), '1243642.89');
   assert.equal(Number(summary(b.status('2024-02-16')).days_past_due), 1);
   const s20 = summary(b.status('2024-02-20'));
   assert.equal(Number(s20.days_past_due), 5);
   assert.equal(m(s20.immediate_payment_amount), '229630.19'); // inst1: 10000 + 33642.89 + 185987.30
-  assert.equal(m(s20.full_payment_amount), '1377781.12');
+  assert.equal(m(s20.full_payment_amount), '1249948.18'); // + 5 of installment 2's 29 days of interest and fee
   // next payment: installment 2, due 2024-03-15
   assert.match(String(s20.next_payment_date), /^2024-03-15/);
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { compareSum, sumToString } from '../decimal.js';
-import { amountSchema, configIdSchema, dateTimeSchema, expected, idSchema, occurredOnSchema, requestIdSchema } from '../primitives.js';
+import { amountSchema, configIdSchema, dateTimeSchema, expected, idSchema, occurredOnSchema, prepaymentEffectSchema, requestIdSchema } from '../primitives.js';
 
 /** docs/api.md create payment. `config_id` null or absent: the `DEFAULT` payment config. */
 export const paymentSchema = z
@@ -8,6 +8,7 @@ export const paymentSchema = z
     amount_paid: amountSchema,
     config_id: configIdSchema.nullable().optional(),
     payment_date: dateTimeSchema,
+    prepayment_effect: prepaymentEffectSchema.optional().meta({ description: "Overrides the payment config's prepayment_effect for this payment (docs/ledger.md, \"Prepayment\")" }),
   })
   .meta({ id: 'Payment' });
 

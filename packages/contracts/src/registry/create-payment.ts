@@ -16,7 +16,7 @@ export const createPayment = defineOperation({
   configRefsOf: (b) => [configRef('payments', 'payment.config_id', b.payment.config_id)],
   toLedger: ({ base, params, body, configs }) => ({ ...base, type: 'create_payment', body, paymentId: params.payment_id, paymentConfig: requiredConfig(configs, 'payments') }),
   resultSchema: SEED_RESULT_SCHEMAS.create_payment,
-  stepTypes: ['payment', 'positive_balance_application'],
+  stepTypes: ['payment', 'positive_balance_application', 'prepayment'],
   events: ['payment.applied'],
   example: () => ({
     params: { borrower_id: 'B1', payment_id: 'P1' },

@@ -13,6 +13,7 @@ import { chargeOffLoan } from './charge-off-loan.js';
 import { createConsolidation } from './create-consolidation.js';
 import { createLoan } from './create-loan.js';
 import { createPayment } from './create-payment.js';
+import { createPayoff } from './create-payoff.js';
 import { createReimbursement } from './create-reimbursement.js';
 import { createRestructuring } from './create-restructuring.js';
 import { createWaiver } from './create-waiver.js';
@@ -30,6 +31,7 @@ export const OPERATIONS = {
   create_reimbursement: createReimbursement,
   charge_off_loan: chargeOffLoan,
   create_restructuring: createRestructuring,
+  create_payoff: createPayoff,
 } satisfies { [K in OperationType]: OperationDeclaration<K> };
 
 /** The path parameters of each type, as its params schema outputs them. */

@@ -5,6 +5,7 @@ import { paymentAllocationSchema, paymentSchema } from '../operations/create-pay
 import { waiverSchema } from '../operations/create-waiver.js';
 import { BUCKET_TYPES } from '../buckets.js';
 import { LIFECYCLE_RESULT_SCHEMAS } from './lifecycle-results.js';
+import { createPayoffResultSchema } from '../operations/create-payoff.js';
 
 const kordevId = z.number().int().min(1).meta({ description: 'Unique per borrower, assigned in order (1, 2, 3, ...)' });
 const requestId = z.string().nullable().meta({ description: 'Echoed unmodified from the request.' });
@@ -112,4 +113,5 @@ export const SEED_RESULT_SCHEMAS = {
   transfer_ownership: transferSucceededItemSchema,
   create_payment: createPaymentResultSchema,
   ...LIFECYCLE_RESULT_SCHEMAS,
+  create_payoff: createPayoffResultSchema,
 } as const;

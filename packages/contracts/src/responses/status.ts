@@ -60,8 +60,8 @@ export const paymentStatusSchema = z
     id: z.string().nullable().meta({ description: 'The payment id (or the operation id of an automatic application)' }),
     kordev_id: z.number().int().nullable().meta({ description: 'Null for what no operation of its own made (automatic applications)' }),
     type: z
-      .enum(['payment', 'positive_balance_application', 'cancellation_refund'])
-      .meta({ description: '`payment`; `positive_balance_application` (the positive balance used automatically); `cancellation_refund` (what a cancellation returned to the positive balance)' }),
+      .enum(['payment', 'payoff', 'positive_balance_application', 'cancellation_refund'])
+      .meta({ description: '`payment`; `payoff` (a payoff operation, docs/ledger.md "Payoff and prepayment"); `positive_balance_application` (the positive balance used automatically); `cancellation_refund` (what a cancellation returned to the positive balance)' }),
     payment_date: day('The ledger day of the payment'),
     amount: money('The amount (on a loan: what reached that loan)'),
     positive_balance_amount: money('To the positive balance (payments) or taken from it (applications)'),
@@ -131,6 +131,14 @@ export const loanStatusSchema = z
     installments: z.array(installmentStatusSchema),
     payments: z.array(paymentStatusSchema).meta({ description: 'Each payment touching the loan, with what reached it' }),
     restructurings: z.array(z.strictObject({ id: z.string(), effective_date: day('Its effective day'), principal: z.number() })),
+    prepayments: z
+      .array(z.strictObject({
+        payment_id: z.string(),
+        date: day('The ledger day of the payment'),
+        amount: money('What went to future principal'),
+        effect: z.enum(['reduce_term', 'reduce_installment']),
+      }))
+      .meta({ description: 'Payments that prepaid future principal and recomputed the schedule (docs/ledger.md, "Payoff and prepayment")' }),
     summary: summarySchema,
   })
   .meta({ id: 'LoanStatus' });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BUCKET_TYPES } from '../buckets.js';
 import type { DOMAIN_EVENT_TYPES } from '../event-types.js';
 import { paymentAllocationSchema } from '../operations/create-payment.js';
+import { payoffBreakdownSchema } from '../responses/payoff.js';
 import { appliedAllocationSchema, bucketStatesSchema } from '../responses/seed-results.js';
 
 /**
@@ -95,6 +96,16 @@ export const DOMAIN_EVENT_PAYLOADS = {
     positive_balance_after: z.number(),
     reimbursement_id: z.string(),
     value: z.number().meta({ description: 'What was reimbursed' }),
+  }),
+  'loan.paid_off': z.strictObject({
+    ...common,
+    payoff_id: z.string(),
+    payment_date: z.string().meta({ description: 'As sent' }),
+    paid_off_date: day.meta({ description: 'The ledger day the loan was paid off' }),
+    amount_paid: z.number(),
+    payoff_amount: z.number().meta({ description: 'The quote paid' }),
+    to_positive_balance: z.number().meta({ description: 'What was paid above the quote' }),
+    breakdown: payoffBreakdownSchema,
   }),
   'loan.delinquency_changed': z.strictObject({
     kordev_id: z.null().meta({ description: 'Null: the close of business caused it, not an operation' }),

@@ -9,7 +9,13 @@ export interface PaymentAllocation {
 }
 
 export interface CreatePaymentBody extends BodyBase {
-  payment: Open & { amount_paid: number; config_id?: string | null | undefined; payment_date: string };
+  payment: Open & {
+    amount_paid: number;
+    config_id?: string | null | undefined;
+    payment_date: string;
+    /** Overrides the payment config's (docs/ledger.md, "Payoff and prepayment"). */
+    prepayment_effect?: 'pay_ahead' | 'reduce_term' | 'reduce_installment' | undefined;
+  };
   /** When given, sums exactly to `amount_paid` and names each loan once (checked by contracts). */
   payment_allocations?: PaymentAllocation[] | null | undefined;
 }

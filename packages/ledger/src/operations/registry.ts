@@ -11,6 +11,7 @@ import { chargeOffLoanOperation, type ChargeOffLoanOperation } from './charge-of
 import { createConsolidationOperation, type CreateConsolidationOperation } from './create-consolidation.js';
 import { createLoanOperation, type CreateLoanOperation } from './create-loan.js';
 import { createPaymentOperation, type CreatePaymentOperation } from './create-payment.js';
+import { createPayoffOperation, type CreatePayoffOperation } from './create-payoff.js';
 import { createReimbursementOperation, type CreateReimbursementOperation } from './create-reimbursement.js';
 import { createRestructuringOperation, type CreateRestructuringOperation } from './create-restructuring.js';
 import { createWaiverOperation, type CreateWaiverOperation } from './create-waiver.js';
@@ -30,6 +31,8 @@ export interface LedgerOperations {
   create_reimbursement: CreateReimbursementOperation;
   charge_off_loan: ChargeOffLoanOperation;
   create_restructuring: CreateRestructuringOperation;
+  // Interest conventions, payoff and prepayment (docs/ledger.md).
+  create_payoff: CreatePayoffOperation;
 }
 
 export type OperationType = keyof LedgerOperations;
@@ -48,6 +51,7 @@ export const LEDGER_OPERATIONS: { [K in OperationType]: LedgerOperationDeclarati
   create_reimbursement: createReimbursementOperation,
   charge_off_loan: chargeOffLoanOperation,
   create_restructuring: createRestructuringOperation,
+  create_payoff: createPayoffOperation,
 };
 
 export function isOperationType(value: string): value is OperationType {
