@@ -59,8 +59,8 @@ export function createApp(options: AppOptions): Express {
   app.get('/openapi.json', (_req, res) => void res.json(openApi));
   app.use(createDocsRouter());
 
-  const dashboard = createDashboard(options.monitoredQueues ?? options.queues.queues, options.dashboard);
-  app.use(DASHBOARD_PATH, dashboard.auth, dashboard.router);
+  const dashboard = createDashboard(options.monitoredQueues ?? options.queues.queues, options.dashboard, options.db);
+  app.use(DASHBOARD_PATH, dashboard.auth, ...dashboard.handlers);
 
   if (options.apiAuth) app.use('/v1', options.apiAuth);
   app.use('/v1', jsonBody({ limit: options.bodyLimit }));
