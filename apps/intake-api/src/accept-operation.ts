@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { AppError, bodyFingerprint as requestHash, recordedAtOf, type ParsedOperation } from '@lsl/contracts';
+import { AppError, bodyFingerprint as requestHash, recordedAtOf, type ParsedOperationOf } from '@lsl/contracts';
+import type { OperationType } from '@lsl/ledger';
 import {
   findOperationByNaturalKey,
   insertOperationWithSeq,
@@ -10,7 +11,7 @@ import {
   type Database,
   type OperationRow,
 } from '@lsl/db';
-import { resolveConfigs, type ConfigCache } from '@lsl/ledger-store';
+import { encodeOperation, resolveConfigs, type ConfigCache } from '@lsl/ledger-store';
 import { operationsAccepted } from '@lsl/telemetry';
 
 export interface AcceptContext {
@@ -39,7 +40,7 @@ export interface Accepted {
 }
 
 /** The parts that make two submissions "the same operation with the same body". */
-function hashOf(parsed: ParsedOperation, rawBody: unknown): string {
+function hashOf<K extends OperationType>(parsed: ParsedOperationOf<K>, rawBody: unknown): string {
   return requestHash({ type: parsed.type, borrower: parsed.borrowerId, params: parsed.params, is_migration: parsed.query.is_migration, body: rawBody });
 }
 
@@ -48,18 +49,17 @@ function hashOf(parsed: ParsedOperation, rawBody: unknown): string {
  * Idempotent by the natural key (docs/api.md): the same key and body returns the first operation;
  * the same key with another body is 409. Enqueueing is the caller's job, after the commit.
  */
-export async function acceptOperation(ctx: AcceptContext, parsed: ParsedOperation, options: AcceptOptions): Promise<Accepted> {
+export async function acceptOperation<K extends OperationType>(ctx: AcceptContext, parsed: ParsedOperationOf<K>, options: AcceptOptions): Promise<Accepted> {
   const hash = hashOf(parsed, options.rawBody);
   // No look-up first: a resubmission is rare, and the unique natural key catches it below.
   // The configs the operation names, keyed by kind (`ResolvedConfigs`), checked for usury
-  // `reject`; stored with the operation, read back by the worker's `toLedgerOperation`.
+  // `reject`; stored with the operation, read back by the worker's `decodeOperation`.
   let configs = await resolveConfigs(ctx.db, parsed, ctx.configCache);
   const acceptedAt = (ctx.now ?? (() => new Date()))();
-  const params =
-    parsed.type === 'transfer_ownership'
-      ? { borrower_id: parsed.body.borrower_id, loan_id: parsed.body.loan_id }
-      : (parsed.params as Record<string, string>);
-  const body = options.rawBody as Record<string, unknown>;
+  // The body as the lender sent it (results echo it), handed to the database as a value: made
+  // JSON once there, never parsed back (docs/performance.md, "Where the time goes").
+  const body = options.rawBody;
+  const requestId = parsed.body.request_id;
   try {
     const record = ctx.record ?? ((input: AcceptOperationInput) => insertOperationWithSeq(ctx.db, input));
     const input = (): AcceptOperationInput => ({
@@ -69,12 +69,11 @@ export async function acceptOperation(ctx: AcceptContext, parsed: ParsedOperatio
         natural_key: parsed.naturalKey,
         request_hash: hash,
         idempotency_key: options.idempotencyKey ?? null,
-        params: JSON.stringify(params),
-        body: JSON.stringify(body),
+        ...encodeOperation(parsed, configs),
+        body,
         is_migration: parsed.query.is_migration,
         recorded_at: recordedAtOf(parsed, acceptedAt.toISOString()),
-        request_id: typeof body?.['request_id'] === 'string' ? (body['request_id'] as string) : null,
-        configs: JSON.stringify(configs),
+        request_id: typeof requestId === 'string' ? requestId : null,
         batch_id: options.batch?.id ?? null,
         batch_index: options.batch?.index ?? null,
         accepted_at: acceptedAt,
@@ -103,7 +102,7 @@ export async function acceptOperation(ctx: AcceptContext, parsed: ParsedOperatio
   }
 }
 
-function replayOrConflict(existing: OperationRow, hash: string, parsed: ParsedOperation): Accepted {
+function replayOrConflict(existing: OperationRow, hash: string, parsed: { naturalKey: string }): Accepted {
   if (existing.request_hash === hash) return { row: existing, replayed: true };
   throw new AppError('natural_key_reused', 'An operation with this key was already accepted with a different body', {
     operation_id: existing.id,

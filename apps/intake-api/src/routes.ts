@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import type { Kysely } from 'kysely';
-import { CANCEL_LOANS_BATCH_PATH, OPERATIONS, OPERATION_TYPES, parseCancelBatch, parseOperation, parseTransferBatch, type OperationType } from '@lsl/contracts';
+import { CANCEL_LOANS_BATCH_PATH, OPERATION_REGISTRY, OPERATION_TYPES, parseCancelBatch, parseOperation, parseTransferBatch, type OperationType } from '@lsl/contracts';
 import { acceptedView, isFinished, type AppliedListener, type Database, type OperationRow } from '@lsl/db';
 import { ConfigCache } from '@lsl/ledger-store';
 import type { BorrowerWork, OperationQueues } from '@lsl/queue';
@@ -56,10 +56,10 @@ export function createIntakeRouter(options: IntakeOptions): Router {
     res.status(response.status).json(response.body);
   };
 
-  for (const type of OPERATION_TYPES) {
-    if (type === 'transfer_ownership') continue;
-    router.post(OPERATIONS[type].path, async (req: Request, res: Response) => {
-      const parsed = parseOperation(type as OperationType, { params: req.params, query: req.query, body: req.body }, { timeZone: options.timeZone });
+  // One route per operation type of the registry (a batch type has its own handler below).
+  const operationRoute = <K extends OperationType>(type: K) =>
+    router.post(OPERATION_REGISTRY[type].path, async (req: Request, res: Response) => {
+      const parsed = parseOperation(type, { params: req.params, query: req.query, body: req.body }, { timeZone: options.timeZone });
       if (!parsed.ok) throw parsed.error;
       const waitMs = preferredWaitMs(req);
       // Only an Idempotency-Key needs the request's hash (the natural key has its own).
@@ -74,11 +74,11 @@ export function createIntakeRouter(options: IntakeOptions): Router {
       });
       send(res, response);
     });
-  }
+  for (const type of OPERATION_TYPES) if (OPERATION_REGISTRY[type].batch === undefined) operationRoute(type);
 
   const batchDeps = { db, record, configCache, enqueue, send, appliedListener: options.appliedListener };
   router.post(
-    OPERATIONS.transfer_ownership.path,
+    OPERATION_REGISTRY.transfer_ownership.path,
     batchHandler(batchDeps, (req) => {
       const parsed = parseTransferBatch({ query: req.query, body: req.body }, { timeZone: options.timeZone });
       if (!parsed.ok) return parsed;

@@ -73,13 +73,13 @@ describe('intake’s config cache', () => {
     const { row: current } = await putLateFee(999);
     const stale = { loans: { ...DEFAULT_CONFIGS.loans, id: DEFAULT_CONFIG_ID, version: current.version - 1 } };
     const input = {
-      id: randomUUID(), borrower_id: 'CC3', type: 'create_loan', natural_key: 'create_loan:L1', request_hash: 'h', idempotency_key: null,
-      params: JSON.stringify({ borrower_id: 'CC3', loan_id: 'L1' }), body: '{}', is_migration: false, recorded_at: new Date().toISOString(),
-      request_id: null, configs: JSON.stringify(stale), batch_id: null, batch_index: null,
+      id: randomUUID(), borrower_id: 'CC3', type: 'create_loan' as const, natural_key: 'create_loan:L1', request_hash: 'h', idempotency_key: null,
+      params: { borrower_id: 'CC3', loan_id: 'L1' }, body: {}, is_migration: false, recorded_at: new Date().toISOString(),
+      request_id: null, configs: stale, batch_id: null, batch_index: null,
     };
     await assert.rejects(insertOperationWithSeq(db, input), (e) => isStaleConfig(e));
     assert.equal(await lastSeqOf('CC3'), 0);
-    const ok = await insertOperationWithSeq(db, { ...input, id: randomUUID(), configs: JSON.stringify({ loans: { ...stale.loans, version: current.version } }) });
+    const ok = await insertOperationWithSeq(db, { ...input, id: randomUUID(), configs: { loans: { ...stale.loans, version: current.version } } });
     assert.equal(ok.seq, 1);
   });
 });

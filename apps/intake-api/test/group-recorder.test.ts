@@ -9,8 +9,8 @@ import { GroupRecorder } from '../src/group-recorder.js';
 function input(borrowerId: string, key: string): AcceptOperationInput {
   return {
     id: randomUUID(), borrower_id: borrowerId, type: 'create_payment', natural_key: key, request_hash: 'h', idempotency_key: null,
-    params: JSON.stringify({ borrower_id: borrowerId }), body: JSON.stringify({ key }), is_migration: false,
-    recorded_at: new Date().toISOString(), request_id: null, configs: '{}', batch_id: null, batch_index: null,
+    params: { borrower_id: borrowerId }, body: { key }, is_migration: false,
+    recorded_at: new Date().toISOString(), request_id: null, configs: {}, batch_id: null, batch_index: null,
   };
 }
 

@@ -1,17 +1,17 @@
 /**
  * `POST /v1/borrowers/{borrower_id}/simulate` (docs/reads.md, "Simulate a borrower"): the
  * borrower's state as the results API reads it, plus every operation accepted and not yet
- * applied, plus the given payments, waivers and restructurings, each applied in memory by the worker's own
- * `applyRecorded` (@lsl/ledger-store) as if accepted now, in that order; then get_status on `calculation_date`.
+ * applied, plus the given payments, waivers and restructurings, each parsed as intake parses it
+ * and applied in memory by the worker's own `applyOperation` (@lsl/ledger-store) as if accepted now, in that order; then get_status on `calculation_date`.
  * Nothing is written and nothing is enqueued.
  */
 import type { Kysely } from 'kysely';
 import { AppError, fromZodError, parseOperation, simulateBorrowerBodySchema, validationError, type ParsedOperation } from '@lsl/contracts';
-import { findOperationByNaturalKey, listOperationsAfterSeq, type Database, type OperationRow } from '@lsl/db';
+import { findOperationByNaturalKey, listOperationsAfterSeq, type Database } from '@lsl/db';
 import { statusAt, toDay, type LedgerOptions, type ResolvedConfigs } from '@lsl/ledger';
-import { applyRecorded, resolveConfigs } from '@lsl/ledger-store';
+import { randomUUID } from 'node:crypto';
+import { applyOperation, applyRecorded, resolveConfigs, simulatedOperation } from '@lsl/ledger-store';
 import type { LedgerReader } from './ledger-reader.js';
-import { simulatedRow } from './simulated-row.js';
 import { dayOf } from './query-params.js';
 
 /** A bound on the queued operations a simulation applies first (far beyond any real backlog). */
@@ -19,7 +19,8 @@ const MAX_PENDING = 10_000;
 
 interface Candidate {
   parsed: ParsedOperation;
-  body: Record<string, unknown>;
+  /** The id the path would name (payment, waiver or restructuring id). */
+  id: string;
   /** `context.fields` names as the lender wrote them: `payment.amount_paid` → `payments[0].amount_paid`. */
   rename: (field: string) => string;
 }
@@ -67,7 +68,7 @@ function candidatesOf(borrowerId: string, raw: unknown, timeZone: string): { can
   const add = (type: 'create_payment' | 'create_waiver' | 'create_restructuring', params: Record<string, string>, opBody: Record<string, unknown>, rename: (f: string) => string) => {
     const parsed = parseOperation(type, { params, body: opBody }, { timeZone });
     if (!parsed.ok) Object.assign(fields, renamed((parsed.error.context as { fields: Record<string, string> }).fields, rename));
-    else candidates.push({ parsed: parsed.value, body: opBody, rename });
+    else candidates.push({ parsed: parsed.value, id: params[idParamOf(type)] ?? '', rename });
   };
   b.payments.forEach((p, i) => {
     const j = allocationIndex.get(p.payment_id);
@@ -135,13 +136,10 @@ export async function simulateBorrower(
   const simulated: Array<Record<string, unknown>> = [];
   candidates.forEach((c, k) => {
     seq += 1;
-    const row: OperationRow = simulatedRow({
-      borrowerId, seq, type: c.parsed.type, params: c.parsed.params as Record<string, string>, body: c.body, configs: configs[k]!, recordedAt, requestId,
-    });
-    const out = applyRecorded(state, row, ctx.ledger);
+    const op = simulatedOperation(c.parsed, configs[k]!, { seq, operationId: randomUUID(), recordedAt: recordedAt.toISOString(), requestId });
+    const out = applyOperation(state, op, ctx.ledger);
     state = out.state;
-    const params = c.parsed.params as Record<string, string>;
-    simulated.push({ type: c.parsed.type, id: params[idParamOf(c.parsed.type)], status_code: out.result.statusCode, body: out.result.body });
+    simulated.push({ type: c.parsed.type, id: c.id, status_code: out.result.statusCode, body: out.result.body });
   });
 
   return { request_id: requestId, ...statusAt(state, day, ctx.ledger), pending_operations: pending.length, simulated_operations: simulated };

@@ -9,8 +9,8 @@ import type { Kysely } from 'kysely';
 import { AppError, fromZodError, parseOperation, simulateLoansBodySchema, type ErrorBody } from '@lsl/contracts';
 import type { Database } from '@lsl/db';
 import { simulateLoan, type LedgerOptions, type ResolvedConfigs } from '@lsl/ledger';
-import { resolveConfigs, toLedgerOperation } from '@lsl/ledger-store';
-import { simulatedRow } from './simulated-row.js';
+import { randomUUID } from 'node:crypto';
+import { resolveConfigs, simulatedOperation } from '@lsl/ledger-store';
 
 /** Stands in for the path's ids, which a quote does not have; never shown. */
 const NO_BORROWER = 'simulation';
@@ -64,12 +64,7 @@ export async function simulateLoans(
       failed.push(failureOf(error.toJSON(), error.httpStatus, requestId));
       continue;
     }
-    const row = simulatedRow({
-      borrowerId: NO_BORROWER, seq: 1, type: 'create_loan', params: { borrower_id: NO_BORROWER, loan_id: NO_LOAN },
-      body: item, configs, recordedAt: ctx.now(), requestId,
-    });
-    const op = toLedgerOperation(row);
-    if (op.type !== 'create_loan') throw new Error(`a loan quote made a ${op.type}`);
+    const op = simulatedOperation(parsed.value, configs, { seq: 1, operationId: randomUUID(), recordedAt: ctx.now().toISOString(), requestId });
     const quote = simulateLoan(op, ctx.ledger);
     if (quote.ok) succeeded.push({ request_id: requestId, ...quote.quote });
     else failed.push(failureOf(withoutPlaceholders(quote.body), quote.statusCode, requestId));

@@ -5,7 +5,7 @@ import { AppError } from '@lsl/contracts';
 import { randomUUID } from 'node:crypto';
 import { createDb, insertOperationWithSeq, listOperationsAfterSeq, lockBorrowerLedgers, saveBorrowerLedgerDelta, type Database } from '@lsl/db';
 import { createTestDatabase, type TestDatabase } from '@lsl/db/testing';
-import { apply, emptyState, headOf, persistDelta, statusAt, type BorrowerState, type CreateLoanOperation } from '@lsl/ledger';
+import { apply, emptyState, headOf, persistDelta, statusAt, type BorrowerState, type CreateLoanOperation, type OperationType } from '@lsl/ledger';
 import { applyRecorded, ByteLru, loadStoredState } from '@lsl/ledger-store';
 import { createLedgerReader } from '../src/ledger-reader.js';
 
@@ -130,7 +130,7 @@ async function applyPending(borrowerId: string, options: { ledger: { timeZone: s
 
 describe('ledger reader catching up', () => {
   const loanConfig = createLoan(1, 'L1').loanConfig;
-  const accept = (borrowerId: string, type: string, params: Record<string, string>, body: unknown, configs: Record<string, unknown>) =>
+  const accept = (borrowerId: string, type: OperationType, params: Record<string, string>, body: unknown, configs: Record<string, unknown>) =>
     insertOperationWithSeq(db, {
       id: randomUUID(),
       borrower_id: borrowerId,
@@ -138,12 +138,12 @@ describe('ledger reader catching up', () => {
       natural_key: `${type}/${JSON.stringify(params)}`,
       request_hash: 'h',
       idempotency_key: null,
-      params: JSON.stringify({ borrower_id: borrowerId, ...params }),
-      body: JSON.stringify(body),
+      params: { borrower_id: borrowerId, ...params },
+      body,
       is_migration: true,
       recorded_at: (body as { occurred_on: string }).occurred_on,
       request_id: null,
-      configs: JSON.stringify(configs),
+      configs,
       batch_id: null,
       batch_index: null,
     });

@@ -8,6 +8,7 @@ import { createTestDatabase, type TestDatabase } from '@lsl/db/testing';
 import { applyPendingBatch } from '../src/apply-pending.js';
 import { BorrowerBatcher } from '../src/borrower-batcher.js';
 import { StateCache } from '@lsl/ledger-store';
+import type { OperationType } from '@lsl/ledger';
 
 const LEDGER = { timeZone: 'America/Bogota' };
 const LOAN_CONFIG = { id: 'DEFAULT', version: 1, usury_rate: null, usury_behavior: 'cap', daily_fee_max_charge: null, late_fee_amount: null, late_fee_grace_days: 0 };
@@ -25,12 +26,12 @@ function operation(borrowerId: string, k: number): AcceptOperationInput {
     request_id: null,
   };
   const payment = { payment: { amount_paid: 1000 * k, config_id: null, payment_date: '2024-02-01T12:00:00-05:00' }, payment_allocations: null, occurred_on: '2024-02-01T12:00:00-05:00', request_id: null };
-  const [type, params, body, configs] =
+  const [type, params, body, configs]: [OperationType, Record<string, string>, { occurred_on: string }, object] =
     k === 0 ? ['create_loan', { loan_id: 'L1' }, loan, { loans: LOAN_CONFIG }] : ['create_payment', { payment_id: `P${k}` }, payment, { payments: PAYMENT_CONFIG }];
   return {
-    id: randomUUID(), borrower_id: borrowerId, type: type as string, natural_key: `${type}/${k}`, request_hash: 'h', idempotency_key: null,
-    params: JSON.stringify({ borrower_id: borrowerId, ...(params as object) }), body: JSON.stringify(body), is_migration: true,
-    recorded_at: (body as { occurred_on: string }).occurred_on, request_id: null, configs: JSON.stringify(configs), batch_id: null, batch_index: null,
+    id: randomUUID(), borrower_id: borrowerId, type, natural_key: `${type}/${k}`, request_hash: 'h', idempotency_key: null,
+    params: { borrower_id: borrowerId, ...params }, body, is_migration: true,
+    recorded_at: body.occurred_on, request_id: null, configs, batch_id: null, batch_index: null,
   };
 }
 

@@ -36,3 +36,28 @@ export function dueDateIssues(
   });
   return issues;
 }
+
+/** The due dates of a body and the day they must follow (a loan's start), when given. */
+export interface DueDateTerms {
+  dueDates: ReadonlyArray<string>;
+  start: { field: string; value: string } | undefined;
+}
+
+/**
+ * The due-date rule as a zod refinement of the object holding `due_dates` (instants), for the
+ * body schemas; at intake, the operation's `dueDatesOf` checks them again as calendar days in
+ * the lender's time zone (`dueDateIssues` with a time zone).
+ */
+export function refineDueDates<T>(termsOf: (value: T) => DueDateTerms) {
+  return (value: T, ctx: { addIssue(issue: { code: 'custom'; path: Array<string | number>; message: string; input: unknown }): void }): void => {
+    const terms = termsOf(value);
+    for (const issue of dueDateIssues(terms.dueDates, terms.start)) {
+      ctx.addIssue({ code: 'custom', path: ['due_dates', issue.index], message: issue.message, input: terms.dueDates[issue.index] });
+    }
+  };
+}
+
+/** Due dates after the `effective_date` of the same object (a consolidation, a restructuring). */
+export function startingOnEffectiveDate(terms: { due_dates: string[]; effective_date: string }): DueDateTerms {
+  return { dueDates: terms.due_dates, start: { field: 'effective_date', value: terms.effective_date } };
+}

@@ -18,6 +18,9 @@ export const DOMAIN_EVENT_TYPES = [
   'positive_balance.reimbursed',
 ] as const;
 
+/** A domain event's type: what an operation's declaration lists (`events`). */
+export type DomainEventType = (typeof DOMAIN_EVENT_TYPES)[number];
+
 export const EVENT_TYPES = [...OPERATION_EVENT_TYPES, ...DOMAIN_EVENT_TYPES] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

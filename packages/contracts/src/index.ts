@@ -31,6 +31,8 @@ export * from './operations/catalog.js';
 export * from './operations/parse-operation.js';
 export * from './operations/parse-transfer-batch.js';
 export * from './operations/config-refs.js';
+export * from './registry/define-operation.js';
+export { OPERATION_REGISTRY, type OperationParams } from './registry/registry.js';
 
 export * from './configs.js';
 

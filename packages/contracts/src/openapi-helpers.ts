@@ -1,7 +1,7 @@
 /** The pieces every part of the OpenAPI document is built from (openapi.ts, openapi-operations.ts). */
 import { z } from 'zod';
 import { ERROR_CATALOG, errorBody, type ErrorKind } from './errors.js';
-import { OPERATIONS, type OperationType } from './operations/catalog.js';
+import { OPERATIONS, openApiPathOf, type OperationType } from './operations/catalog.js';
 import { idSchema } from './primitives.js';
 import { errorBodySchema } from './responses/error-body.js';
 
@@ -40,6 +40,6 @@ export const preferHeader = z.object({
 export const pathIdSchema = (name: string) => idSchema.meta({ param: { name, in: 'path' } });
 
 export function paramsFor(type: OperationType) {
-  const names = [...OPERATIONS[type].openApiPath.matchAll(/\{([a-z_]+)\}/g)].map((m) => m[1] as string);
+  const names = [...openApiPathOf(OPERATIONS[type].path).matchAll(/\{([a-z_]+)\}/g)].map((m) => m[1] as string);
   return z.object(Object.fromEntries(names.map((n) => [n, pathIdSchema(n)])));
 }

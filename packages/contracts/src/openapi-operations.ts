@@ -2,14 +2,11 @@ import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { exampleRequest } from './examples/requests.js';
 import { batchAcceptedExample, batchStatusExample, operationAcceptedExample, seedResultExamples } from './examples/responses.js';
 import { errorResponse, json, paramsFor, preferHeader, queryDoc } from './openapi-helpers.js';
-import { cancelLoansBatchExample, lifecycleExampleResult, type LifecycleType } from './lifecycle-examples.js';
+import { cancelLoansBatchExample } from './lifecycle-examples.js';
 import { CANCEL_LOANS_BATCH_PATH, cancelLoansBatchDocSchema } from './operations/cancel-loans-batch.js';
-import { OPERATIONS, OPERATION_TYPES, type OperationType } from './operations/catalog.js';
-import { transferBatchDocSchema } from './operations/transfer-ownership.js';
+import { OPERATION_REGISTRY, OPERATION_TYPES, openApiPathOf } from './operations/catalog.js';
 import { batchAcceptedSchema, cancelLoansResultSchema, operationAcceptedSchema } from './responses/async.js';
-import { SEED_RESULT_SCHEMAS, transferResultSchema } from './responses/seed-results.js';
-
-const LIFECYCLE_TYPES: readonly string[] = ['reverse_payment', 'create_reimbursement', 'charge_off_loan', 'create_restructuring'];
+import { transferResultSchema } from './responses/seed-results.js';
 
 export interface OperationPathsOptions {
   security: Array<Record<string, string[]>>;
@@ -27,25 +24,25 @@ export function registerOperationPaths(registry: OpenAPIRegistry, { security, co
   const batchErrors = { 400: errorResponse(400), 409: errorResponse(409), 413: errorResponse(413), 415: errorResponse(415), 422: errorResponse(422), ...commonErrors };
 
   for (const type of OPERATION_TYPES) {
-    const op = OPERATIONS[type];
-    const isBatch = type === 'transfer_ownership';
+    const op = OPERATION_REGISTRY[type];
+    const batch = op.batch;
     registry.registerPath({
       method: 'post',
-      path: op.openApiPath,
+      path: openApiPathOf(op.path),
       operationId: type,
       summary: op.summary,
       tags: ['Operations'],
       security,
       request: {
-        ...(isBatch ? {} : { params: paramsFor(type) }),
+        ...(batch ? {} : { params: paramsFor(type) }),
         query: queryDoc,
         headers: preferHeader,
         body: {
           required: true,
-          content: { 'application/json': { schema: isBatch ? transferBatchDocSchema : op.bodySchema, example: exampleRequest(type).body } },
+          content: { 'application/json': { schema: batch ? batch.docSchema : op.bodySchema, example: exampleRequest(type).body } },
         },
       },
-      responses: isBatch
+      responses: batch
         ? {
             202: json(batchAcceptedSchema, 'Accepted: one operation per valid item (`Location: /v1/batches/{batch_id}`)', batchAcceptedExample),
             207: json(transferResultSchema, 'Multi-Status (with `Prefer: wait` when every item finished in time): the seed body', { succeeded: batchStatusExample.succeeded, failed: [] }),
@@ -53,9 +50,9 @@ export function registerOperationPaths(registry: OpenAPIRegistry, { security, co
           }
         : {
             200: json(
-              SEED_RESULT_SCHEMAS[type],
+              op.resultSchema,
               'OK (only with `Prefer: wait` when the operation finished in time): the seed body',
-              resultExample(type),
+              op.resultExample(),
             ),
             202: json(operationAcceptedSchema, 'Accepted (`Location: /v1/operations/{operation_id}`)', { ...operationAcceptedExample, type }),
             400: errorResponse(400),
@@ -91,12 +88,4 @@ export function registerOperationPaths(registry: OpenAPIRegistry, { security, co
       ...batchErrors,
     },
   });
-}
-
-/** The 200 a `Prefer: wait` submission gets: the seed body of its type. */
-function resultExample(type: OperationType): unknown {
-  if (LIFECYCLE_TYPES.includes(type)) return lifecycleExampleResult(type as LifecycleType);
-  if (type !== 'create_consolidation') return seedResultExamples[type as keyof typeof seedResultExamples];
-  const request = exampleRequest(type).body as { loan_consolidation: Record<string, unknown>; request_id: string };
-  return { id: 'C1', kordev_id: 3, loan_consolidation: request.loan_consolidation, request_id: request.request_id };
 }

@@ -24,7 +24,7 @@ describe('lifecycle operations (docs/ledger.md)', () => {
       const parsed = parseOperation(type, { params: example.params, body: example.body }, TZ);
       assert.ok(parsed.ok, `${type}: ${JSON.stringify(!parsed.ok && parsed.error.context)}`);
       assert.equal(parsed.value.naturalKey, keys[type]);
-      assert.equal(naturalKeyOf(type, example.params, example.body), keys[type]);
+      assert.equal(naturalKeyOf(type, parsed.value.params, parsed.value.body), keys[type]);
     }
   });
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { OPERATIONS, OPERATION_TYPES, buildOpenApiDocument } from '../src/index.js';
+import { OPERATIONS, OPERATION_TYPES, buildOpenApiDocument, openApiPathOf } from '../src/index.js';
 
 describe('OpenAPI document', () => {
   const doc = buildOpenApiDocument({ serverUrl: 'http://127.0.0.1:3000' });
@@ -12,7 +12,7 @@ describe('OpenAPI document', () => {
   it('lists every route', () => {
     const paths = doc.paths ?? {};
     const expected: Array<[string, string]> = [
-      ...OPERATION_TYPES.map((t): [string, string] => [OPERATIONS[t].openApiPath, 'post']),
+      ...OPERATION_TYPES.map((t): [string, string] => [openApiPathOf(OPERATIONS[t].path), 'post']),
       ['/v1/operations/{id}', 'get'],
       ['/v1/batches/{id}', 'get'],
       ['/v1/borrowers/{borrower_id}/get_status', 'get'],

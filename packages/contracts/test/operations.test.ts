@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import {
   AppError,
   OPERATIONS,
+  openApiPathOf,
   OPERATION_TYPES,
   configRefsOf,
   exampleRequest,
@@ -286,13 +287,19 @@ describe('transfer ownership batch', () => {
 
 describe('natural keys and config references', () => {
   it('follow the docs/api.md table', () => {
-    assert.equal(naturalKeyOf('create_loan', loanParams, {}), 'create_loan/B1/L1');
-    assert.equal(naturalKeyOf('cancel_loan', loanParams, {}), 'cancel_loan/B1/L1');
-    assert.equal(naturalKeyOf('create_waiver', { ...loanParams, waiver_id: 'W' }, {}), 'create_waiver/B1/L1/W');
-    assert.equal(naturalKeyOf('create_consolidation', { borrower_id: 'B1', consolidation_id: 'C' }, {}), 'create_consolidation/B1/C');
-    assert.equal(naturalKeyOf('create_payment', { borrower_id: 'B1', payment_id: 'P' }, {}), 'create_payment/B1/P');
-    assert.equal(naturalKeyOf('transfer_ownership', {}, transferItemSeed()), 'transfer_ownership/string/string/string');
-    assert.equal(naturalKeyOf('transfer_ownership', {}, { borrower_id: 'B', loan_id: 'L' }), 'transfer_ownership/B/L/');
+    const keyOf = (type: OperationType, params: Record<string, string>, body: unknown = exampleRequest(type).body): string => {
+      const parsed = parseOperation(type, { params, body });
+      assert.ok(parsed.ok, type);
+      return parsed.value.naturalKey;
+    };
+    assert.equal(keyOf('create_loan', loanParams), 'create_loan/B1/L1');
+    assert.equal(keyOf('cancel_loan', loanParams), 'cancel_loan/B1/L1');
+    assert.equal(keyOf('create_waiver', { ...loanParams, waiver_id: 'W' }), 'create_waiver/B1/L1/W');
+    assert.equal(keyOf('create_consolidation', { borrower_id: 'B1', consolidation_id: 'C' }), 'create_consolidation/B1/C');
+    assert.equal(keyOf('create_payment', { borrower_id: 'B1', payment_id: 'P' }), 'create_payment/B1/P');
+    assert.equal(keyOf('transfer_ownership', {}, transferItemSeed()), 'transfer_ownership/string/string/string');
+    const { request_id: _r, ...withoutRequestId } = { ...transferItemSeed(), borrower_id: 'B', loan_id: 'L' };
+    assert.equal(keyOf('transfer_ownership', {}, withoutRequestId), 'transfer_ownership/B/L/');
   });
   it('parseOperation sets naturalKey and borrowerId', () => {
     const v = assertOk(parseTransferBatch({ body: [transferItemSeed()] })).items[0];
@@ -311,7 +318,7 @@ describe('natural keys and config references', () => {
   it('the catalog covers the six operations with their seed paths', () => {
     assert.deepEqual(Object.keys(OPERATIONS).sort(), [...OPERATION_TYPES].sort());
     const t: OperationType = 'create_waiver';
-    assert.equal(OPERATIONS[t].openApiPath, '/v1/borrowers/{borrower_id}/loans/{loan_id}/waivers/{waiver_id}/create');
+    assert.equal(openApiPathOf(OPERATIONS[t].path), '/v1/borrowers/{borrower_id}/loans/{loan_id}/waivers/{waiver_id}/create');
   });
 });
 

@@ -5,6 +5,7 @@ import * as m0003 from './migrations/0003-events.js';
 import * as m0005 from './migrations/0005-webhooks.js';
 import * as m0004 from './migrations/0004-api-keys.js';
 import * as m0006 from './migrations/0006-config-guard.js';
+import * as m0007 from './migrations/0007-record-version.js';
 
 // Migrations are imported, not read from disk, so the same code runs from src (tests) and dist.
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '0005-webhooks': m0005,
   '0004-api-keys': m0004,
   '0006-config-guard': m0006,
+  '0007-record-version': m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

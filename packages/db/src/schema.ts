@@ -1,4 +1,4 @@
-import type { ConfigKind } from '@lsl/ledger';
+import type { ConfigKind, OperationType } from '@lsl/ledger';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /**
@@ -64,7 +64,8 @@ export interface OperationsTable {
   id: string;
   borrower_id: string;
   seq: number;
-  type: string;
+  /** One of the ledger's operation types (`@lsl/ledger`'s registry); the codec checks it when decoding. */
+  type: OperationType;
   /** The Idempotency key (docs/api.md) within the borrower, e.g. `create_loan:L1`. */
   natural_key: string;
   /** sha256 of the canonical request (path params, is_migration, body). */
@@ -77,7 +78,7 @@ export interface OperationsTable {
   recorded_at: Timestamp;
   request_id: string | null;
   /** The configs resolved at intake (id and version), so later config edits change nothing. */
-  configs: ColumnType<Record<string, unknown>, string, string>;
+  configs: ColumnType<object, string, string>;
   batch_id: string | null;
   batch_index: number | null;
   status: ColumnType<OperationStatus, OperationStatus | undefined, OperationStatus>;
@@ -85,6 +86,8 @@ export interface OperationsTable {
   result_body: ColumnType<unknown, string | null | undefined, string | null>;
   accepted_at: Timestamp;
   completed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** The version of the stored form (params, body, configs): `@lsl/ledger-store`'s codec. */
+  record_version: ColumnType<number, number | undefined, number>;
 }
 
 export interface BatchesTable {

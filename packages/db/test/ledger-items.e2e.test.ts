@@ -14,7 +14,7 @@ import { createDb, loadBorrowerLedger, type Database, type OperationRow } from '
 import { apply, emptyState, historyOf, persistDelta, restoreState, statusAt, type BorrowerState, type LedgerOperation } from '@lsl/ledger';
 import type { Kysely } from 'kysely';
 import { createLoanBody, paymentBody, startSystem, type System } from '../../../test/helpers.js';
-import { toLedgerOperation } from '@lsl/ledger-store';
+import { decodeOperation } from '@lsl/ledger-store';
 
 const OPTIONS = { timeZone: 'America/Bogota' };
 const BORROWER = 'B-items';
@@ -46,7 +46,7 @@ describe('ledger items: a back-dated operation after many in-order ones', () => 
 
   async function recordedOperations(): Promise<LedgerOperation[]> {
     const rows = (await db.selectFrom('operations').selectAll().where('borrower_id', '=', BORROWER).orderBy('seq').execute()) as OperationRow[];
-    return rows.map(toLedgerOperation);
+    return rows.map((r) => decodeOperation(r));
   }
 
   function effectiveDay(op: LedgerOperation): string {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import { AppError, configRefsOf, type ParsedOperation } from '@lsl/contracts';
+import { AppError, OPERATION_REGISTRY, configRefsOf, type ParsedOperationOf } from '@lsl/contracts';
 import { getLatestConfig, type Database } from '@lsl/db';
-import { checkUsury, type ConfigKind, type ConfigsByKind, type ResolvedConfigs, type UsuryTerms } from '@lsl/ledger';
+import { checkUsury, type ConfigKind, type ConfigsByKind, type OperationType, type ResolvedConfigs } from '@lsl/ledger';
 
 /**
  * Resolves a config id to the version in force now, as a value stored with the operation: a
@@ -44,16 +44,9 @@ export class ConfigCache {
   }
 
   /** Drops the entries of the configs the operation names. */
-  forget(parsed: ParsedOperation): void {
+  forget<K extends OperationType>(parsed: ParsedOperationOf<K>): void {
     for (const ref of configRefsOf(parsed.type, parsed.body)) this.entries.delete(`${ref.kind}\u0000${ref.configId}`);
   }
-}
-
-/** The rates usury `reject` looks at, in the body of an operation that creates a loan. */
-function usuryTermsOf(parsed: ParsedOperation): UsuryTerms | undefined {
-  if (parsed.type === 'create_loan') return parsed.body.loan;
-  if (parsed.type === 'create_consolidation') return parsed.body.loan_consolidation;
-  return undefined;
 }
 
 /**
@@ -61,16 +54,19 @@ function usuryTermsOf(parsed: ParsedOperation): UsuryTerms | undefined {
  * `reject` (400): what intake stores with the operation, and what the simulations use, so a
  * simulation refuses what intake would. With a `cache` (intake only), see `ConfigCache`.
  */
-export async function resolveConfigs(db: Kysely<Database>, parsed: ParsedOperation, cache?: ConfigCache): Promise<ResolvedConfigs> {
+export async function resolveConfigs<K extends OperationType>(db: Kysely<Database>, parsed: ParsedOperationOf<K>, cache?: ConfigCache): Promise<ResolvedConfigs> {
   const configs: ResolvedConfigs = {};
   for (const ref of configRefsOf(parsed.type, parsed.body)) {
-    const config = await resolveConfig(db, ref.kind, ref.configId, ref.field, cache);
-    (configs as Record<ConfigKind, unknown>)[ref.kind] = config;
+    setConfig(configs, ref.kind, await resolveConfig(db, ref.kind, ref.configId, ref.field, cache));
   }
-  const terms = usuryTermsOf(parsed);
+  const terms = OPERATION_REGISTRY[parsed.type].usuryTermsOf?.(parsed.body);
   if (configs.loans && terms) {
     const refusal = checkUsury(terms, configs.loans);
     if (refusal) throw new AppError('usury_rate_exceeded', refusal.error, refusal.context);
   }
   return configs;
+}
+
+function setConfig<K extends ConfigKind>(configs: ResolvedConfigs, kind: K, config: ConfigsByKind[K]): void {
+  configs[kind] = config;
 }

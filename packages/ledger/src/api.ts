@@ -14,7 +14,6 @@
  *   `restoreState` (docs/ledger.md "Persistence").
  */
 import type { ConsolidationConfig, LoanConfig, PaymentConfig, RestructuringConfig, WaiverConfig } from './configs.js';
-import type { OperationBodies } from './operation-bodies.js';
 
 export type Day = string;
 
@@ -62,99 +61,7 @@ export interface LedgerOptions {
 
 export * from './configs.js';
 export * from './operation-bodies.js';
-
-
-/** The operation types, in the order of docs/api.md; `LedgerOperation['type']`. */
-export const OPERATION_TYPES = [
-  'create_loan',
-  'cancel_loan',
-  'create_waiver',
-  'create_consolidation',
-  'transfer_ownership',
-  'create_payment',
-  // Lifecycle operations (docs/ledger.md).
-  'reverse_payment',
-  'create_reimbursement',
-  'charge_off_loan',
-  'create_restructuring',
-] as const;
-
-export type OperationType = (typeof OPERATION_TYPES)[number];
-
-interface OperationBase<T extends OperationType> {
-  type: T;
-  /** Per-borrower acceptance sequence number (1, 2, 3, ...), the order of application. */
-  seq: number;
-  /** The operation id assigned at intake (uuid). */
-  operationId: string;
-  /** When the operation counts as recorded: `occurred_on` if is_migration, else acceptance time. */
-  recordedAt: string;
-  /** The `request_id` echoed in results (may be undefined). */
-  requestId?: string | null;
-  /** The request body, as the contracts schema of its type outputs it. */
-  body: OperationBodies[T];
-}
-
-export interface CreateLoanOperation extends OperationBase<'create_loan'> {
-  loanId: string;
-  loanConfig: LoanConfig;
-}
-
-export interface CancelLoanOperation extends OperationBase<'cancel_loan'> {
-  loanId: string;
-}
-
-export interface CreateWaiverOperation extends OperationBase<'create_waiver'> {
-  loanId: string;
-  waiverId: string;
-  waiverConfig: WaiverConfig | null;
-}
-
-export interface CreateConsolidationOperation extends OperationBase<'create_consolidation'> {
-  consolidationId: string;
-  loanConfig: LoanConfig;
-  consolidationConfig: ConsolidationConfig;
-}
-
-export interface TransferOwnershipOperation extends OperationBase<'transfer_ownership'> {
-  loanId: string;
-}
-
-export interface CreatePaymentOperation extends OperationBase<'create_payment'> {
-  paymentId: string;
-  paymentConfig: PaymentConfig;
-}
-
-/** Reverse (take out) a payment as if it had never been made; effective on the day recorded. */
-export interface ReversePaymentOperation extends OperationBase<'reverse_payment'> {
-  paymentId: string;
-}
-
-export interface CreateReimbursementOperation extends OperationBase<'create_reimbursement'> {
-  reimbursementId: string;
-}
-
-export interface ChargeOffLoanOperation extends OperationBase<'charge_off_loan'> {
-  loanId: string;
-}
-
-export interface CreateRestructuringOperation extends OperationBase<'create_restructuring'> {
-  loanId: string;
-  restructuringId: string;
-  restructuringConfig: RestructuringConfig;
-}
-
-export type LedgerOperation =
-  | CreateLoanOperation
-  | CancelLoanOperation
-  | CreateWaiverOperation
-  | CreateConsolidationOperation
-  | TransferOwnershipOperation
-  | CreatePaymentOperation
-  | ReversePaymentOperation
-  | CreateReimbursementOperation
-  | ChargeOffLoanOperation
-  | CreateRestructuringOperation;
+export type { LedgerOperations, LedgerOperation, OperationType } from './operations/registry.js';
 
 /** The seed error body. `code` is the application error code (integer). */
 export interface ErrorBody {
@@ -177,8 +84,11 @@ export interface LedgerEvent {
   payload: Record<string, unknown>;
 }
 
+/** A result body: the seed body of the operation's type (keys in alphabetical order). */
+export type ApplyBody = Record<string, unknown>;
+
 export type ApplyResult =
-  | { ok: true; statusCode: 200; body: Record<string, unknown>; events?: LedgerEvent[] }
+  | { ok: true; statusCode: 200; body: ApplyBody; events?: LedgerEvent[] }
   /**
    * The ledger refuses with 400, 404 or 409; 500 is never the ledger's: `@lsl/ledger-store`
    * records it for an operation whose apply threw (a defect), so the borrower is not blocked.

@@ -1,5 +1,6 @@
 /** The ledger's one front door: the contract of api.ts, implemented. */
 export * from './api.js';
+export { LEDGER_OPERATIONS, OPERATION_TYPES, isOperationType } from './operations/registry.js';
 export { emptyState, hasLoan, type BorrowerState } from './state.js';
 export { apply, type ApplyOutput } from './apply.js';
 export { effectiveDayOf } from './execute.js';

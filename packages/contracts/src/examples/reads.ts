@@ -108,7 +108,7 @@ export const simulateBorrowerResultExample = (() => {
   for (const op of whatIf) {
     const out = apply(state, op, LEDGER);
     state = out.state;
-    simulated.push({ type: op.type, id: op.type === 'create_payment' ? op.paymentId : (op as { waiverId: string }).waiverId, status_code: out.result.statusCode, body: out.result.body });
+    simulated.push({ type: op.type, id: op.type === 'create_payment' ? op.paymentId : op.type === 'create_waiver' ? op.waiverId : null, status_code: out.result.statusCode, body: out.result.body });
   }
   return {
     request_id: 'what-if-1',

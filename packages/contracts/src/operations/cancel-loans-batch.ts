@@ -38,9 +38,19 @@ export const cancelLoansBatchDocSchema = z.array(cancelLoansItemSchema).min(1).m
  * through the batch or on its own is the same operation under the same idempotency key.
  */
 export function cancelItemAsSingle(item: Record<string, unknown>): { params: { borrower_id: unknown; loan_id: unknown }; body: Record<string, unknown> } {
-  const { loan_id: loanId, ...cancellation } = (item['loan_cancellation'] ?? {}) as Record<string, unknown>;
+  const given = item['loan_cancellation'];
+  const { loan_id: loanId, ...cancellation }: Record<string, unknown> = isRecord(given) ? given : {};
   const body: Record<string, unknown> = { loan_cancellation: cancellation };
   if (item['occurred_on'] !== undefined) body['occurred_on'] = item['occurred_on'];
   if (item['request_id'] !== undefined) body['request_id'] = item['request_id'];
   return { params: { borrower_id: item['borrower_id'], loan_id: loanId }, body };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A batch item that passed its shape check: an object, read as the lender sent it. */
+export function asItemRecord(item: unknown): Record<string, unknown> {
+  return isRecord(item) ? item : {};
 }

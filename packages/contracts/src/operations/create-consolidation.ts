@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dueDateIssues } from '../due-dates.js';
+import { refineDueDates, startingOnEffectiveDate } from '../due-dates.js';
 import {
   amountSchema,
   configIdSchema,
@@ -41,9 +41,7 @@ export const loanConsolidationSchema = z
         ctx.addIssue({ code: 'custom', path: ['original_loans', index], message: `Duplicate of original_loans[${first}] (${loanId})`, input: loanId });
       } else seen.set(loanId, index);
     });
-    for (const issue of dueDateIssues(c.due_dates, { field: 'effective_date', value: c.effective_date })) {
-      ctx.addIssue({ code: 'custom', path: ['due_dates', issue.index], message: issue.message, input: c.due_dates[issue.index] });
-    }
+    refineDueDates(startingOnEffectiveDate)(c, ctx);
   })
   .meta({ id: 'LoanConsolidation' });
 

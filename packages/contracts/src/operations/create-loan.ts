@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dueDateIssues } from '../due-dates.js';
+import { refineDueDates, type DueDateTerms } from '../due-dates.js';
 import {
   amountSchema,
   configIdSchema,
@@ -18,6 +18,11 @@ import {
  * `array | null` by the seed but also Required with at least 1 element, so null is refused;
  * `origination_date` is optional (the ledger then uses the recorded time).
  */
+/** A loan's due dates follow its origination day, when given. */
+export function loanDueDates(loan: { due_dates: string[]; origination_date?: string | undefined }): DueDateTerms {
+  return { dueDates: loan.due_dates, start: loan.origination_date === undefined ? undefined : { field: 'origination_date', value: loan.origination_date } };
+}
+
 export const loanSchema = z
   .looseObject({
     amount_financed: amountSchema,
@@ -32,12 +37,7 @@ export const loanSchema = z
     origination_date: dateTimeSchema.optional(),
     owner: nameSchema.nullable().optional(),
   })
-  .superRefine((loan, ctx) => {
-    const start = loan.origination_date === undefined ? undefined : { field: 'origination_date', value: loan.origination_date };
-    for (const issue of dueDateIssues(loan.due_dates, start)) {
-      ctx.addIssue({ code: 'custom', path: ['due_dates', issue.index], message: issue.message, input: loan.due_dates[issue.index] });
-    }
-  })
+  .superRefine(refineDueDates(loanDueDates))
   .meta({ id: 'Loan' });
 
 export const createLoanBodySchema = z

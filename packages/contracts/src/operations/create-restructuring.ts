@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dueDateIssues } from '../due-dates.js';
+import { refineDueDates, startingOnEffectiveDate } from '../due-dates.js';
 import { amountSchema, configIdSchema, dateTimeSchema, dueDatesSchema, occurredOnSchema, rateSchema, requestIdSchema } from '../primitives.js';
 
 /**
@@ -18,11 +18,7 @@ export const loanRestructuringSchema = z
     installment_fee_charge: amountSchema.nullable().optional(),
     interest_rate: rateSchema.optional(),
   })
-  .superRefine((r, ctx) => {
-    for (const issue of dueDateIssues(r.due_dates, { field: 'effective_date', value: r.effective_date })) {
-      ctx.addIssue({ code: 'custom', path: ['due_dates', issue.index], message: issue.message, input: r.due_dates[issue.index] });
-    }
-  })
+  .superRefine(refineDueDates(startingOnEffectiveDate))
   .meta({ id: 'LoanRestructuring' });
 
 export const createRestructuringBodySchema = z

@@ -29,6 +29,6 @@ export function parseBatchEnvelope<Item>(
 /** A field of a batch item when it is a string, for the item's `failed` entry. */
 export function stringField(item: unknown, name: string): string | null {
   if (typeof item !== 'object' || item === null) return null;
-  const value = (item as Record<string, unknown>)[name];
+  const value: unknown = Reflect.get(item, name);
   return typeof value === 'string' ? value : null;
 }

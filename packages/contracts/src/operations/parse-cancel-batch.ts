@@ -2,7 +2,7 @@ import type { AppError } from '../errors.js';
 import type { OperationQuery } from '../primitives.js';
 import { fieldsOf, validationError } from '../zod-error.js';
 import { parseBatchEnvelope, stringField } from './parse-batch-envelope.js';
-import { cancelItemAsSingle, cancelLoansBatchSchema, cancelLoansItemSchema } from './cancel-loans-batch.js';
+import { asItemRecord, cancelItemAsSingle, cancelLoansBatchSchema, cancelLoansItemSchema } from './cancel-loans-batch.js';
 import { parseOperation, type ParsedOperation, type ParseOperationOptions, type ParseResult } from './parse-operation.js';
 
 export type CancelItemResult =
@@ -32,7 +32,7 @@ export function parseCancelBatch(input: { query?: unknown; body: unknown }, opti
     const failed = (error: AppError): CancelItemResult => ({ index, ok: false, error, borrower_id: stringField(item, 'borrower_id'), request_id: stringField(item, 'request_id') });
     const shape = cancelLoansItemSchema.safeParse(item);
     if (!shape.success) return failed(validationError(fieldsOf(shape.error.issues, 'body')));
-    const single = cancelItemAsSingle(item as Record<string, unknown>);
+    const single = cancelItemAsSingle(asItemRecord(item));
     const parsed = parseOperation('cancel_loan', { params: single.params, query: input.query, body: single.body }, options);
     if (!parsed.ok) return failed(parsed.error);
     return { index, ok: true, value: parsed.value, rawBody: single.body };

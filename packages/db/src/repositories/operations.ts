@@ -3,7 +3,20 @@ import type { Database, NewOperation, OperationRow, OperationStatus } from '../s
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export type AcceptOperationInput = Omit<NewOperation, 'seq' | 'status'>;
+/**
+ * An operation to record: its columns' values (params, body and configs as values, made JSON
+ * once here, at the database boundary; the row returned holds the same values, never parsed back).
+ */
+export type AcceptOperationInput = Omit<NewOperation, 'seq' | 'status' | 'params' | 'body' | 'configs'> & {
+  params: Record<string, string>;
+  body: unknown;
+  configs: object;
+};
+
+/** The JSON text of the values, for the insert statements. */
+export function jsonColumns(input: AcceptOperationInput): { params: string; body: string; configs: string } {
+  return { params: JSON.stringify(input.params), body: JSON.stringify(input.body), configs: JSON.stringify(input.configs) };
+}
 
 /**
  * Records an accepted operation with the borrower's next sequence number, in ONE statement
@@ -13,6 +26,7 @@ export type AcceptOperationInput = Omit<NewOperation, 'seq' | 'status'>;
  * so does a config resolved at a version no longer in force (`isStaleConfig`: resolve again).
  */
 export async function insertOperationWithSeq(db: Db, input: AcceptOperationInput): Promise<OperationRow> {
+  const json = jsonColumns(input);
   const result = await sql<MadeColumns>`
     with b as (
       insert into borrowers (id, last_seq) values (${input.borrower_id}, 1)
@@ -21,16 +35,16 @@ export async function insertOperationWithSeq(db: Db, input: AcceptOperationInput
     )
     insert into operations (
       id, borrower_id, seq, type, natural_key, request_hash, idempotency_key, params, body,
-      is_migration, recorded_at, request_id, configs, batch_id, batch_index, accepted_at
+      is_migration, recorded_at, request_id, configs, batch_id, batch_index, accepted_at, record_version
     )
     select
       ${input.id}::uuid, ${input.borrower_id}, b.last_seq, ${input.type}, ${input.natural_key},
-      ${input.request_hash}, ${input.idempotency_key ?? null}, ${input.params}::jsonb, ${input.body}::json,
+      ${input.request_hash}, ${input.idempotency_key ?? null}, ${json.params}::jsonb, ${json.body}::json,
       ${input.is_migration}, ${input.recorded_at}::timestamptz, ${input.request_id ?? null},
-      ${input.configs}::jsonb, ${input.batch_id ?? null}::uuid, ${input.batch_index ?? null}::integer,
-      ${input.accepted_at ?? new Date()}::timestamptz
+      ${json.configs}::jsonb, ${input.batch_id ?? null}::uuid, ${input.batch_index ?? null}::integer,
+      ${input.accepted_at ?? new Date()}::timestamptz, ${input.record_version ?? 1}::smallint
     from b
-    where lsl_configs_current(${input.configs}::jsonb)
+    where lsl_configs_current(${json.configs}::jsonb)
     returning ${MADE_COLUMNS}`.execute(db);
   return rowOf(input, result.rows[0]!);
 }
@@ -52,11 +66,12 @@ export function rowOf(input: AcceptOperationInput, made: MadeColumns): Operation
     natural_key: input.natural_key,
     request_hash: input.request_hash,
     idempotency_key: input.idempotency_key ?? null,
-    params: JSON.parse(input.params) as Record<string, string>,
-    body: JSON.parse(input.body) as unknown,
+    params: input.params,
+    body: input.body,
+    record_version: input.record_version ?? 1,
     is_migration: input.is_migration,
     request_id: input.request_id ?? null,
-    configs: JSON.parse(input.configs) as Record<string, unknown>,
+    configs: input.configs,
     batch_id: input.batch_id ?? null,
     batch_index: input.batch_index ?? null,
     ...made,

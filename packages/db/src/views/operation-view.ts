@@ -1,4 +1,4 @@
-import type { OperationAcceptedBody, OperationStatusBody, OperationType } from '@lsl/contracts';
+import type { OperationAcceptedBody, OperationStatusBody } from '@lsl/contracts';
 import type { OperationRow } from '../schema.js';
 
 /*
@@ -12,7 +12,7 @@ import type { OperationRow } from '../schema.js';
 export function operationView(row: OperationRow): OperationStatusBody {
   return {
     id: row.id,
-    type: row.type as OperationType,
+    type: row.type,
     status: row.status,
     borrower_id: row.borrower_id,
     request_id: row.request_id,
@@ -28,7 +28,7 @@ export function acceptedView(row: Pick<OperationRow, 'id' | 'type' | 'borrower_i
   return {
     operation_id: row.id,
     status: 'queued',
-    type: row.type as OperationType,
+    type: row.type,
     borrower_id: row.borrower_id,
     request_id: row.request_id,
     status_url: `/v1/operations/${row.id}`,

@@ -1,0 +1,25 @@
+/** reverse_payment (docs/api.md): its route, schemas, key, configs, ledger value and examples. */
+import { reversePaymentBodySchema } from '../operations/reverse-payment.js';
+import { paymentParamsSchema } from '../operations/params.js';
+import { defineOperation } from './define-operation.js';
+import { SEED_RESULT_SCHEMAS } from '../responses/seed-results.js';
+
+export const reversePayment = defineOperation({
+  type: 'reverse_payment',
+  path: '/v1/borrowers/:borrower_id/payments/:payment_id/reverse',
+  summary: 'Reverse payment',
+  paramsSchema: paymentParamsSchema,
+  bodySchema: reversePaymentBodySchema,
+  borrowerIdOf: (params) => params.borrower_id,
+  naturalKeyOf: (p) => [p.borrower_id, p.payment_id],
+  configRefsOf: () => [],
+  toLedger: ({ base, params, body }) => ({ ...base, type: 'reverse_payment', body, paymentId: params.payment_id }),
+  resultSchema: SEED_RESULT_SCHEMAS.reverse_payment,
+  stepTypes: ['payment_reversal'],
+  events: ['payment.reversed'],
+  example: () => ({
+    params: { borrower_id: 'B1', payment_id: 'P1' },
+    body: { payment_reversal: { reason: 'NSF' }, occurred_on: '2024-03-05T10:00:00-05:00', request_id: 'string' },
+  }),
+  resultExample: () => ({ id: '0b6f7c1e-8d0a-4a57-9a43-3c1f0e7d9a11', kordev_id: 3, payment_id: 'P1', reason: 'NSF', request_id: 'string', reversed_amount: 100000 }),
+});

@@ -1,0 +1,29 @@
+/** create_restructuring (docs/ledger.md "Restructuring"). */
+import type { RestructuringConfig } from '../configs.js';
+import { createRestructuring } from '../restructuring.js';
+import { defineLedgerOperation, type BodyBase, type Open, type OperationBase } from './define.js';
+
+export type RestructuringTerms = Open & {
+  config_id?: string | null | undefined;
+  daily_fee_charge?: number | null | undefined;
+  delinquency_interest_rate?: number | undefined;
+  due_dates: string[];
+  effective_date: string;
+  installment_fee_charge?: number | null | undefined;
+  interest_rate?: number | undefined;
+};
+
+export interface CreateRestructuringBody extends BodyBase {
+  loan_restructuring: RestructuringTerms;
+}
+
+export interface CreateRestructuringOperation extends OperationBase<'create_restructuring', CreateRestructuringBody> {
+  loanId: string;
+  restructuringId: string;
+  restructuringConfig: RestructuringConfig;
+}
+
+export const createRestructuringOperation = defineLedgerOperation<CreateRestructuringOperation>({
+  effectiveInstant: (op) => op.body.loan_restructuring.effective_date,
+  handle: createRestructuring,
+});

@@ -1,0 +1,51 @@
+/**
+ * How the ledger declares an operation type (docs/architecture.md, "Adding an operation"): the
+ * body it reads, the value the pipeline hands it (`OperationBase` plus the ids and configs the
+ * operation needs), the instant it takes effect at, and its handler. Each type's declaration
+ * lives in its own file of this folder; `registry.ts` collects them.
+ */
+import type { ApplyBody } from '../api.js';
+import type { OpContext, Outcome } from '../context.js';
+
+/** What every body may carry. */
+export interface BodyBase {
+  occurred_on?: string | undefined;
+  request_id?: string | null | undefined;
+}
+
+/** Open objects: the lender's additional properties are kept and echoed. */
+export type Open = { [extra: string]: unknown };
+
+export interface OperationBase<T extends string, B extends BodyBase> {
+  type: T;
+  /** Per-borrower acceptance sequence number (1, 2, 3, ...), the order of application. */
+  seq: number;
+  /** The operation id assigned at intake (uuid). */
+  operationId: string;
+  /** When the operation counts as recorded: `occurred_on` if is_migration, else acceptance time. */
+  recordedAt: string;
+  /** The `request_id` echoed in results (may be undefined). */
+  requestId?: string | null;
+  /** The request body, as the contracts schema of its type outputs it. */
+  body: B;
+}
+
+/** Any operation value, whatever its type (what handlers' common helpers read). */
+export type AnyOperation = OperationBase<string, BodyBase>;
+
+/** The ledger side of one operation type. */
+export interface LedgerOperationDeclaration<Op extends AnyOperation, Result extends ApplyBody = ApplyBody> {
+  /**
+   * The instant the operation takes effect at, as the body gives it; `undefined` or blank: the
+   * instant it was recorded.
+   */
+  effectiveInstant(op: Op): string | undefined;
+  /** Applies the operation to a draft already advanced to its effective day. */
+  handle(ctx: OpContext<Op>): Outcome<Result>;
+}
+
+export function defineLedgerOperation<Op extends AnyOperation, Result extends ApplyBody = ApplyBody>(
+  declaration: LedgerOperationDeclaration<Op, Result>,
+): LedgerOperationDeclaration<Op, Result> {
+  return declaration;
+}

@@ -1,0 +1,58 @@
+/**
+ * Every operation type the ledger applies, each declared once in its own file of this folder
+ * (docs/architecture.md, "Adding an operation"). A type is two lines here: its value in
+ * `LedgerOperations` and its declaration in `LEDGER_OPERATIONS`; the mapped type makes a
+ * missing declaration a compile error, and contracts' registry is keyed by the same types.
+ * The order is docs/api.md's.
+ */
+import type { LedgerOperationDeclaration } from './define.js';
+import { cancelLoanOperation, type CancelLoanOperation } from './cancel-loan.js';
+import { chargeOffLoanOperation, type ChargeOffLoanOperation } from './charge-off-loan.js';
+import { createConsolidationOperation, type CreateConsolidationOperation } from './create-consolidation.js';
+import { createLoanOperation, type CreateLoanOperation } from './create-loan.js';
+import { createPaymentOperation, type CreatePaymentOperation } from './create-payment.js';
+import { createReimbursementOperation, type CreateReimbursementOperation } from './create-reimbursement.js';
+import { createRestructuringOperation, type CreateRestructuringOperation } from './create-restructuring.js';
+import { createWaiverOperation, type CreateWaiverOperation } from './create-waiver.js';
+import { reversePaymentOperation, type ReversePaymentOperation } from './reverse-payment.js';
+import { transferOwnershipOperation, type TransferOwnershipOperation } from './transfer-ownership.js';
+
+/** The value the ledger applies, by operation type. */
+export interface LedgerOperations {
+  create_loan: CreateLoanOperation;
+  cancel_loan: CancelLoanOperation;
+  create_waiver: CreateWaiverOperation;
+  create_consolidation: CreateConsolidationOperation;
+  transfer_ownership: TransferOwnershipOperation;
+  create_payment: CreatePaymentOperation;
+  // Lifecycle operations (docs/ledger.md).
+  reverse_payment: ReversePaymentOperation;
+  create_reimbursement: CreateReimbursementOperation;
+  charge_off_loan: ChargeOffLoanOperation;
+  create_restructuring: CreateRestructuringOperation;
+}
+
+export type OperationType = keyof LedgerOperations;
+export type LedgerOperation = LedgerOperations[OperationType];
+/** The body of each operation type, as the contracts schema of the type outputs it. */
+export type OperationBodies = { [K in OperationType]: LedgerOperations[K]['body'] };
+
+export const LEDGER_OPERATIONS: { [K in OperationType]: LedgerOperationDeclaration<LedgerOperations[K]> } = {
+  create_loan: createLoanOperation,
+  cancel_loan: cancelLoanOperation,
+  create_waiver: createWaiverOperation,
+  create_consolidation: createConsolidationOperation,
+  transfer_ownership: transferOwnershipOperation,
+  create_payment: createPaymentOperation,
+  reverse_payment: reversePaymentOperation,
+  create_reimbursement: createReimbursementOperation,
+  charge_off_loan: chargeOffLoanOperation,
+  create_restructuring: createRestructuringOperation,
+};
+
+export function isOperationType(value: string): value is OperationType {
+  return Object.hasOwn(LEDGER_OPERATIONS, value);
+}
+
+/** The operation types, in the registry's order (docs/api.md's). */
+export const OPERATION_TYPES: readonly OperationType[] = Object.keys(LEDGER_OPERATIONS).filter(isOperationType);
