@@ -50,8 +50,9 @@ export function localizedPage(installed: readonly string[]): RequestHandler {
     const render = res.render.bind(res);
     res.render = ((view: string, params?: Record<string, unknown>) => {
       const lng = pickLocale(req.header('accept-language'), installed);
-      const config: unknown = typeof params?.uiConfig === 'string' ? JSON.parse(params.uiConfig) : {};
-      const uiConfig = JSON.stringify({ ...(config as object), locale: { lng } }).replace(/</g, '\\u003c').replace(/>/g, '\\u003e');
+      const parsed: unknown = typeof params?.uiConfig === 'string' ? JSON.parse(params.uiConfig) : {};
+      const config = typeof parsed === 'object' && parsed !== null ? parsed : {};
+      const uiConfig = JSON.stringify({ ...config, locale: { lng } }).replace(/</g, '\\u003c').replace(/>/g, '\\u003e');
       render(view, { ...params, uiConfig }, (error: Error | null, html?: string) => {
         if (error || html === undefined) return next(error);
         const page = html
