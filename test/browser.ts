@@ -13,7 +13,7 @@ export function findChromium(): string | undefined {
   return candidates.find((path) => existsSync(path));
 }
 
-export const NO_CHROMIUM = 'no Chromium at /usr/bin/chromium (or CHROMIUM_PATH): install it with `apt-get install chromium` to run the browser tests (README, "Tests")';
+export const NO_CHROMIUM = `no Chromium at ${process.env.CHROMIUM_PATH || '/usr/bin/chromium'}: install one (\`apt-get install chromium\`) or set CHROMIUM_PATH to run the browser tests (README, "The two commands")`;
 
 /** Headless, and quiet: no sync, no component or field-trial downloads, no QUIC probing. */
 const FLAGS = [
