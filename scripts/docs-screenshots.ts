@@ -36,12 +36,17 @@ try {
     await page.getByText('create_loan · succeeded').first().waitFor();
     await page.waitForLoadState('networkidle');
     await page.screenshot({ path: out('dashboard.png') });
+    // The queue's info: its workers among them (on Redis, the server's own consumer).
+    await page.locator('header svg.lucide-info').first().click();
+    await page.getByText('Connected workers').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: out('dashboard-queue-info.png') });
     const elsewhere = offMachine(browser.requests);
     if (elsewhere.length > 0) throw new Error(`requests left the machine: ${elsewhere.join(' ')}`);
   } finally {
     await browser.close();
   }
-  console.log('wrote docs/images/docs-page.png and docs/images/dashboard.png');
+  console.log('wrote docs/images/docs-page.png, dashboard.png and dashboard-queue-info.png');
 } finally {
   await system.stop();
 }

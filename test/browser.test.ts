@@ -130,6 +130,16 @@ describe(`in a browser: /docs and /admin/queues (${QUEUE_BACKEND} queues)`, { sk
       await page.locator('#root').getByText(queueOfB1).first().waitFor();
       await page.waitForLoadState('networkidle');
       assert.doesNotMatch(await textOf(page), /No workers|Nothing is consuming/);
+      // The queue's info, as a person opens it.
+      await page.locator('header svg.lucide-info').first().click();
+      const info = page.getByRole('dialog');
+      await info.getByText(queueOfB1).first().waitFor();
+      // On Redis the row comes with the queue's workers, fetched once the dialog is open.
+      if (QUEUE_BACKEND !== 'postgres') await info.getByText('Workers', { exact: true }).waitFor();
+      await page.waitForLoadState('networkidle');
+      const shown = await info.innerText();
+      if (QUEUE_BACKEND === 'postgres') assert.doesNotMatch(shown, /Workers\s+\d|No workers/, shown);
+      else assert.match(shown, /Workers\s+2\b/, shown);
       const { queues } = await system.queueView();
       for (const queue of queues.queues) {
         const res = await page.request.get(`${system.baseUrl}/admin/queues/api/queues/${encodeURIComponent(queue.name)}/workers`);
