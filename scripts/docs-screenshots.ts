@@ -38,7 +38,7 @@ try {
     await page.screenshot({ path: out('dashboard.png') });
     // The queue's info: its workers among them (on Redis, the server's own consumer).
     await page.locator('header svg.lucide-info').first().click();
-    await page.getByText('Connected workers').first().waitFor();
+    await page.getByRole('dialog').getByText('Workers', { exact: true }).waitFor();
     await page.waitForLoadState('networkidle');
     await page.screenshot({ path: out('dashboard-queue-info.png') });
     const elsewhere = offMachine(browser.requests);
