@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { findChromium, NO_CHROMIUM, offMachine, openBrowser, type Browser } from './browser.js';
-import { createLoanBody, QUEUE_BACKEND, startSystem, type System } from './helpers.js';
+import { createLoanBody, QUEUE_BACKEND, skipFor, startSystem, type System } from './helpers.js';
 
 // What a person sees, in Debian's Chromium driven by playwright-core: the API docs (/docs) and
 // the queue dashboard (/admin/queues) of a running system, in English and in Spanish, with
@@ -17,7 +17,7 @@ async function textOf(page: Page): Promise<string> {
   return page.locator('#root').innerText();
 }
 
-describe(`in a browser: /docs and /admin/queues (${QUEUE_BACKEND} queues)`, { skip: chromiumPath ? false : NO_CHROMIUM }, () => {
+describe(`in a browser: /docs and /admin/queues (${QUEUE_BACKEND} queues)`, { skip: skipFor(chromiumPath ? false : NO_CHROMIUM) }, () => {
   let system: System;
   let operationId: string;
   let queueOfB1: string;

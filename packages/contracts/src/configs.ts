@@ -5,7 +5,7 @@ import { checkWaiverAmount } from './operations/create-waiver.js';
 import { amountSchema, expected, percentageSchema, rateSchema } from './primitives.js';
 import { fromZodError } from './zod-error.js';
 import type { AppError } from './errors.js';
-import type { ConfigsByKind } from '@lsl/ledger';
+import { DAY_COUNTS, INTEREST_METHODS, RATE_TYPES, ROUNDINGS, type ConfigsByKind } from '@lsl/ledger';
 
 /**
  * Config bodies of `PUT /v1/configs/{kind}/{config_id}` (docs/reads.md): the ledger's
@@ -27,6 +27,20 @@ export const loanConfigSchema = z
       .min(0, { error: 'Must be at least 0' })
       .max(3650, { error: 'Must be at most 3650 (ten years)' })
       .default(0),
+    // The interest conventions (docs/ledger.md, "Interest conventions"): optional, so a config
+    // stored before them, or one that leaves them out, keeps the ledger's original rules.
+    rate_type: z.enum(RATE_TYPES, { error: expected(`one of ${RATE_TYPES.join(', ')}`) }).optional().meta({
+      description: 'How `interest_rate`, `delinquency_interest_rate` and `usury_rate` are read. `effective_annual` (absent): the period rate is (1+rate)^yf − 1. `nominal_annual`: rate · yf, and delinquency interest is simple (principal · rate · yf of each day).',
+    }),
+    day_count: z.enum(DAY_COUNTS, { error: expected(`one of ${DAY_COUNTS.join(', ')}`) }).optional().meta({
+      description: 'The year fraction yf of a run of days, exact. `actual/365` (absent), `actual/360`, `actual/364`: actual days over 365, 360, 364. `actual/actual`: each day counts 1/(length of its year). `30/360`: US bond basis, (360·ΔY + 30·ΔM + d2 − d1)/360 with d1 = min(d1, 30) and d2 = 30 when d2 = 31 and d1 ≥ 30.',
+    }),
+    interest_method: z.enum(INTEREST_METHODS, { error: expected(`one of ${INTEREST_METHODS.join(', ')}`) }).optional().meta({
+      description: '`declining_balance` (absent): equal installments, interest on the balance left. `flat`: interest rounded(P · r_i) on the original principal each period, principal rounded(P/n) (the last takes the rest); the installment varies with the period and `fixed_installment_amount` is the first one.',
+    }),
+    rounding: z.enum(ROUNDINGS, { error: expected(`one of ${ROUNDINGS.join(', ')}`) }).optional().meta({
+      description: 'How every rounded money figure of the loan (installment, interest, fee shares, flat principal, accrued delinquency interest, percentage waivers) is rounded to cents: `half_up` (absent) or `half_even` (a half cent goes to the even cent).',
+    }),
   })
   .meta({ id: 'LoanConfig' });
 

@@ -27,6 +27,19 @@ describe('config schemas', () => {
     assert.deepEqual(Object.keys(f).sort(), ['daily_fee_max_charge', 'late_fee_grace_days', 'usury_behavior', 'usury_rate']);
     assert.ok(parseConfigBody('loans', { usury_rate: 0.4, usury_behavior: 'reject', late_fee_amount: 5000, late_fee_grace_days: 3 }).ok);
   });
+  it('loan config: the interest conventions are optional, each one of its values', () => {
+    const all = { rate_type: 'nominal_annual', day_count: '30/360', interest_method: 'flat', rounding: 'half_even' };
+    const r = parseConfigBody('loans', all);
+    assert.ok(r.ok && r.value.rate_type === 'nominal_annual' && r.value.day_count === '30/360' && r.value.interest_method === 'flat' && r.value.rounding === 'half_even');
+    for (const day_count of ['actual/actual', 'actual/365', 'actual/360', 'actual/364', '30/360']) assert.ok(parseConfigBody('loans', { day_count }).ok, day_count);
+    const empty = parseConfigBody('loans', {});
+    assert.ok(empty.ok && !('rate_type' in empty.value) && !('day_count' in empty.value), 'absent fields stay absent: the ledger applies its defaults');
+    const f = fields(parseConfigBody('loans', { rate_type: 'apr', day_count: '30E/360', interest_method: 'balloon', rounding: 'down' }));
+    assert.deepEqual(Object.keys(f).sort(), ['day_count', 'interest_method', 'rate_type', 'rounding']);
+    assert.match(f['day_count']!, /actual\/actual.*actual\/365.*actual\/360.*actual\/364.*30\/360/);
+    assert.match(f['rate_type']!, /effective_annual.*nominal_annual/);
+    assert.ok('rounding' in fields(parseConfigBody('loans', { rounding: null })));
+  });
   it('payment config: each of the 7 buckets exactly once', () => {
     assert.ok(parseConfigBody('payments', { allocation_order: ['principal', 'interest', 'installment_fee', 'installment_fee_2', 'delinquency_interest', 'daily_fee', 'late_fee'] }).ok);
     assert.ok('allocation_order' in fields(parseConfigBody('payments', { allocation_order: ['principal'] })));

@@ -95,6 +95,11 @@ function persisted(state: BorrowerState, op: LedgerOperation): { head: number; i
   }
   return { head: JSON.stringify(delta.head).length, items, count };
 }
+// Creating a loan builds its schedule: one 40-digit power per distinct (rate, period length),
+// plus the daily delinquency factor (docs/performance.md, "The ledger's own benchmark").
+const createOp = (i: number): CreateLoanOperation => ({ ...loanOp(1, i), loanId: `C${i}` });
+const createRate = opsPerSecond(emptyState('BENCH'), createOp(0), 1000);
+
 const kib = (n: number): string => `${(n / 1024).toFixed(1)} KiB`;
 const show = (p: { head: number; items: number; count: number }): string => `${kib(p.head + p.items)} (head ${kib(p.head)} + ${p.count} items ${kib(p.items)})`;
 const smallWrite = persisted(small.state, paymentOp(small.nextSeq, LAST_DAY + 1, 3, 100_000_00));
@@ -106,6 +111,7 @@ console.log(`apply, 10 prior operations:    ${smallRate.toFixed(0)} ops/sec`);
 console.log(`apply, 1,000 prior operations: ${largeRate.toFixed(0)} ops/sec`);
 console.log(`ratio (1,000 / 10):            ${(largeRate / smallRate).toFixed(2)} (goal ≥ 0.67)`);
 console.log(`history spread over 300 days, 1,000 prior: ${spreadRate.toFixed(0)} ops/sec in order, ${backRate.toFixed(0)} ops/sec back-dated 3 days`);
+console.log(`create a 24-installment loan on an empty borrower: ${createRate.toFixed(0)} ops/sec`);
 console.log(`stored state of that borrower (head + items): ${(size / 1024).toFixed(0)} KiB`);
 console.log(`persisted per apply, in order: 10 prior ${show(smallWrite)}; 1,000 prior ${show(largeWrite)}; spread ${show(spreadWrite)}`);
 console.log(`persisted per apply, back-dated 3 days (spread): ${show(backWrite)}`);

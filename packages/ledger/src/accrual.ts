@@ -16,6 +16,7 @@ import type { DayNum } from './calendar.js';
 import { allocate, markPaidOff, targetsByDueDate } from './allocation.js';
 import { hasPrincipal, outstanding } from './buckets.js';
 import { minDec, toDec, type Dec } from './decimal.js';
+import { conventionsOf, delinquencyOver } from './conventions.js';
 import type { Draft } from './draft.js';
 import { DEFAULT_ORDER, type AllocationLine, type Loan } from './model.js';
 
@@ -148,13 +149,18 @@ function accrue(d: Draft, t: DayNum, k: number): void {
 
     const loan = d.mutable(snapshot.id);
     if (!snapshot.dailyDelinquencyFactor.isZero()) {
+      // The default conventions keep the one daily factor; others accrue by the day's year fraction.
+      const c = conventionsOf(loan.loanConfig);
+      const conventions = c.rateType === 'effective_annual' && c.dayCount === 'actual/365' ? null : c;
       loan.installments.forEach((shared, index) => {
         const days = last - Math.max(t, shared.due + 1) + 1;
         if (days <= 0) return;
         const principal = outstanding(shared.buckets.principal);
         if (principal.lte(0)) return;
         const inst = d.own(loan, index);
-        d.accrue(inst, 'delinquency_interest', principal.times(loan.dailyDelinquencyFactor).times(days), 'delinquency_interest_accrual', Math.max(t, shared.due + 1), last);
+        const first = Math.max(t, shared.due + 1);
+        const amount = conventions === null ? principal.times(loan.dailyDelinquencyFactor).times(days) : delinquencyOver(principal, toDec(loan.delinquencyRate.applicable), first, last, conventions);
+        d.accrue(inst, 'delinquency_interest', amount, 'delinquency_interest_accrual', first, last);
       });
     }
     if (wantsFee) {

@@ -7,22 +7,31 @@
 import type { BucketType } from './api.js';
 import type { DayNum } from './calendar.js';
 import { ZERO, add, round2, type Dec } from './decimal.js';
+import { roundMoney, type Rounding } from './conventions.js';
 import { BUCKETS, type Bucket, type Installment, type Loan } from './model.js';
 
 export function emptyBucket(): Bucket {
   return { initial: ZERO, paid: ZERO, waived: ZERO, closed: ZERO, chargedOff: ZERO, out: ZERO, pending: null };
 }
 
+/** The bucket's initial amount rounded to cents (an accrued one is kept in full precision). */
+export function roundedInitial(bucket: Bucket): Dec {
+  if (bucket.initial.decimalPlaces() <= 2) return bucket.initial;
+  return bucket.halfEven === true ? roundMoney(bucket.initial, 'half_even') : round2(bucket.initial);
+}
+
 /** Recomputes the cached outstanding after a movement. */
 export function refresh(bucket: Bucket): void {
-  const initial = bucket.initial.decimalPlaces() > 2 ? round2(bucket.initial) : bucket.initial;
+  const initial = roundedInitial(bucket);
   const value = initial.minus(bucket.paid).minus(bucket.waived).minus(bucket.closed).minus(bucket.chargedOff);
   bucket.out = value.isNegative() ? ZERO : value;
 }
 
-export function emptyBuckets(): Record<BucketType, Bucket> {
+/** A new installment's buckets; under `half_even` its accrued delinquency interest is read half even. */
+export function emptyBuckets(rounding: Rounding = 'half_up'): Record<BucketType, Bucket> {
   const out = {} as Record<BucketType, Bucket>;
   for (const b of BUCKETS) out[b] = emptyBucket();
+  if (rounding === 'half_even') out.delinquency_interest.halfEven = true;
   return out;
 }
 
@@ -86,7 +95,7 @@ export function allBucketFigures(loan: Loan, day: DayNum, buckets: readonly Buck
       const x = inst.buckets[b];
       if (x.initial.isZero()) continue; // nothing ever charged: nothing paid, waived or closed either
       const f = out[b]!;
-      f.initial = add(f.initial, round2(x.initial));
+      f.initial = add(f.initial, roundedInitial(x));
       f.paid = add(f.paid, x.paid);
       f.waived = add(f.waived, x.waived);
       f.closed = add(f.closed, x.closed);

@@ -4,8 +4,9 @@
  * contract of `api.ts`, which re-exports it.
  */
 import type { BucketType, WaiverScope } from './api.js';
+import type { DayCount, InterestMethod, RateType, Rounding } from './conventions.js';
 
-/** Loan config (docs/ledger.md: "Usury", "Daily fee", "Late fee"; `PUT /v1/configs/loans/{id}` in docs/api-reference.md), resolved to the version in force when the operation was accepted. */
+/** Loan config (docs/ledger.md: "Usury", "Daily fee", "Late fee", "Interest conventions"; `PUT /v1/configs/loans/{id}` in docs/api-reference.md), resolved to the version in force when the operation was accepted. */
 export interface LoanConfig {
   id: string;
   version: number;
@@ -14,6 +15,14 @@ export interface LoanConfig {
   daily_fee_max_charge: number | null;
   late_fee_amount: number | null;
   late_fee_grace_days: number;
+  /** How the annual rates are read; absent: `effective_annual`. */
+  rate_type?: RateType | undefined;
+  /** The year fraction of a run of days; absent: `actual/365`. */
+  day_count?: DayCount | undefined;
+  /** Equal installments on the declining balance, or flat interest on the original principal; absent: `declining_balance`. */
+  interest_method?: InterestMethod | undefined;
+  /** How every rounded money figure of the loan is rounded to cents; absent: `half_up`. */
+  rounding?: Rounding | undefined;
 }
 
 /** Payment config: the order in which buckets of one installment are paid. */

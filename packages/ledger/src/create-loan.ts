@@ -5,7 +5,9 @@
 import type { ConsolidationTerms, CreateLoanOperation, LedgerEvent, LoanConfig, LoanTerms } from './api.js';
 import { endOfDay, instantToDayNum, parseDueDates, type DayNum } from './calendar.js';
 import { sortedBody, requestIdOf, type OpContext, type Outcome } from './context.js';
-import { Dec, ZERO, money, toDec, toDecOrNull } from './decimal.js';
+import { ZERO, money, toDec, toDecOrNull, type Dec } from './decimal.js';
+import { compoundedRate, conventionsOf } from './conventions.js';
+import { fraction } from './day-count.js';
 import type { Draft } from './draft.js';
 import { emptyBuckets } from './buckets.js';
 import { refusal } from './errors.js';
@@ -39,9 +41,15 @@ export interface NewLoanInput {
   consolidationOf: string[] | null;
 }
 
-/** docs/ledger.md delinquency interest: the daily factor (1+R)^(1/365) − 1 of an annual rate R. */
+const ONE_DAY = fraction(1, 365);
+
+/**
+ * docs/ledger.md delinquency interest: the daily factor (1+R)^(1/365) − 1 of an annual rate R
+ * (memoized). Loans with other interest conventions accrue through `delinquencyOver`; for them
+ * this factor only tells whether R is zero.
+ */
 export function dailyFactor(annual: Dec): Dec {
-  return annual.isZero() ? ZERO : new Dec(1).plus(annual).pow(new Dec(1).div(365)).minus(1);
+  return compoundedRate(annual, ONE_DAY);
 }
 
 /** Validates due dates as calendar days: strictly increasing and after origination. */
@@ -70,6 +78,7 @@ export function originateLoan(ctx: OpContext, input: NewLoanInput, dueDays: DayN
   const delinquencyRate = applicableRate(f.delinquency_interest_rate, input.loanConfig);
   const installmentFeeCharge = toDecOrNull(f.installment_fee_charge);
   const installmentFee2Charge = toDecOrNull(f.installment_fee_2_charge);
+  const conventions = conventionsOf(input.loanConfig);
   const schedule = buildSchedule({
     principal: input.principal,
     annualRate: toDec(interestRate.applicable),
@@ -77,6 +86,7 @@ export function originateLoan(ctx: OpContext, input: NewLoanInput, dueDays: DayN
     dueDays,
     installmentFee: installmentFeeCharge,
     installmentFee2: installmentFee2Charge,
+    conventions,
   });
   const delinquencyAnnual = toDec(delinquencyRate.applicable);
   const maxCharge = input.loanConfig.daily_fee_max_charge;
@@ -84,7 +94,7 @@ export function originateLoan(ctx: OpContext, input: NewLoanInput, dueDays: DayN
   const installments: Installment[] = schedule.installments.map((s, i) => ({
     number: i + 1,
     due: s.due,
-    buckets: emptyBuckets(),
+    buckets: emptyBuckets(conventions.rounding),
     lateFeeCharged: false,
   }));
   const loan: Loan = {

@@ -10,8 +10,8 @@
 import type { BucketType } from './api.js';
 import type { DayNum } from './calendar.js';
 import { push, type List } from './cons.js';
-import { ZERO, round2, type Dec } from './decimal.js';
-import { refresh } from './buckets.js';
+import { ZERO, type Dec } from './decimal.js';
+import { refresh, roundedInitial } from './buckets.js';
 import { BUCKETS, type Bucket, type Core, type HistoryRecord, type Installment, type Loan, type PaymentRecord } from './model.js';
 
 function cloneInstallment(inst: Installment): Installment {
@@ -143,10 +143,10 @@ export class Draft {
   charge(loan: Loan, inst: Installment, bucket: BucketType, amount: Dec, step: string, day?: DayNum): void {
     this.flush(loan, inst, bucket);
     const b = inst.buckets[bucket];
-    const before = round2(b.initial);
+    const before = roundedInitial(b);
     b.initial = b.initial.plus(amount);
     refresh(b);
-    const delta = round2(b.initial).minus(before);
+    const delta = roundedInitial(b).minus(before);
     if (!delta.isZero()) {
       this.record({ loanId: loan.id, installment: inst.number, bucket, status: 'initial', delta, balance: b.out, step, ...(day === undefined ? {} : { day }) });
     }
@@ -173,10 +173,10 @@ export class Draft {
   /** Accrues days from..to into a bucket; history gets it with the bucket's next movement. */
   accrue(inst: Installment, bucket: BucketType, amount: Dec, step: string, from: DayNum, to: DayNum): void {
     const b = inst.buckets[bucket];
-    const before = round2(b.initial);
+    const before = roundedInitial(b);
     b.initial = b.initial.plus(amount);
     refresh(b);
-    const delta = round2(b.initial).minus(before);
+    const delta = roundedInitial(b).minus(before);
     const p = b.pending;
     if (p !== null && p.step === step) {
       b.pending = { delta: p.delta.plus(delta), from: p.from, to, step };

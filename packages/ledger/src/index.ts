@@ -11,5 +11,7 @@ export { historyOf } from './history.js';
 export { STEP_TYPES, stepTypeOf } from './step-types.js';
 export { LEDGER_ERRORS, type LedgerErrorKind } from './errors.js';
 export { buildSchedule, type Schedule, type ScheduledInstallment } from './schedule.js';
+export { DAY_COUNTS, RATE_TYPES, INTEREST_METHODS, ROUNDINGS, conventionsOf, roundMoney, type Conventions, type DayCount, type RateType, type InterestMethod, type Rounding } from './conventions.js';
+export { yearFraction, type Fraction } from './day-count.js';
 export { persistDelta, headOf, restoreState, isPersistedHead, LIST_NAMES, type PersistDelta, type ListDelta, type ListName } from './persist.js';
 export { simulateLoan, dailyFeePlan, type LoanQuote, type LoanQuoteResult, type AmortizationRow } from './simulate-loan.js';

@@ -36,6 +36,11 @@ export interface Bucket {
    * Kept on the bucket (not in a side table) so snapshots share it with the installment.
    */
   pending: PendingAccrual | null;
+  /**
+   * Set on the delinquency interest bucket of a loan whose config rounds half even
+   * (docs/ledger.md, "Interest conventions"): its full-precision initial is read half even.
+   */
+  halfEven?: true;
 }
 
 export interface PendingAccrual {

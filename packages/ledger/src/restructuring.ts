@@ -17,6 +17,7 @@ import { money, toDec, toDecOrNull } from './decimal.js';
 import { closedLoanRefusal, refusal } from './errors.js';
 import type { Installment } from './model.js';
 import { buildSchedule } from './schedule.js';
+import { conventionsOf } from './conventions.js';
 import { applicableRate, checkUsury } from './usury.js';
 
 export function createRestructuring(ctx: OpContext<CreateRestructuringOperation>): Outcome {
@@ -41,6 +42,7 @@ export function createRestructuring(ctx: OpContext<CreateRestructuringOperation>
   const interestRate = applicableRate(rates.interest_rate, loan.loanConfig);
   const delinquencyRate = applicableRate(rates.delinquency_interest_rate, loan.loanConfig);
   const installmentFee = toDecOrNull(body.installment_fee_charge);
+  const conventions = conventionsOf(loan.loanConfig);
   const schedule = buildSchedule({
     principal,
     annualRate: toDec(interestRate.applicable),
@@ -48,10 +50,11 @@ export function createRestructuring(ctx: OpContext<CreateRestructuringOperation>
     dueDays,
     installmentFee,
     installmentFee2: null,
+    conventions,
   });
   // Numbers go on after the closed installments, so (loan, installment) names one installment for good.
   const offset = loan.former.length + loan.installments.length;
-  const installments: Installment[] = schedule.installments.map((s, i) => ({ number: offset + i + 1, due: s.due, buckets: emptyBuckets(), lateFeeCharged: false }));
+  const installments: Installment[] = schedule.installments.map((s, i) => ({ number: offset + i + 1, due: s.due, buckets: emptyBuckets(conventions.rounding), lateFeeCharged: false }));
   loan.former = [...loan.former, ...loan.installments];
   loan.installments = installments;
   loan.fixedInstallment = schedule.fixedInstallment;

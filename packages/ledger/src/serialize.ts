@@ -21,6 +21,7 @@ function bucketOut(b: Bucket): Json {
   // [initial, paid, waived, closed, pending?, chargedOff?]: older rows end at pending.
   parts.push(b.pending === null ? 0 : [str(b.pending.delta), b.pending.from, b.pending.to, b.pending.step]);
   parts.push(b.chargedOff.isZero() ? 0 : str(b.chargedOff));
+  parts.push(b.halfEven === true ? 1 : 0); // [.., halfEven?]: absent on older rows and half-up loans
   while (parts.length > 0 && parts[parts.length - 1] === 0) parts.pop();
   return parts.length === 0 ? 0 : parts;
 }
@@ -30,6 +31,7 @@ function bucketIn(j: Json): Bucket {
   const p = a[4] as Json[] | undefined;
   const pending = Array.isArray(p) ? { delta: dec(p[0]), from: p[1] as number, to: p[2] as number, step: p[3] as string } : null;
   const bucket: Bucket = { initial: dec(a[0]), paid: dec(a[1]), waived: dec(a[2]), closed: dec(a[3]), chargedOff: dec(a[5]), out: ZERO, pending };
+  if (a[6] === 1) bucket.halfEven = true;
   refresh(bucket);
   return bucket;
 }

@@ -4,7 +4,7 @@
  */
 import type { BucketType, Day, LedgerOptions } from './api.js';
 import { dayToNum, endOfDay, numToDay, type DayNum } from './calendar.js';
-import { allBucketFigures, currentIndex, installmentOutstanding, outstanding } from './buckets.js';
+import { allBucketFigures, currentIndex, installmentOutstanding, outstanding, roundedInitial } from './buckets.js';
 import { loanSummaryParts, toSummary, type Summary } from './summary.js';
 
 export type { Summary };
@@ -172,7 +172,7 @@ function loanStatus(loan: Loan, day: DayNum, kordev: Map<number, number>, paymen
       const x = inst.buckets[b];
       chargedOff = chargedOff.plus(x.chargedOff);
       buckets[b] = {
-        initial_balance: money(x.initial), paid: money(x.paid), waived_off: money(x.waived), charged_off: money(x.chargedOff), closed: money(x.closed), outstanding: money(outstanding(x)),
+        initial_balance: money(roundedInitial(x)), paid: money(x.paid), waived_off: money(x.waived), charged_off: money(x.chargedOff), closed: money(x.closed), outstanding: money(outstanding(x)),
       };
     }
     const scheduled = round2(inst.buckets.principal.initial).plus(inst.buckets.interest.initial).plus(inst.buckets.installment_fee.initial).plus(inst.buckets.installment_fee_2.initial);

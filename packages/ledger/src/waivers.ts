@@ -7,7 +7,8 @@ import type { BucketType, CreateWaiverOperation, WaiverScope } from './api.js';
 import type { DayNum } from './calendar.js';
 import { currentIndex, outstanding } from './buckets.js';
 import { sortedBody, requestIdOf, type OpContext, type Outcome } from './context.js';
-import { ZERO, minDec, round2, toDec, type Dec } from './decimal.js';
+import { ZERO, minDec, toDec, type Dec } from './decimal.js';
+import { roundByLoan } from './conventions.js';
 import type { Draft } from './draft.js';
 import { refusal, type Refusal } from './errors.js';
 import { DEFAULT_ORDER, type Loan } from './model.js';
@@ -84,7 +85,7 @@ export function waive(
   const owed = scopeOwed(loan, request.bucket, day);
   let amount: Dec;
   if (request.type === 'percentage') {
-    amount = round2(toDec(request.percentage).times(owed));
+    amount = roundByLoan(loan, toDec(request.percentage).times(owed));
   } else {
     amount = toDec(request.amount);
   }
