@@ -39,6 +39,7 @@ for (const f of readdirSync('test').sort()) if (f.endsWith('.test.ts')) testFile
 const files = only.length > 0 ? testFiles.filter((f) => only.some((o) => f.includes(o))) : testFiles;
 
 const BOTH_BACKENDS = [
+  'test/browser.test.ts',
   'test/pipeline.test.ts',
   'test/ordering.test.ts',
   'test/queue-backend.test.ts',

@@ -51,7 +51,7 @@ export function createApp(options: AppOptions): Express {
   const { logger } = options;
   const log = (message: string, fields?: Record<string, unknown>) => logger.warn(fields ?? {}, message);
   const openApi = buildOpenApiDocument();
-  const dashboard = createDashboard(options.monitoredQueues ?? options.queues.queues, options.dashboard);
+  const dashboard = createDashboard(options.monitoredQueues ?? options.queues.queues, options.dashboard, options.db);
   return createApiApp({
     logger,
     first: options.onResponseViolation ? [checkResponses(openApi, options.onResponseViolation)] : [],
@@ -64,7 +64,7 @@ export function createApp(options: AppOptions): Express {
     pages: [
       (app) => app.get('/openapi.json', (_req, res) => void res.json(openApi)),
       (app) => app.use(createDocsRouter()),
-      (app) => app.use(DASHBOARD_PATH, dashboard.auth, dashboard.router),
+      (app) => app.use(DASHBOARD_PATH, dashboard.auth, ...dashboard.handlers),
     ],
     apiAuth: options.apiAuth,
     bodyLimit: options.bodyLimit,

@@ -72,7 +72,7 @@ async function main() {
     queues,
     timeZone: env.LEDGER_TIMEZONE,
     logger,
-    dashboard: { user: env.DASHBOARD_USER, password: dashboardPassword, readOnly: env.DASHBOARD_READ_ONLY },
+    dashboard: { user: env.DASHBOARD_USER, password: dashboardPassword, readOnly: env.DASHBOARD_READ_ONLY, queueBackend: backend.kind },
     monitoredQueues,
     bodyLimit: env.BODY_LIMIT,
     checkQueueBackend: () => backend.ping(),
