@@ -95,6 +95,6 @@ export function registerKordevReads(registry: OpenAPIRegistry, h: Helpers): void
     tags: ['Simulations'],
     security: h.security,
     request: { params: borrower, body: { required: true, content: { 'application/json': { schema: simulateBorrowerDocSchema, example: simulateBorrowerRequestExample } } } },
-    responses: { 200: { description: 'The get_status body, with request_id, pending_operations and each simulated operation\'s result', content: { 'application/json': { schema: simulateBorrowerResultSchema, example: simulateBorrowerResultExample } } }, 400: h.errorResponse(400) as never, 413: h.errorResponse(413) as never, 415: h.errorResponse(415) as never, 404: h.errorResponse(404) as never, ...errors },
+    responses: { 200: { description: 'The get_status body, with request_id, pending_operations and each simulated operation\'s result', content: { 'application/json': { schema: simulateBorrowerResultSchema, example: simulateBorrowerResultExample } } }, 400: h.errorResponse(400) as never, 413: h.errorResponse(413) as never, 415: h.errorResponse(415) as never, 404: h.errorResponse(404) as never, 409: h.errorResponse(409) as never, ...errors },
   });
 }
