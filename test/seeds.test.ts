@@ -27,6 +27,7 @@ describe('the seeds’ example requests', () => {
       create_reimbursement: `/borrowers/${params.borrower_id}/reimbursements/${params.reimbursement_id}/create`,
       charge_off_loan: `/borrowers/${params.borrower_id}/loans/${params.loan_id}/charge_off`,
       create_restructuring: `/borrowers/${params.borrower_id}/loans/${params.loan_id}/restructurings/${params.restructuring_id}/create`,
+      create_balance_adjustment: `/borrowers/${params.borrower_id}/loans/${params.loan_id}/adjustments/${params.adjustment_id}/create`,
     }[type] +
     '?is_migration=true';
 

@@ -16,6 +16,7 @@ export const DOMAIN_EVENT_TYPES = [
   'payment.reversed',
   'waiver.applied',
   'positive_balance.reimbursed',
+  'loan.balance_adjusted',
 ] as const;
 
 /** A domain event's type: what an operation's declaration lists (`events`). */

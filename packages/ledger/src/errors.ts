@@ -29,6 +29,13 @@ export const LEDGER_ERRORS = {
   loan_charged_off: entry(409, 40909, 'The loan is charged off'),
   payment_already_reversed: entry(409, 40910, 'The payment is already reversed'),
   reimbursement_exceeds_positive_balance: entry(409, 40911, 'The reimbursement exceeds the positive balance on its effective day'),
+  installment_not_found: entry(404, 40420, 'The loan has no such installment'),
+  consolidation_not_found: entry(404, 40421, 'Consolidation not found'),
+  adjustment_exceeds_owed: entry(409, 40920, 'The adjustment removes more than the bucket owes'),
+  loan_not_cancelled: entry(409, 40921, 'The loan is not cancelled'),
+  cancellation_already_reverted: entry(409, 40922, 'The cancellation is already reverted'),
+  consolidation_already_cancelled: entry(409, 40923, 'The consolidation is already cancelled'),
+  consolidated_loan_in_use: entry(409, 40924, 'The consolidation\'s new loan was itself cancelled, consolidated, charged off or restructured'),
 } as const satisfies Record<string, CatalogEntry>;
 
 export type LedgerErrorKind = keyof typeof LEDGER_ERRORS;

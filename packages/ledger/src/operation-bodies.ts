@@ -18,3 +18,4 @@ export type { ReversePaymentBody, ReversePaymentOperation } from './operations/r
 export type { CreateReimbursementBody, CreateReimbursementOperation } from './operations/create-reimbursement.js';
 export type { ChargeOffLoanBody, ChargeOffLoanOperation } from './operations/charge-off-loan.js';
 export type { CreateRestructuringBody, CreateRestructuringOperation, RestructuringTerms } from './operations/create-restructuring.js';
+export type { CreateBalanceAdjustmentBody, CreateBalanceAdjustmentOperation, BalanceAdjustmentTerms } from './operations/create-balance-adjustment.js';

@@ -22,6 +22,9 @@ export const STEP_TYPES: Readonly<Record<string, string>> = {
   recovery: 'RECOVERY',
   restructuring: 'RESTRUCTURING',
   restructuring_waiver: 'RESTRUCTURING_WAIVER',
+  balance_adjustment: 'BALANCE_ADJUSTMENT',
+  cancellation_reversal: 'CANCELLATION_REVERSAL',
+  consolidation_cancellation: 'CONSOLIDATION_CANCELLATION',
 };
 
 export function stepTypeOf(step: string): string {

@@ -10,6 +10,7 @@ import type { OperationType } from '@lsl/ledger';
 import type { OperationDeclaration } from './define-operation.js';
 import { cancelLoan } from './cancel-loan.js';
 import { chargeOffLoan } from './charge-off-loan.js';
+import { createBalanceAdjustment } from './create-balance-adjustment.js';
 import { createConsolidation } from './create-consolidation.js';
 import { createLoan } from './create-loan.js';
 import { createPayment } from './create-payment.js';
@@ -30,6 +31,7 @@ export const OPERATIONS = {
   create_reimbursement: createReimbursement,
   charge_off_loan: chargeOffLoan,
   create_restructuring: createRestructuring,
+  create_balance_adjustment: createBalanceAdjustment,
 } satisfies { [K in OperationType]: OperationDeclaration<K> };
 
 /** The path parameters of each type, as its params schema outputs them. */

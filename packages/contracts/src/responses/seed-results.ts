@@ -4,6 +4,7 @@ import { loanSchema } from '../operations/create-loan.js';
 import { paymentAllocationSchema, paymentSchema } from '../operations/create-payment.js';
 import { waiverSchema } from '../operations/create-waiver.js';
 import { LIFECYCLE_RESULT_SCHEMAS } from './lifecycle-results.js';
+import { CORRECTION_RESULT_SCHEMAS } from './correction-results.js';
 
 const kordevId = z.number().int().min(1).meta({ description: 'Unique per borrower, assigned in order (1, 2, 3, ...)' });
 const requestId = z.string().nullable().optional().meta({ description: 'Echoed unmodified from the request.' });
@@ -97,4 +98,5 @@ export const SEED_RESULT_SCHEMAS = {
   transfer_ownership: transferSucceededItemSchema,
   create_payment: createPaymentResultSchema,
   ...LIFECYCLE_RESULT_SCHEMAS,
+  ...CORRECTION_RESULT_SCHEMAS,
 } as const;

@@ -8,6 +8,7 @@
 import type { LedgerOperationDeclaration } from './define.js';
 import { cancelLoanOperation, type CancelLoanOperation } from './cancel-loan.js';
 import { chargeOffLoanOperation, type ChargeOffLoanOperation } from './charge-off-loan.js';
+import { createBalanceAdjustmentOperation, type CreateBalanceAdjustmentOperation } from './create-balance-adjustment.js';
 import { createConsolidationOperation, type CreateConsolidationOperation } from './create-consolidation.js';
 import { createLoanOperation, type CreateLoanOperation } from './create-loan.js';
 import { createPaymentOperation, type CreatePaymentOperation } from './create-payment.js';
@@ -30,6 +31,8 @@ export interface LedgerOperations {
   create_reimbursement: CreateReimbursementOperation;
   charge_off_loan: ChargeOffLoanOperation;
   create_restructuring: CreateRestructuringOperation;
+  // Corrections (docs/ledger.md).
+  create_balance_adjustment: CreateBalanceAdjustmentOperation;
 }
 
 export type OperationType = keyof LedgerOperations;
@@ -48,6 +51,7 @@ export const LEDGER_OPERATIONS: { [K in OperationType]: LedgerOperationDeclarati
   create_reimbursement: createReimbursementOperation,
   charge_off_loan: chargeOffLoanOperation,
   create_restructuring: createRestructuringOperation,
+  create_balance_adjustment: createBalanceAdjustmentOperation,
 };
 
 export function isOperationType(value: string): value is OperationType {
