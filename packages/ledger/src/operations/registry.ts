@@ -9,6 +9,8 @@ import type { LedgerOperationDeclaration } from './define.js';
 import { cancelLoanOperation, type CancelLoanOperation } from './cancel-loan.js';
 import { chargeOffLoanOperation, type ChargeOffLoanOperation } from './charge-off-loan.js';
 import { createBalanceAdjustmentOperation, type CreateBalanceAdjustmentOperation } from './create-balance-adjustment.js';
+import { cancelConsolidationOperation, type CancelConsolidationOperation } from './cancel-consolidation.js';
+import { revertCancellationOperation, type RevertCancellationOperation } from './revert-cancellation.js';
 import { createConsolidationOperation, type CreateConsolidationOperation } from './create-consolidation.js';
 import { createLoanOperation, type CreateLoanOperation } from './create-loan.js';
 import { createPaymentOperation, type CreatePaymentOperation } from './create-payment.js';
@@ -33,6 +35,8 @@ export interface LedgerOperations {
   create_restructuring: CreateRestructuringOperation;
   // Corrections (docs/ledger.md).
   create_balance_adjustment: CreateBalanceAdjustmentOperation;
+  revert_cancellation: RevertCancellationOperation;
+  cancel_consolidation: CancelConsolidationOperation;
 }
 
 export type OperationType = keyof LedgerOperations;
@@ -52,6 +56,8 @@ export const LEDGER_OPERATIONS: { [K in OperationType]: LedgerOperationDeclarati
   charge_off_loan: chargeOffLoanOperation,
   create_restructuring: createRestructuringOperation,
   create_balance_adjustment: createBalanceAdjustmentOperation,
+  revert_cancellation: revertCancellationOperation,
+  cancel_consolidation: cancelConsolidationOperation,
 };
 
 export function isOperationType(value: string): value is OperationType {
