@@ -24,7 +24,7 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/packages ./packages
 COPY --from=build /app/apps ./apps
 USER node
-EXPOSE 3000 9464
-# Both entry points finish or hand back their work on SIGTERM (docs/operations.md, "Shutdown").
+EXPOSE 3000 3001 3002 9464
+# Every entry point (server, intake, results, worker) finishes or hands back its work on SIGTERM (docs/operations.md, "Shutdown").
 STOPSIGNAL SIGTERM
 CMD ["node", "--enable-source-maps", "apps/server/dist/main.js"]

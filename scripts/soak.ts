@@ -1,4 +1,4 @@
-// The soak version of fault test (a): the full size. 5,000 operations over 200
+// The soak version of the SIGKILL fault test (test/fault-sigkill.test.ts), at full size: 5,000 operations over 200
 // borrowers (a create loan then 24 payments each, every one with its own natural key), four
 // worker processes, one killed with SIGKILL every few seconds and replaced while the load runs
 // and while the backlog drains; then the verdict from Postgres and the figures.

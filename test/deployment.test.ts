@@ -55,12 +55,20 @@ describe('docker-compose.yml', () => {
     assert.notDeepEqual(validate(wrongType), []);
   });
 
-  it('Postgres, Redis, the API and the workers have healthchecks; the API waits for healthy stores, workers for a healthy API', () => {
+  it('Postgres, Redis and every service have healthchecks; intake (which migrates) waits for healthy stores, the others for a healthy intake', () => {
     const { services } = compose();
-    for (const name of ['postgres', 'redis', 'api', 'worker']) assert.ok(services[name]?.healthcheck?.test, `${name} healthcheck`);
-    assert.match(services.api.healthcheck.test.join(' '), /\/readyz/);
-    assert.deepEqual(services.api.depends_on, { postgres: { condition: 'service_healthy' }, redis: { condition: 'service_healthy' } });
-    assert.deepEqual(services.worker.depends_on, { api: { condition: 'service_healthy' } });
+    for (const name of ['postgres', 'redis', 'intake', 'results', 'worker', 'api']) assert.ok(services[name]?.healthcheck?.test, `${name} healthcheck`);
+    for (const name of ['intake', 'results', 'api']) assert.match(services[name].healthcheck.test.join(' '), /\/readyz/);
+    assert.deepEqual(services.intake.depends_on, { postgres: { condition: 'service_healthy' }, redis: { condition: 'service_healthy' } });
+    for (const name of ['results', 'worker', 'api']) assert.deepEqual(services[name].depends_on, { intake: { condition: 'service_healthy' } }, name);
+  });
+
+  it('intake, results and worker are services of their own, each on its own entry point', () => {
+    const { services } = compose();
+    assert.deepEqual(services.intake.command.slice(-1), ['apps/intake-api/dist/main.js']);
+    assert.deepEqual(services.results.command.slice(-1), ['apps/results-api/dist/main.js']);
+    assert.deepEqual(services.worker.command.slice(-1), ['apps/worker/dist/main.js']);
+    for (const name of ['intake', 'results']) assert.ok(services[name].environment.API_KEYS, `${name} requires keys`);
   });
 
   it('workers scale with --scale worker=N: no container name, no published port; they run the worker entry point with a metrics port', () => {
@@ -71,7 +79,7 @@ describe('docker-compose.yml', () => {
     assert.equal(worker.environment.METRICS_PORT, '9464');
     assert.equal(api.environment.WORKER_CONCURRENCY, '0');
     // Stopping waits longer than the workers' own shutdown grace.
-    for (const service of [api, worker]) assert.ok(parseInt(service.stop_grace_period, 10) * 1000 > Number(service.environment.SHUTDOWN_GRACE_MS));
+    for (const service of [api, worker, compose().services.intake]) assert.ok(parseInt(service.stop_grace_period, 10) * 1000 > Number(service.environment.SHUTDOWN_GRACE_MS));
   });
 
   it('`compose config` accepts it, where a compose client exists', (t) => {

@@ -4,7 +4,7 @@ import pg from 'pg';
 import { startSystem, type ApiResponse, type System } from './helpers.js';
 import { operationOf, planLoad, sleep, verifyLedger, waitForAllApplied } from './fault-helpers.js';
 
-// (e) The same operation submitted by 20 clients at once (a lender's retry storm, several
+// The same operation submitted by 20 clients at once (a lender's retry storm, several
 // instances of its integration): one operation id for all, one effect in the ledger. By the
 // natural key alone, with one shared Idempotency-Key, and with a different key per client.
 const CLIENTS = 20;

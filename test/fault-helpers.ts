@@ -254,7 +254,7 @@ export async function waitForAllApplied(databaseUrl: string, total: number, time
     let last = '';
     await waitFor(
       async () => {
-        const { rows } = await client.query("select count(*)::int as n, count(*) filter (where status in ('queued', 'processing'))::int as pending from operations");
+        const { rows } = await client.query("select count(*)::int as n, count(*) filter (where status = 'queued')::int as pending from operations");
         last = `${rows[0].n} operations, ${rows[0].pending} pending (expected ${total})`;
         return rows[0].n >= total && rows[0].pending === 0;
       },
@@ -456,7 +456,7 @@ export async function recoveryAfterKill(databaseUrl: string, held: InFlight[], k
   await client.connect();
   try {
     const pendingIds = async (ids: string[]) =>
-      (await client.query<{ id: string }>("select id from operations where id = any($1) and status in ('queued', 'processing')", [ids])).rows.map((r) => r.id);
+      (await client.query<{ id: string }>("select id from operations where id = any($1) and status = 'queued'", [ids])).rows.map((r) => r.id);
     let waiting = await pendingIds(held.map((h) => h.operationId));
     const times: number[] = [];
     await waitFor(

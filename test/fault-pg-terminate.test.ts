@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { startSystem, type System } from './helpers.js';
 import { countApplied, planLoad, runLoad, sleep, terminateBackends, totalOps, verifyLedger, waitFor, waitForAllApplied } from './fault-helpers.js';
 
-// (d) pg_terminate_backend on every connection of the server and the workers
+// pg_terminate_backend on every connection of the server and the workers
 // (application_name 'lsl-server' / 'lsl-worker'), again and again during a load: transactions
 // die mid-way, in intake and in workers. Intake answers 500 and the client retries (half of
 // the operations carry an Idempotency-Key, half rely on the natural key); workers retry with a

@@ -4,7 +4,7 @@ import { Redis } from 'ioredis';
 import { startSystem, type System } from './helpers.js';
 import { countApplied, signalAndWait, planLoad, privateRedis, runLoad, totalOps, verifyLedger, waitFor, waitForAllApplied, type PrivateRedis } from './fault-helpers.js';
 
-// (b) Redis FLUSHALL in the middle of a load: every job, waiting or active, is gone. Postgres
+// Redis FLUSHALL in the middle of a load: every job, waiting or active, is gone. Postgres
 // still has every accepted operation; the sweeper finds the pending ones and enqueues them
 // again. The flush goes to a Redis of this test's own, never to the shared one.
 describe('fault: Redis FLUSHALL during a load', () => {

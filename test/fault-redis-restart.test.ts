@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { startSystem, type System } from './helpers.js';
 import { countApplied, planLoad, privateRedis, runLoad, sleep, totalOps, verifyLedger, waitFor, waitForAllApplied, type PrivateRedis } from './fault-helpers.js';
 
-// (c) Redis crashes (SIGKILL, no persistence) in the middle of a load and stays down for
+// Redis crashes (SIGKILL, no persistence) in the middle of a load and stays down for
 // OUTAGE_MS, then comes back empty. Intake keeps answering 202 (the operations are in
 // Postgres), workers wait, and once Redis is back the sweeper re-enqueues what is pending.
 const OUTAGE_MS = Number(process.env.FAULT_REDIS_OUTAGE_MS ?? 30_000);

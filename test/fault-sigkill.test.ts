@@ -20,10 +20,10 @@ import {
   waitForAllApplied,
 } from './fault-helpers.js';
 
-// (a) Many operations over many borrowers, four worker processes, one of them killed with
+// Many operations over many borrowers, four worker processes, one of them killed with
 // SIGKILL every few seconds and replaced. Afterwards, read from Postgres: every operation
-// applied exactly once, each borrower's in acceptance order. The issue's full size: 5,000
-// operations over 200 borrowers (FAULT_BORROWERS / FAULT_OPS_PER_BORROWER change it);
+// applied exactly once, each borrower's in acceptance order. At full size (docs/guarantees.md):
+// 5,000 operations over 200 borrowers (FAULT_BORROWERS / FAULT_OPS_PER_BORROWER change it);
 // `node scripts/soak.mjs` is the same load with its figures printed.
 const BORROWERS = Number(process.env.FAULT_BORROWERS ?? 200);
 const OPS_PER_BORROWER = Number(process.env.FAULT_OPS_PER_BORROWER ?? 25);

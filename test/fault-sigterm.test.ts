@@ -22,7 +22,7 @@ import {
   type InFlight,
 } from './fault-helpers.js';
 
-// (f) SIGTERM, the way deployments stop a worker: it stops taking jobs, finishes the ones it
+// SIGTERM, the way deployments stop a worker: it stops taking jobs, finishes the ones it
 // holds (or, past its shutdown grace, hands them back), and exits 0. Nothing is lost.
 const PARTITIONS = 4;
 const GRACE_MS = 5000;

@@ -6,6 +6,7 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { createTestDatabase, type TestDatabase } from '@lsl/db/testing';
 import { createQueueBackend, OperationQueues, type QueueBackend } from '@lsl/queue';
+import { childEnv } from './child-env.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
@@ -17,6 +18,24 @@ export const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
  * QUEUE_BACKEND=postgres (scripts/test.mjs).
  */
 export const QUEUE_BACKEND: 'redis' | 'postgres' = process.env.QUEUE_BACKEND === 'postgres' ? 'postgres' : 'redis';
+
+/** The Redis of a test's own queues: REDIS_URL on the Redis backend, none on Postgres. */
+export const QUEUE_REDIS_URL: string | undefined = QUEUE_BACKEND === 'redis' ? REDIS_URL : undefined;
+
+/**
+ * Whether a Redis answers at REDIS_URL: `npm test` sets LSL_TEST_NO_REDIS=1 when none does (and
+ * runs everything on the Postgres queue backend), so a check that looks into Redis knows.
+ */
+export const REDIS_AVAILABLE = process.env.LSL_TEST_NO_REDIS !== '1';
+
+/**
+ * A file's reason to skip for want of a tool or service (or false), for `describe`'s `skip`;
+ * with LSL_REQUIRE_SERVICES=1 (CI: the full suite, nothing skipped) it is an error instead.
+ */
+export function skipFor(reason: string | false): string | false {
+  if (reason && process.env.LSL_REQUIRE_SERVICES === '1') throw new Error(`${reason}; LSL_REQUIRE_SERVICES=1 asks for the full suite`);
+  return reason;
+}
 
 export interface QueueView {
   backend: QueueBackend;
@@ -60,13 +79,13 @@ export interface System {
 }
 
 /** `LSL_CHILD_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"` profiles the spawned processes. */
-function tsxArgs(entry: string): string[] {
+export function tsxArgs(entry: string): string[] {
   const extra = process.env.LSL_CHILD_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   return [...extra, '--conditions=source', '--import', 'tsx', `${ROOT}/${entry}`];
 }
 
 /** Waits for a JSON log line with `message`; returns it. */
-async function waitForLog(child: ChildProcess, message: string, timeoutMs = 60_000): Promise<Record<string, any>> {
+export async function waitForLog(child: ChildProcess, message: string, timeoutMs = 60_000): Promise<Record<string, any>> {
   let buffer = '';
   let stderr = '';
   child.stderr?.on('data', (d) => (stderr += d.toString()));
@@ -110,7 +129,7 @@ export async function startSystem(options: SystemOptions = {}): Promise<System> 
   const prefix = `lsltest-${randomBytes(4).toString('hex')}`;
   const apiKey = options.apiKey === undefined ? newTestKey() : options.apiKey;
   const env = {
-    ...process.env,
+    ...childEnv(),
     DATABASE_URL: database.url,
     REDIS_URL,
     PORT: '0',

@@ -1,12 +1,13 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { childEnv } from './child-env.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** Runs `npm run keys -- <args>` (its source, apps/server/src/keys-cli.ts) on `databaseUrl`. */
 export async function keysCli(databaseUrl: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', `${ROOT}/apps/server/src/keys-cli.ts`, ...args], {
-    env: { ...process.env, DATABASE_URL: databaseUrl },
+    env: childEnv({ DATABASE_URL: databaseUrl }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

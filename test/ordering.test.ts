@@ -36,7 +36,7 @@ describe('ordering with several workers', () => {
     try {
       const deadline = Date.now() + 60_000;
       for (;;) {
-        const { rows } = await client.query("select count(*)::int as n from operations where status in ('queued', 'processing')");
+        const { rows } = await client.query("select count(*)::int as n from operations where status = 'queued'");
         if (rows[0].n === 0) break;
         assert.ok(Date.now() < deadline, `still pending: ${rows[0].n}`);
         await new Promise((r) => setTimeout(r, 100));

@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
 import { partitionOf } from '@lsl/queue';
-import { startSystem, type System } from './helpers.js';
+import { skipFor, startSystem, type System } from './helpers.js';
 import { planLoad, runLoad, sigkillLoop, totalOps, verifyLedger, waitForAllApplied } from './fault-helpers.js';
 import { clusterUnavailable, startLocalRedisCluster, type LocalRedisCluster } from './local-redis-cluster.js';
 
@@ -10,7 +10,7 @@ import { clusterUnavailable, startLocalRedisCluster, type LocalRedisCluster } fr
 // docs/guarantees.md "Queue backends"): the pipeline, the partitions spread over the masters
 // (each partition's keys share its hash tag `{pN}`, so they live in one slot, on one master),
 // and the SIGKILL fault test. Skipped, saying why, where redis-server or redis-cli is missing.
-const skip = clusterUnavailable();
+const skip = skipFor(clusterUnavailable());
 const PARTITIONS = 8;
 
 describe('Redis Cluster: three masters', { skip }, () => {

@@ -2,13 +2,14 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { batchStatusSchema, CANCEL_LOANS_BATCH_PATH, operationAcceptedSchema, operationStatusSchema } from '@lsl/contracts';
-import { acceptedView, createDb, getOperation, loadBatchStatus, operationView, type Database } from '@lsl/db';
+import { batchStatusSchema, CANCEL_LOANS_BATCH_PATH, operationAcceptedBody, operationAcceptedSchema, operationStatusBody, operationStatusSchema } from '@lsl/contracts';
+import { createDb, getOperation, type Database } from '@lsl/db';
+import { loadBatchStatus } from '@lsl/ledger-store';
 import { createLoanBody, startSystem, type System } from './helpers.js';
 
 /*
- * The response bodies `packages/db/src/views` builds, from real rows written by the real system
- * (intake, queue, worker, ledger), parsed with the contracts' response schemas that the OpenAPI
+ * The response bodies built beside their schemas (`packages/contracts/src/responses`), from
+ * real rows written by the real system (intake, queue, worker, ledger), parsed with the contracts' response schemas that the OpenAPI
  * document shows (docs/api.md): every field the schema names is there with its type, and the
  * view adds nothing the schema does not name (a parse keeps only the schema's keys).
  */
@@ -37,7 +38,7 @@ const cancelItem = (borrowerId: string, loanId: string, requestId: string) => ({
   request_id: requestId,
 });
 
-describe('db views against the contracts response schemas, from real rows', () => {
+describe('response bodies against the contracts response schemas, from real rows', () => {
   let system: System;
   let db: Kysely<Database>;
   before(async () => {
@@ -73,8 +74,8 @@ describe('db views against the contracts response schemas, from real rows', () =
       for (const id of operationIds) {
         const row = await getOperation(db, id);
         assert.ok(row, `${stage}: operation ${id} recorded`);
-        assertDescribedBy(operationStatusSchema, operationView(row), `${stage}: operationView of ${row.type}/${row.status}`);
-        assertDescribedBy(operationAcceptedSchema, acceptedView(row), `${stage}: acceptedView of ${row.type}`);
+        assertDescribedBy(operationStatusSchema, operationStatusBody(row), `${stage}: operationStatusBody of ${row.type}/${row.status}`);
+        assertDescribedBy(operationAcceptedSchema, operationAcceptedBody(row), `${stage}: operationAcceptedBody of ${row.type}`);
       }
       for (const id of batchIds) {
         const status = await loadBatchStatus(db, id);

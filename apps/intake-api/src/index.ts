@@ -1,2 +1,3 @@
 export { createIntakeRouter, type IntakeOptions } from './routes.js';
 export { acceptOperation } from './accept-operation.js';
+export { prepareDatabase } from './prepare-database.js';

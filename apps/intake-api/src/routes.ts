@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { Kysely } from 'kysely';
-import { CANCEL_LOANS_BATCH_PATH, OPERATION_REGISTRY, OPERATION_TYPES, parseCancelBatch, parseOperation, parseTransferBatch, type OperationType } from '@lsl/contracts';
-import { acceptedView, isFinished, type AppliedListener, type Database, type OperationRow } from '@lsl/db';
+import { CANCEL_LOANS_BATCH_PATH, OPERATION_REGISTRY, OPERATION_TYPES, operationAcceptedBody, parseCancelBatch, parseOperation, parseTransferBatch, type OperationType } from '@lsl/contracts';
+import { isFinished, type AppliedListener, type Database, type OperationRow } from '@lsl/db';
 import { ConfigCache } from '@lsl/ledger-store';
 import type { BorrowerWork, OperationQueues } from '@lsl/queue';
 import { acceptOperation } from './accept-operation.js';
@@ -105,5 +105,5 @@ async function answerFor(db: Kysely<Database>, row: OperationRow, waitMs: number
       return { status: finished.result_status_code ?? 500, body: finished.result_body, location };
     }
   }
-  return { status: 202, body: acceptedView(row), location };
+  return { status: 202, body: operationAcceptedBody(row), location };
 }

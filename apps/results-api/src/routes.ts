@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
 import type { Kysely } from 'kysely';
-import { AppError, getHistoryQuerySchema, getStatusQuerySchema, idSchema, parsePathId, parseQuery } from '@lsl/contracts';
-import { getOperation, loadBatchStatus, operationView, type Database } from '@lsl/db';
+import { AppError, operationStatusBody, getHistoryQuerySchema, getStatusQuerySchema, idSchema, parsePathId, parseQuery } from '@lsl/contracts';
+import { getOperation, type Database } from '@lsl/db';
 import { historyOf, statusAt, toDay, type HistoryEntry, type LedgerOptions } from '@lsl/ledger';
 import { createConfigRouter } from './config-routes.js';
 import { createLedgerReader } from './ledger-reader.js';
-import { ByteLru } from '@lsl/ledger-store';
+import { ByteLru, loadBatchStatus } from '@lsl/ledger-store';
 import { createEventsRouter } from './events-routes.js';
 import { createSimulationRouter } from './simulation-routes.js';
 
@@ -72,7 +72,7 @@ export function createResultsRouter(options: ResultsOptions): Router {
     const id = parsePathId(idSchema, 'operation_id', req.params.operation_id);
     const row = UUID.test(id) ? await getOperation(db, id) : undefined;
     if (!row) throw new AppError('not_found', `No operation ${id}`, { operation_id: id });
-    res.json(operationView(row));
+    res.json(operationStatusBody(row));
   });
 
   router.get('/v1/batches/:batch_id', async (req: Request, res: Response) => {

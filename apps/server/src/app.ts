@@ -1,9 +1,9 @@
-import express, { type Express, type RequestHandler } from 'express';
+import type { Express, RequestHandler } from 'express';
 import type { Kysely } from 'kysely';
 import type { Queue } from 'bullmq';
 import { buildOpenApiDocument } from '@lsl/contracts';
 import { assertMigrationsApplied, isTransientDbError, pingDatabase, type AppliedListener, type Database } from '@lsl/db';
-import { errorHandler, jsonBody, methodNotAllowed, requestLogger, requestMetrics, routeNotFound } from '@lsl/http';
+import { createApiApp, type ReadinessCheck } from '@lsl/http';
 import { createIntakeRouter } from '@lsl/intake-api';
 import type { OperationQueues } from '@lsl/queue';
 import { createResultsRouter } from '@lsl/results-api';
@@ -11,8 +11,6 @@ import type { Logger } from '@lsl/telemetry';
 import { createWebhooksRouter, type HostPolicy } from '@lsl/webhooks';
 import { createDashboard, DASHBOARD_PATH, type DashboardOptions } from './dashboard.js';
 import { createDocsRouter } from './docs-page.js';
-import { createOpsRouter } from './ops-routes.js';
-import type { ReadinessCheck } from './readiness.js';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -38,38 +36,36 @@ export interface AppOptions {
   webhooks?: { hostPolicy: HostPolicy };
 }
 
-/** Every route on one port: the API (intake and results), dashboard, metrics, health, docs. */
+/**
+ * Every route on one port: the API (intake, results and webhook subscriptions), dashboard,
+ * metrics, health, docs. Intake and results also run on their own (`apps/intake-api/src/main.ts`,
+ * `apps/results-api/src/main.ts`), each app built by the same `createApiApp`.
+ */
 export function createApp(options: AppOptions): Express {
-  const app = express();
-  app.disable('x-powered-by');
-  app.set('query parser', 'simple');
   const { logger } = options;
   const log = (message: string, fields?: Record<string, unknown>) => logger.warn(fields ?? {}, message);
-
-  app.use(requestMetrics());
-  if (options.logRequests !== false) app.use(requestLogger(logger));
-
-  app.use(createOpsRouter({
-    postgres: () => pingDatabase(options.db),
-    queue: options.checkQueueBackend,
-    migrations: () => assertMigrationsApplied(options.db),
-  }));
-
   const openApi = buildOpenApiDocument();
-  app.get('/openapi.json', (_req, res) => void res.json(openApi));
-  app.use(createDocsRouter());
-
   const dashboard = createDashboard(options.monitoredQueues ?? options.queues.queues, options.dashboard);
-  app.use(DASHBOARD_PATH, dashboard.auth, dashboard.router);
-
-  if (options.apiAuth) app.use('/v1', options.apiAuth);
-  app.use('/v1', jsonBody({ limit: options.bodyLimit }));
-  app.use(createIntakeRouter({ db: options.db, queues: options.queues, timeZone: options.timeZone, log, appliedListener: options.appliedListener }));
-  app.use(createResultsRouter({ db: options.db, ledger: { timeZone: options.timeZone } }));
-  app.use(createWebhooksRouter({ db: options.db, hostPolicy: options.webhooks?.hostPolicy ?? { allowPrivate: false } }));
-
-  app.use(methodNotAllowed(() => app.router.stack));
-  app.use(routeNotFound());
-  app.use(errorHandler({ log: (message, { level: _level, ...fields }) => logger.error(fields, message), isTransient: isTransientDbError }));
-  return app;
+  return createApiApp({
+    logger,
+    logRequests: options.logRequests,
+    readiness: {
+      postgres: () => pingDatabase(options.db),
+      queue: options.checkQueueBackend,
+      migrations: () => assertMigrationsApplied(options.db),
+    },
+    pages: [
+      (app) => app.get('/openapi.json', (_req, res) => void res.json(openApi)),
+      (app) => app.use(createDocsRouter()),
+      (app) => app.use(DASHBOARD_PATH, dashboard.auth, dashboard.router),
+    ],
+    apiAuth: options.apiAuth,
+    bodyLimit: options.bodyLimit,
+    routers: [
+      createIntakeRouter({ db: options.db, queues: options.queues, timeZone: options.timeZone, log, appliedListener: options.appliedListener }),
+      createResultsRouter({ db: options.db, ledger: { timeZone: options.timeZone } }),
+      createWebhooksRouter({ db: options.db, hostPolicy: options.webhooks?.hostPolicy ?? { allowPrivate: false } }),
+    ],
+    isTransient: isTransientDbError,
+  });
 }

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { createDb, insertApiKey, listApiKeys, migrateToLatest, revokeApiKey, type ApiKeyRow } from '@lsl/db';
-import { generateApiKey, hashApiKey, keyPrefixOf } from './auth/api-key.js';
+import { generateApiKey, hashApiKey, keyPrefixOf } from '@lsl/http';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres.js';
 import { parseServerEnv } from './env.js';
 

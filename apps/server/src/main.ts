@@ -1,19 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
-import { CONFIG_KINDS, DEFAULT_CONFIG_ID, DEFAULT_CONFIGS } from '@lsl/contracts';
-import { createAppliedListener, createDb, ensureConfigs, migrateToLatest } from '@lsl/db';
-import { createRedis, isClusterUrl, openQueues, OperationQueues } from '@lsl/queue';
+import { createAppliedListener, createDb } from '@lsl/db';
+import { prepareDatabase } from '@lsl/intake-api';
+import { checkRedis, openQueues, OperationQueues } from '@lsl/queue';
 import { createLogger, trackQueueDepth } from '@lsl/telemetry';
 import { createWebhookQueue, deliveryPolicyOf } from '@lsl/webhooks';
 import { closeWithGrace, startWorker, type RunningWorker } from '@lsl/worker';
-import { answerClientError } from '@lsl/http';
+import { answerClientError, startApiAuth } from '@lsl/http';
 import { createApp } from './app.js';
-import { parseKeyList } from './auth/api-key.js';
-import { decideAuthMode, OPEN_WARNING } from './auth/auth-mode.js';
-import { KeyRing } from './auth/key-ring.js';
-import { createKeyRateLimiter, type RateLimitStore } from './auth/rate-limit.js';
-import { requireApiKey } from './auth/require-api-key.js';
-import { checkRedis } from './check-redis.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres.js';
 import { parseServerEnv } from './env.js';
 
@@ -41,21 +35,10 @@ async function main() {
   }
 
   const db = createDb({ connectionString: databaseUrl, max: env.DATABASE_POOL_SIZE, applicationName: 'lsl-server' });
-  await migrateToLatest(db);
-  await ensureConfigs(db, [
-    ...CONFIG_KINDS.map((kind) => ({ kind, id: DEFAULT_CONFIG_ID, body: { ...DEFAULT_CONFIGS[kind] } })),
-    // The seed's create-waiver example names this config; a fresh install accepts it as-is.
-    { kind: 'waivers' as const, id: 'DEFAULT_WAIVER_CONFIG', body: { ...DEFAULT_CONFIGS.waivers } },
-  ]);
+  await prepareDatabase(db);
 
   // Keys before anything else starts: a server that would be open to the network stops here.
-  const keys = new KeyRing({ db, envKeys: parseKeyList(env.API_KEYS), cacheMs: env.API_KEY_CACHE_MS, log });
-  await keys.refresh();
-  const authMode = decideAuthMode(env.HOST, keys.size);
-  if (authMode === 'open-on-loopback') {
-    console.error(OPEN_WARNING);
-    log('no API key configured: /v1 is open to this machine until a key is created', { level: 'warn', host: env.HOST });
-  }
+  const apiAuth = await startApiAuth(db, env, log);
 
   const opened = await openQueues(env, { databaseUrl, applicationName: 'lsl-server-queue' });
   const { backend } = opened;
@@ -83,19 +66,6 @@ async function main() {
   // Every queue of the system: the dashboard shows them, `lsl_queue_jobs` counts them.
   const monitoredQueues = [...queues.queues, webhookQueue];
   const untrackQueues = trackQueueDepth(monitoredQueues);
-  const useRedisForLimits = env.RATE_LIMIT_STORE === 'redis' || (env.RATE_LIMIT_STORE === 'auto' && Boolean(env.REDIS_URL));
-  // Rate-limit counters in Redis need a plain Redis: on a Redis Cluster (or without Redis) they live in Postgres.
-  const limitsRedis = useRedisForLimits && env.REDIS_URL && !isClusterUrl(env.REDIS_URL) ? createRedis({ url: env.REDIS_URL }) : undefined;
-  const rateLimitStore: RateLimitStore = limitsRedis ? { kind: 'redis', redis: limitsRedis as never, prefix: env.QUEUE_PREFIX } : { kind: 'postgres', db };
-  const apiAuth = requireApiKey({
-    keys,
-    limiter: createKeyRateLimiter({ store: rateLimitStore, windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS }),
-    defaultRateLimit: env.RATE_LIMIT_REQUESTS,
-    windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
-    openUntilFirstKey: authMode === 'open-on-loopback',
-    log,
-  });
-
   const app = createApp({
     db,
     queues,
@@ -106,7 +76,7 @@ async function main() {
     bodyLimit: env.BODY_LIMIT,
     checkQueueBackend: () => backend.ping(),
     logRequests: env.LOG_REQUESTS,
-    apiAuth,
+    apiAuth: apiAuth.handler,
     appliedListener,
     webhooks: { hostPolicy: { allowPrivate: env.WEBHOOKS_ALLOW_PRIVATE, dnsServers: env.WEBHOOKS_DNS_SERVERS } },
   });
@@ -120,8 +90,8 @@ async function main() {
     url: `http://${env.HOST}:${port}`,
     workers: env.WORKER_CONCURRENCY > 0,
     partitions: env.QUEUE_PARTITIONS,
-    api_keys: authMode === 'keyed' ? 'required' : 'open until a key exists',
-    rate_limit_store: rateLimitStore.kind,
+    api_keys: apiAuth.mode === 'keyed' ? 'required' : 'open until a key exists',
+    rate_limit_store: apiAuth.rateLimitStore,
   }, 'listening');
 
   let closing = false;
@@ -142,7 +112,7 @@ async function main() {
       await queues.close();
       await webhookQueue.close();
       await backend.close();
-      limitsRedis?.disconnect();
+      apiAuth.close();
       await db.destroy();
     }
     await embedded?.stop().catch(() => {});

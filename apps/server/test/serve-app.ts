@@ -2,16 +2,16 @@ import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import { Writable } from 'node:stream';
 import { after, before } from 'node:test';
-import { Queue } from 'bullmq';
 import type { Kysely } from 'kysely';
 import { CONFIG_KINDS, DEFAULT_CONFIG_ID, DEFAULT_CONFIGS } from '@lsl/contracts';
 import { createDb, ensureConfigs, type Database } from '@lsl/db';
 import { createTestDatabase, type TestDatabase } from '@lsl/db/testing';
-import { createQueueBackend, createRedis, OperationQueues } from '@lsl/queue';
+import { createQueueBackend, OperationQueues } from '@lsl/queue';
 import { createLogger, trackQueueDepth } from '@lsl/telemetry';
 import { createApp, type AppOptions } from '../src/app.js';
 
-export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** The queues on the shared Redis, or (QUEUE_BACKEND=postgres, as `npm test` runs without a Redis) in the test database. */
+const QUEUE_REDIS_URL = process.env.QUEUE_BACKEND === 'postgres' ? undefined : (process.env.REDIS_URL || 'redis://127.0.0.1:6379');
 
 export interface ServedApp {
   baseUrl: string;
@@ -48,11 +48,10 @@ export function serveAppPerSuite(): { readonly app: ServedApp; readonly database
 export async function serveApp(databaseUrl: string, overrides: Partial<AppOptions> = {}, extraQueues: string[] = []): Promise<ServedApp> {
   const db = createDb({ connectionString: databaseUrl, max: 4 });
   await ensureConfigs(db, CONFIG_KINDS.map((kind) => ({ kind, id: DEFAULT_CONFIG_ID, body: { ...DEFAULT_CONFIGS[kind] } })));
-  const redis = createRedis({ url: REDIS_URL });
   const prefix = `lsltest-ops-${randomBytes(4).toString('hex')}`;
-  const backend = await createQueueBackend({ redisUrl: REDIS_URL, prefix });
+  const backend = await createQueueBackend({ redisUrl: QUEUE_REDIS_URL, databaseUrl, prefix, poolSize: 2 });
   const queues = new OperationQueues({ backend, partitions: 2, prefix });
-  const others = extraQueues.map((name) => new Queue(name, { connection: redis, prefix }));
+  const others = extraQueues.map((name) => backend.createQueue(name, prefix));
   const lines: Array<Record<string, any>> = [];
   const destination = new Writable({
     write(chunk, _encoding, done) {
@@ -91,7 +90,6 @@ export async function serveApp(databaseUrl: string, overrides: Partial<AppOption
       await Promise.all(queues.queues.map((q) => q.obliterate({ force: true })));
       await queues.close();
       await backend.close();
-      redis.disconnect();
       await db.destroy();
     },
   };

@@ -1,11 +1,9 @@
 import type { Kysely } from 'kysely';
 import {
-  batchCompletedEvents,
   completeOperations,
   insertEvents,
   findBorrowersWithPending,
   listPendingOperationsOf,
-  operationView,
   type EventInput,
   notifyApplied,
   lockBorrowerLedgers,
@@ -15,7 +13,8 @@ import {
   type OperationRow,
 } from '@lsl/db';
 import { emptyState, persistDelta, type ApplyResult, type BorrowerState, type LedgerOptions } from '@lsl/ledger';
-import { applyRecorded, HEAP_PER_JSON_BYTE, loadStoredState, type StateCache } from '@lsl/ledger-store';
+import { operationStatusBody } from '@lsl/contracts';
+import { applyRecorded, batchCompletedEvents, HEAP_PER_JSON_BYTE, loadStoredState, type StateCache } from '@lsl/ledger-store';
 
 export interface ApplyPendingOptions {
   ledger: LedgerOptions;
@@ -41,14 +40,6 @@ export interface AppliedBatch {
   borrowerId: string;
   results: Array<[OperationRow, ApplyResult]>;
   completedAt: Date;
-}
-
-/**
- * Applies every pending operation of one borrower, in sequence order, until none is left
- * (see `applyPendingBatch`). Returns the number of operations applied.
- */
-export async function applyPendingOperations(db: Kysely<Database>, borrowerId: string, options: ApplyPendingOptions): Promise<number> {
-  return applyPendingBatch(db, [borrowerId], options);
 }
 
 /**
@@ -181,7 +172,7 @@ export function eventsOf(row: OperationRow, result: ApplyResult, completedAt: Da
       operation_id: row.id,
       batch_id: row.batch_id,
       occurred_on: completedAt,
-      payload: operationView(finished),
+      payload: operationStatusBody(finished),
     },
   ];
 }

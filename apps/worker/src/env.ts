@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { DEFAULT_PARTITIONS, DEFAULT_PREFIX } from '@lsl/queue';
-import { commonEnvShape, parseEnv, queueEnvShape } from '@lsl/telemetry';
+import { commonEnvShape, parseEnv } from '@lsl/contracts';
+import { queueEnvShape } from '@lsl/queue';
 import { webhookEnvShape } from '@lsl/webhooks';
 
 const schema = z.object({
   DATABASE_URL: z.string().min(1, 'DATABASE_URL is required for a standalone worker'),
   ...commonEnvShape,
-  ...queueEnvShape({ partitions: DEFAULT_PARTITIONS, prefix: DEFAULT_PREFIX }),
+  ...queueEnvShape(),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).default(10),
   /**

@@ -8,13 +8,13 @@ import {
   OperationQueues,
   partitionPrefix,
   partitionQueueName,
-  startPartitionSlots,
   type JobPayload,
   type QueueBackend,
 } from '@lsl/queue';
 import { applyJobFailures, type Logger } from '@lsl/telemetry';
 import { startWebhookWorker, type RunningWebhookWorker, type StartWebhookWorkerOptions } from '@lsl/webhooks';
 import { applyPendingBatch } from './apply-pending.js';
+import { startPartitionSlots } from './partition-slots.js';
 import { BorrowerBatcher } from './borrower-batcher.js';
 import { observeBatch } from './observe-batch.js';
 import { startSweeper } from './sweeper.js';
@@ -76,7 +76,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
 
   const cache = new StateCache(options.stateCacheBytes);
   // The wake-up jobs this process holds at once are applied together, many borrowers per
-  // transaction (docs/performance.md, "The hot path").
+  // transaction (docs/performance.md, "The worker, before and after batching").
   const batcher = new BorrowerBatcher({
     apply: (borrowerIds) =>
       applyPendingBatch(options.db, borrowerIds, {

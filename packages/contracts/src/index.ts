@@ -36,12 +36,15 @@ export { OPERATION_REGISTRY, type OperationParams } from './registry/registry.js
 
 export * from './configs.js';
 
+export { commonEnvShape, envBoolean, isTimeZone, LOG_LEVELS, parseEnv } from './env.js';
 export * from './responses/error-body.js';
 export * from './responses/async.js';
 export * from './responses/seed-results.js';
 export * from './responses/lifecycle-results.js';
 export * from './responses/reads.js';
 export * from './responses/events.js';
+export * from './responses/operation-bodies.js';
+export * from './responses/batch-bodies.js';
 export * from './simulations/simulate-loans.js';
 export * from './simulations/simulate-borrower.js';
 

@@ -6,6 +6,7 @@ import * as m0005 from './migrations/0005-webhooks.js';
 import * as m0004 from './migrations/0004-api-keys.js';
 import * as m0006 from './migrations/0006-config-guard.js';
 import * as m0007 from './migrations/0007-record-version.js';
+import * as m0008 from './migrations/0008-pending-is-queued.js';
 
 // Migrations are imported, not read from disk, so the same code runs from src (tests) and dist.
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0004-api-keys': m0004,
   '0006-config-guard': m0006,
   '0007-record-version': m0007,
+  '0008-pending-is-queued': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -53,12 +53,8 @@ export interface LedgerItemsTable {
   item: ColumnType<unknown, string, string>;
 }
 
-/**
- * Nothing writes `processing`: an operation goes from `queued` to its final status in the
- * transaction that applies it (docs/api.md). It stays in the type because the API's status
- * enum keeps it and the pending partial indexes (migrations 0001, 0005) name it.
- */
-export type OperationStatus = 'queued' | 'processing' | 'succeeded' | 'failed';
+/** An operation goes from `queued` to its final status in the transaction that applies it (docs/api.md). */
+export type OperationStatus = 'queued' | 'succeeded' | 'failed';
 
 export interface OperationsTable {
   id: string;
@@ -66,7 +62,10 @@ export interface OperationsTable {
   seq: number;
   /** One of the ledger's operation types (`@lsl/ledger`'s registry); the codec checks it when decoding. */
   type: OperationType;
-  /** The Idempotency key (docs/api.md) within the borrower, e.g. `create_loan:L1`. */
+  /**
+   * The operation's natural key (docs/api.md, "Idempotency"), unique within the borrower, e.g.
+   * `create_loan/B1/L1`; not the `Idempotency-Key` header (`idempotency_key`).
+   */
   natural_key: string;
   /** sha256 of the canonical request (path params, is_migration, body). */
   request_hash: string;

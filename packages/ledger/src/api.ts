@@ -128,7 +128,7 @@ export interface HistoryEntry {
   bucket_type: BucketType | 'positive_balance' | 'owner' | 'payment' | 'loan';
   /** Which amount of the bucket moved: `initial`, `paid`, `waived`, `closed` ... */
   bucket_status: string;
-  /** Signed change of the bucket's outstanding amount (string, 2 decimals). */
+  /** Signed change of the bucket's outstanding amount (a number of 2 decimals). */
   delta: number;
   /** The bucket's outstanding amount after the change. */
   balance: number;

@@ -13,4 +13,3 @@ export {
 } from './metrics.js';
 export { queueJobs, trackQueueDepth, QUEUE_STATES, type CountableQueue } from './queue-depth.js';
 export { startMetricsServer, type MetricsServerOptions } from './metrics-server.js';
-export { commonEnvShape, envBoolean, isTimeZone, LOG_LEVELS, parseEnv, queueEnvShape, type QueueEnvDefaults } from './env.js';

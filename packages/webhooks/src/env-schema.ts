@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { envBoolean } from '@lsl/telemetry';
+import { envBoolean } from '@lsl/contracts';
 import { DEFAULT_DELIVERY_POLICY, type DeliveryPolicy } from './delivery-policy.js';
 import { DEFAULT_RETRY_SCHEDULE, parseDuration, parseDurations } from './retry-schedule.js';
 

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { createQueueBackend } from '@lsl/queue';
 import type { Kysely } from 'kysely';
-import { cleanRedisPrefix, REDIS_URL } from '../../../test/helpers.js';
+import { cleanRedisPrefix, QUEUE_REDIS_URL } from '../../../test/helpers.js';
 import { createDb, insertEvents, type Database, type EventInput } from '@lsl/db';
 import { createTestDatabase, type TestDatabase } from '@lsl/db/testing';
 import { errorHandler, jsonBody, routeNotFound } from '@lsl/http';
@@ -40,7 +40,8 @@ export async function startHarness(policy: Partial<DeliveryPolicy>): Promise<Har
   const server: Server = app.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const backend = await createQueueBackend({ redisUrl: REDIS_URL, prefix });
+  // The queue backend of the run (QUEUE_BACKEND): the shared Redis, or this test's database.
+  const backend = await createQueueBackend({ redisUrl: QUEUE_REDIS_URL, databaseUrl: database.url, prefix, poolSize: 2 });
   const worker = await startWebhookWorker({
     db,
     backend,
@@ -71,7 +72,7 @@ export async function startHarness(policy: Partial<DeliveryPolicy>): Promise<Har
       server.close();
       await db.destroy();
       await database.drop();
-      await cleanRedisPrefix(prefix);
+      if (QUEUE_REDIS_URL) await cleanRedisPrefix(prefix);
     },
   };
 }

@@ -3,7 +3,7 @@ import { OPERATION_TYPES } from '../operations/catalog.js';
 import { errorBodySchema } from './error-body.js';
 import { cancelLoanResultSchema, transferFailedItemSchema, transferSucceededItemSchema } from './seed-results.js';
 
-export const OPERATION_STATUSES = ['queued', 'processing', 'succeeded', 'failed'] as const;
+export const OPERATION_STATUSES = ['queued', 'succeeded', 'failed'] as const;
 export type OperationStatus = (typeof OPERATION_STATUSES)[number];
 
 export const operationTypeSchema = z.enum(OPERATION_TYPES).meta({ id: 'OperationType' });
@@ -23,7 +23,7 @@ export const operationAcceptedSchema = z
     status_url: z.string().meta({ description: '`/v1/operations/{operation_id}`' }),
   })
   .meta({ id: 'OperationAccepted' });
-/** The 202 body as `acceptedView` (@lsl/db) builds it. */
+/** The 202 body as `operationAcceptedBody` (./operation-bodies.ts) builds it. */
 export type OperationAcceptedBody = z.output<typeof operationAcceptedSchema>;
 
 /** `result.body` is exactly the seed's response body for `status_code` (a 200 body or the error body). */
@@ -47,7 +47,7 @@ export const operationStatusSchema = z
     result: operationResultSchema.nullable(),
   })
   .meta({ id: 'OperationStatus' });
-/** The body of `GET /v1/operations/{id}` as `operationView` (@lsl/db) builds it. */
+/** The body of `GET /v1/operations/{id}` as `operationStatusBody` (./operation-bodies.ts) builds it. */
 export type OperationStatusBody = z.output<typeof operationStatusSchema>;
 
 /** One item of a transfer batch as accepted: invalid items are failed at once (no operation). */
@@ -78,7 +78,7 @@ export const batchPendingItemSchema = z
     operation_id: z.string(),
     borrower_id: z.string(),
     request_id: z.string().nullable(),
-    status: z.enum(['queued', 'processing']),
+    status: z.enum(['queued']),
   })
   .meta({ id: 'BatchPendingItem' });
 
@@ -94,7 +94,7 @@ export const batchStatusSchema = z
     pending: z.array(batchPendingItemSchema).optional(),
   })
   .meta({ id: 'BatchStatus' });
-/** The body of `GET /v1/batches/{id}` as `loadBatchStatus` (@lsl/db) builds it. */
+/** The body of `GET /v1/batches/{id}` as `batchStatusOf` (./batch-bodies.ts) builds it. */
 export type BatchStatusBody = z.output<typeof batchStatusSchema>;
 
 /** The 207 of the cancel-loans batch: the seed's batch body with cancel results. */

@@ -38,15 +38,3 @@ export async function insertEvents(db: Db, events: EventInput[]): Promise<void> 
     )
     .execute();
 }
-
-/** One borrower's events, oldest first (optionally of some types only). */
-export async function listBorrowerEvents(
-  db: Db,
-  borrowerId: string,
-  options: { types?: string[]; afterPosition?: number; limit?: number } = {},
-): Promise<EventRow[]> {
-  let query = db.selectFrom('events').selectAll().where('borrower_id', '=', borrowerId);
-  if (options.types && options.types.length > 0) query = query.where('type', 'in', options.types);
-  if (options.afterPosition !== undefined) query = query.where('position', '>', options.afterPosition);
-  return query.orderBy('position').limit(options.limit ?? 1000).execute();
-}

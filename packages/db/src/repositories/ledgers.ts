@@ -25,22 +25,6 @@ export interface LedgerDelta {
 }
 
 /**
- * Takes the borrower's ledger lock for the rest of the transaction (row lock) and returns the
- * applied sequence number; `undefined` for a borrower nothing has been applied to yet (the
- * row is created by the first save). Two workers holding jobs of the same borrower serialise
- * here. The state itself is read with `loadBorrowerLedger`, only when the caller has no copy
- * of the state of this `applied_seq`.
- */
-export async function lockBorrowerLedger(trx: Transaction<Database>, borrowerId: string): Promise<{ applied_seq: number } | undefined> {
-  // Lock the borrowers row too when no ledger row exists yet, so two first applications of a
-  // new borrower cannot both start from an empty state.
-  const existing = await trx.selectFrom('borrower_ledgers').select(['applied_seq']).where('borrower_id', '=', borrowerId).forUpdate().executeTakeFirst();
-  if (existing) return existing;
-  await trx.selectFrom('borrowers').select('id').where('id', '=', borrowerId).forUpdate().executeTakeFirst();
-  return trx.selectFrom('borrower_ledgers').select(['applied_seq']).where('borrower_id', '=', borrowerId).forUpdate().executeTakeFirst();
-}
-
-/**
  * The head and every item in one statement, so one snapshot: a reader outside the writer's
  * lock never sees a head of one version with items of another. JSON is parsed here (text on
  * the wire), which also gives the size read.

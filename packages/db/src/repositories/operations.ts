@@ -87,6 +87,11 @@ export async function findOperationByNaturalKey(db: Db, borrowerId: string, natu
     .executeTakeFirst();
 }
 
+/** Succeeded or failed: the operation has its answer. */
+export function isFinished(row: Pick<OperationRow, 'status'>): boolean {
+  return row.status === 'succeeded' || row.status === 'failed';
+}
+
 export async function getOperation(db: Db, id: string): Promise<OperationRow | undefined> {
   return db.selectFrom('operations').selectAll().where('id', '=', id).executeTakeFirst();
 }
@@ -144,7 +149,7 @@ export async function findStrandedOperations(
   let query = db
     .selectFrom('operations')
     .select(['id', 'borrower_id', 'accepted_at'])
-    .where('status', 'in', ['queued', 'processing'])
+    .where('status', '=', 'queued')
     .where('accepted_at', '<', sql<Date>`now() - make_interval(secs => ${olderThanMs / 1000})`);
   if (after) query = query.where(sql<boolean>`(accepted_at, id) > (${after.acceptedAt}::timestamptz, ${after.id}::uuid)`);
   return query.orderBy('accepted_at').orderBy('id').limit(limit).execute();

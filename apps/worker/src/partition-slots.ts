@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { heldSessionLocks, trySessionLock } from '@lsl/db';
-import { consumerOfSlot, partitionsOfSlot } from './partitions.js';
+import { consumerOfSlot, partitionsOfSlot } from '@lsl/queue';
 
 export interface PartitionSlotsOptions {
   /** The database whose session advisory locks say which slots are live. */

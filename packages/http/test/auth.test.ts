@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { bearerToken, generateApiKey, hashApiKey, keyPrefixOf, parseKeyList } from '../src/auth/api-key.js';
 import { decideAuthMode, isLoopbackHost } from '../src/auth/auth-mode.js';
-import { parseServerEnv } from '../src/env.js';
+import { z } from 'zod';
+import { parseEnv } from '@lsl/contracts';
+import { apiEnvShape } from '../src/api-env.js';
+
+/** The API variables as every API process parses them (the server, intake, results). */
+const parseApiEnv = (env: NodeJS.ProcessEnv) => parseEnv(z.object(apiEnvShape({ port: 3000 })), env);
 
 describe('API key pieces', () => {
   it('a new key is lsl_ and 256 random bits; its hash is sha256 hex; its prefix shows 4 characters of it', () => {
@@ -26,11 +31,11 @@ describe('API key pieces', () => {
   it('API_KEYS is comma-separated, blanks ignored; short or spaced keys stop start-up naming the variable', () => {
     assert.deepEqual(parseKeyList(' a , ,b,'), ['a', 'b']);
     assert.deepEqual(parseKeyList(undefined), []);
-    assert.doesNotThrow(() => parseServerEnv({ API_KEYS: `${generateApiKey()},${generateApiKey()}` }));
-    assert.throws(() => parseServerEnv({ API_KEYS: 'short' }), /API_KEYS/);
-    assert.throws(() => parseServerEnv({ API_KEYS: 'a key with spaces in it' }), /API_KEYS/);
-    assert.throws(() => parseServerEnv({ RATE_LIMIT_REQUESTS: '-1' }), /RATE_LIMIT_REQUESTS/);
-    assert.throws(() => parseServerEnv({ RATE_LIMIT_STORE: 'memcached' }), /RATE_LIMIT_STORE/);
+    assert.doesNotThrow(() => parseApiEnv({ API_KEYS: `${generateApiKey()},${generateApiKey()}` }));
+    assert.throws(() => parseApiEnv({ API_KEYS: 'short' }), /API_KEYS/);
+    assert.throws(() => parseApiEnv({ API_KEYS: 'a key with spaces in it' }), /API_KEYS/);
+    assert.throws(() => parseApiEnv({ RATE_LIMIT_REQUESTS: '-1' }), /RATE_LIMIT_REQUESTS/);
+    assert.throws(() => parseApiEnv({ RATE_LIMIT_STORE: 'memcached' }), /RATE_LIMIT_STORE/);
   });
 });
 

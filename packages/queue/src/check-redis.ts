@@ -1,5 +1,5 @@
 import { Cluster, Redis } from 'ioredis';
-import { isClusterUrl, parseClusterUrl, redactUrl } from '@lsl/queue';
+import { isClusterUrl, parseClusterUrl, redactUrl } from './redis.js';
 
 /** Fails fast, with the way out, when no Redis (or Redis Cluster) answers at REDIS_URL. */
 export async function checkRedis(url: string): Promise<void> {

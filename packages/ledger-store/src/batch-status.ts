@@ -1,8 +1,12 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../schema.js';
-import { insertBatch, lockFinishedBatches } from '../repositories/batches.js';
-import { insertEvents, type EventInput } from '../repositories/events.js';
-import { loadBatchStatus } from './batch-view.js';
+import { batchStatusOf, type BatchStatus } from '@lsl/contracts';
+import { getBatchWithOperations, insertBatch, insertEvents, lockFinishedBatches, type Database, type EventInput } from '@lsl/db';
+
+/** The 207 body of `GET /v1/batches/{id}` and whether the batch is done; undefined for no such batch. */
+export async function loadBatchStatus(db: Kysely<Database> | Transaction<Database>, batchId: string): Promise<BatchStatus | undefined> {
+  const stored = await getBatchWithOperations(db, batchId);
+  return stored && batchStatusOf(stored.batch.items, stored.operations);
+}
 
 /**
  * `batch.completed` for each of these batches that this transaction completes, carrying the
