@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import type { Kysely } from 'kysely';
-import { CANCEL_LOANS_BATCH_PATH, OPERATION_REGISTRY, OPERATION_TYPES, operationAcceptedBody, parseCancelBatch, parseOperation, parseTransferBatch, type OperationType } from '@lsl/contracts';
+import { CANCEL_LOANS_BATCH_PATH, OPERATION_REGISTRY, OPERATION_TYPES, operationAcceptedBody, parseCancelBatch, parseOperation, parseRestructuringBatch, parseTransferBatch, RESTRUCTURE_LOANS_BATCH_PATH, type OperationType } from '@lsl/contracts';
 import { isFinished, type AppliedListener, type Database, type OperationRow } from '@lsl/db';
 import { ConfigCache } from '@lsl/ledger-store';
 import type { BorrowerWork, OperationQueues } from '@lsl/queue';
@@ -88,6 +88,8 @@ export function createIntakeRouter(options: IntakeOptions): Router {
   );
   // docs/ledger.md "Cancellation": each item is the single cancel of its loan.
   router.post(CANCEL_LOANS_BATCH_PATH, batchHandler(batchDeps, (req) => parseCancelBatch({ query: req.query, body: req.body }, { timeZone: options.timeZone })));
+  // docs/ledger.md "Restructure loans (batch)": each item is the single restructuring of its loan.
+  router.post(RESTRUCTURE_LOANS_BATCH_PATH, batchHandler(batchDeps, (req) => parseRestructuringBatch({ query: req.query, body: req.body }, { timeZone: options.timeZone })));
 
   return router;
 }

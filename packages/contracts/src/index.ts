@@ -27,6 +27,8 @@ export * from './operations/charge-off-loan.js';
 export * from './operations/create-restructuring.js';
 export * from './operations/cancel-loans-batch.js';
 export * from './operations/parse-cancel-batch.js';
+export * from './operations/restructure-loans-batch.js';
+export * from './operations/parse-restructuring-batch.js';
 export * from './operations/catalog.js';
 export * from './operations/parse-operation.js';
 export * from './operations/parse-transfer-batch.js';

@@ -5,7 +5,8 @@ import { errorResponse, json, paramsFor, preferHeader, queryDoc } from './openap
 import { cancelLoansBatchExample } from './lifecycle-examples.js';
 import { CANCEL_LOANS_BATCH_PATH, cancelLoansBatchDocSchema } from './operations/cancel-loans-batch.js';
 import { OPERATION_REGISTRY, OPERATION_TYPES, openApiPathOf } from './operations/catalog.js';
-import { batchAcceptedSchema, cancelLoansResultSchema, operationAcceptedSchema } from './responses/async.js';
+import { batchAcceptedSchema, cancelLoansResultSchema, operationAcceptedSchema, restructureLoansResultSchema } from './responses/async.js';
+import { RESTRUCTURE_LOANS_BATCH_PATH, restructureLoansBatchDocSchema, restructureLoansBatchExample } from './operations/restructure-loans-batch.js';
 import { transferResultSchema } from './responses/seed-results.js';
 
 export interface OperationPathsOptions {
@@ -16,7 +17,7 @@ export interface OperationPathsOptions {
 
 /**
  * The operations in the OpenAPI document (docs/api.md): one `POST` per operation type, and the
- * two batches (transfer ownerships, cancel loans), answered 202, or under `Prefer: wait` with
+ * batches (transfer ownerships, cancel loans, restructure loans), answered 202, or under `Prefer: wait` with
  * the operation's own answer (200, or 207 for a batch).
  */
 export function registerOperationPaths(registry: OpenAPIRegistry, { security, commonErrors }: OperationPathsOptions): void {
@@ -84,6 +85,27 @@ export function registerOperationPaths(registry: OpenAPIRegistry, { security, co
       207: json(cancelLoansResultSchema, 'Multi-Status (with `Prefer: wait` when every item finished in time): `succeeded` holds the cancel results', {
         succeeded: [seedResultExamples.cancel_loan],
         failed: [{ borrower_id: 'B2', error_detail: 'Loan L7 not found', request_id: 'c2', status_code: 404 }],
+      }),
+      ...batchErrors,
+    },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: RESTRUCTURE_LOANS_BATCH_PATH,
+    operationId: 'restructure_loans',
+    summary: 'Restructure loans (batch): each item is the single restructuring of its loan on its borrower\'s queue',
+    tags: ['Operations'],
+    security,
+    request: {
+      query: queryDoc,
+      headers: preferHeader,
+      body: { required: true, content: { 'application/json': { schema: restructureLoansBatchDocSchema, example: restructureLoansBatchExample() } } },
+    },
+    responses: {
+      202: json(batchAcceptedSchema, 'Accepted: one create_restructuring operation per valid item (`Location: /v1/batches/{batch_id}`)', batchAcceptedExample),
+      207: json(restructureLoansResultSchema, 'Multi-Status (with `Prefer: wait` when every item finished in time): `succeeded` holds the restructuring results', {
+        succeeded: [OPERATION_REGISTRY.create_restructuring.resultExample()],
+        failed: [{ borrower_id: 'B2', error_detail: 'Loan not found', request_id: 'r2', status_code: 404 }],
       }),
       ...batchErrors,
     },

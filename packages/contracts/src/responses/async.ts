@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { OPERATION_TYPES } from '../operations/catalog.js';
 import { errorBodySchema } from './error-body.js';
 import { cancelLoanResultSchema, transferFailedItemSchema, transferSucceededItemSchema } from './seed-results.js';
+import { createRestructuringResultSchema } from './lifecycle-results.js';
 
 export const OPERATION_STATUSES = ['queued', 'succeeded', 'failed'] as const;
 export type OperationStatus = (typeof OPERATION_STATUSES)[number];
@@ -88,8 +89,9 @@ export const batchPendingItemSchema = z
  */
 export const batchStatusSchema = z
   .object({
-    // A transfer batch's items are transfer results; a cancel batch's, cancel results.
-    succeeded: z.array(z.union([transferSucceededItemSchema, cancelLoanResultSchema])).nullable(),
+    // A transfer batch's items are transfer results; a cancel batch's, cancel results; a
+    // restructuring batch's, restructuring results.
+    succeeded: z.array(z.union([transferSucceededItemSchema, cancelLoanResultSchema, createRestructuringResultSchema])).nullable(),
     failed: z.array(transferFailedItemSchema).nullable(),
     pending: z.array(batchPendingItemSchema).optional(),
   })
@@ -104,3 +106,11 @@ export const cancelLoansResultSchema = z
     succeeded: z.array(cancelLoanResultSchema).nullable(),
   })
   .meta({ id: 'CancelLoansResult' });
+
+/** The 207 of the restructure-loans batch: the seed's batch body with restructuring results. */
+export const restructureLoansResultSchema = z
+  .object({
+    failed: z.array(transferFailedItemSchema).nullable(),
+    succeeded: z.array(createRestructuringResultSchema).nullable(),
+  })
+  .meta({ id: 'RestructureLoansResult' });
