@@ -28,6 +28,9 @@ describe('the seeds’ example requests', () => {
       charge_off_loan: `/borrowers/${params.borrower_id}/loans/${params.loan_id}/charge_off`,
       create_restructuring: `/borrowers/${params.borrower_id}/loans/${params.loan_id}/restructurings/${params.restructuring_id}/create`,
       create_payoff: `/borrowers/${params.borrower_id}/loans/${params.loan_id}/payoffs/${params.payoff_id}/create`,
+      create_balance_adjustment: `/borrowers/${params.borrower_id}/loans/${params.loan_id}/adjustments/${params.adjustment_id}/create`,
+      revert_cancellation: `/borrowers/${params.borrower_id}/loans/${params.loan_id}/cancellation/revert`,
+      cancel_consolidation: `/borrowers/${params.borrower_id}/loans/consolidations/${params.consolidation_id}/cancel`,
     }[type] +
     '?is_migration=true';
 

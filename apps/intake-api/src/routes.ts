@@ -9,7 +9,9 @@ import {
   parseCancelBatch,
   parseOperation,
   parseOperationsBatch,
+  parseRestructuringBatch,
   parseTransferBatch,
+  RESTRUCTURE_LOANS_BATCH_PATH,
   type OperationType,
 } from '@lsl/contracts';
 import { isFinished, type AppliedListener, type Database, type OperationRow } from '@lsl/db';
@@ -101,6 +103,8 @@ export function createIntakeRouter(options: IntakeOptions): Router {
   router.post(CANCEL_LOANS_BATCH_PATH, batchHandler(batchDeps, (req) => parseCancelBatch({ query: req.query, body: req.body }, { timeZone: options.timeZone })));
   // docs/api.md "The bulk route": any operation route, each item as if sent alone.
   router.post(OPERATIONS_BATCH_PATH, batchHandler(batchDeps, (req) => parseOperationsBatch({ query: req.query, body: req.body }, { timeZone: options.timeZone })));
+  // docs/ledger.md "Restructure loans (batch)": each item is the single restructuring of its loan.
+  router.post(RESTRUCTURE_LOANS_BATCH_PATH, batchHandler(batchDeps, (req) => parseRestructuringBatch({ query: req.query, body: req.body }, { timeZone: options.timeZone })));
 
   return router;
 }

@@ -18,6 +18,9 @@ export const DOMAIN_EVENT_TYPES = [
   'payment.reversed',
   'waiver.applied',
   'positive_balance.reimbursed',
+  'loan.balance_adjusted',
+  'loan.cancellation_reverted',
+  'loan.consolidation_cancelled',
 ] as const;
 
 /** A domain event's type: what an operation's declaration lists (`events`). */

@@ -29,6 +29,8 @@ export * from './operations/create-payoff.js';
 export * from './operations/cancel-loans-batch.js';
 export * from './operations/parse-cancel-batch.js';
 export * from './operations/operations-batch.js';
+export * from './operations/restructure-loans-batch.js';
+export * from './operations/parse-restructuring-batch.js';
 export * from './operations/catalog.js';
 export * from './operations/parse-operation.js';
 export * from './operations/parse-transfer-batch.js';

@@ -7,6 +7,8 @@ import { CANCEL_LOANS_BATCH_PATH, cancelLoansBatchDocSchema } from './operations
 import { OPERATION_REGISTRY, OPERATION_TYPES, openApiPathOf, type OperationType } from './operations/catalog.js';
 import { OPERATIONS_BATCH_PATH, operationsBatchDocSchema } from './operations/operations-batch.js';
 import { batchAcceptedSchema, batchStatusSchema, cancelLoansResultSchema, operationAcceptedSchema } from './responses/async.js';
+import { restructureLoansResultSchema } from './responses/async.js';
+import { RESTRUCTURE_LOANS_BATCH_PATH, restructureLoansBatchDocSchema, restructureLoansBatchExample } from './operations/restructure-loans-batch.js';
 import { transferResultSchema } from './responses/seed-results.js';
 
 export interface OperationPathsOptions {
@@ -17,7 +19,7 @@ export interface OperationPathsOptions {
 
 /**
  * The operations in the OpenAPI document (docs/api.md): one `POST` per operation type, and the
- * two batches (transfer ownerships, cancel loans), answered 202, or under `Prefer: wait` with
+ * batches (transfer ownerships, cancel loans, restructure loans), answered 202, or under `Prefer: wait` with
  * the operation's own answer (200, or 207 for a batch).
  */
 export function registerOperationPaths(registry: OpenAPIRegistry, { security, commonErrors }: OperationPathsOptions): void {
@@ -117,6 +119,29 @@ export function registerOperationPaths(registry: OpenAPIRegistry, { security, co
       207: json(batchStatusSchema, 'Multi-Status (with `Prefer: wait` when every item finished in time): `succeeded` holds each item\'s own result', {
         succeeded: [seedResultExamples.create_loan, seedResultExamples.create_payment],
         failed: [{ borrower_id: null, error_detail: 'No operation route has this path', request_id: null, status_code: 404 }],
+      }),
+      ...batchErrors,
+    },
+  });
+
+  // docs/ledger.md "Restructure loans (batch)": each item is the single restructuring of its loan.
+  registry.registerPath({
+    method: 'post',
+    path: RESTRUCTURE_LOANS_BATCH_PATH,
+    operationId: 'restructure_loans',
+    summary: 'Restructure loans (batch): each item is the single restructuring of its loan on its borrower\'s queue',
+    tags: ['Operations'],
+    security,
+    request: {
+      query: queryDoc,
+      headers: preferHeader,
+      body: { required: true, content: { 'application/json': { schema: restructureLoansBatchDocSchema, example: restructureLoansBatchExample() } } },
+    },
+    responses: {
+      202: json(batchAcceptedSchema, 'Accepted: one create_restructuring operation per valid item (`Location: /v1/batches/{batch_id}`)', batchAcceptedExample),
+      207: json(restructureLoansResultSchema, 'Multi-Status (with `Prefer: wait` when every item finished in time): `succeeded` holds the restructuring results', {
+        succeeded: [OPERATION_REGISTRY.create_restructuring.resultExample()],
+        failed: [{ borrower_id: 'B2', error_detail: 'Loan not found', request_id: 'r2', status_code: 404 }],
       }),
       ...batchErrors,
     },

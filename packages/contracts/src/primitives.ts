@@ -61,7 +61,7 @@ export const idSchema = z
   .regex(ID_PATTERN, { error: 'Must contain only letters, digits and . _ : -' });
 
 /** At most `BOUNDS.amountDecimals` decimals, exactly (on the number's shortest decimal form, as written). */
-function hasCents(value: number): boolean {
+export function hasCents(value: number): boolean {
   try {
     const { units, scale } = toScaled(value);
     let s = scale;

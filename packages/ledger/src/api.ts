@@ -125,7 +125,7 @@ export interface HistoryEntry {
    * `owner`: an ownership transfer (delta and balance 0; `new_owner` says who owns the loan from that day).
    * `payment`: a payment reversal (delta and balance 0; the reversed payment's entries are gone from the replayed history).
    */
-  bucket_type: BucketType | 'positive_balance' | 'owner' | 'payment';
+  bucket_type: BucketType | 'positive_balance' | 'owner' | 'payment' | 'loan';
   /** Which amount of the bucket moved: `initial`, `paid`, `waived`, `closed` ... */
   bucket_status: string;
   /** Signed change of the bucket's outstanding amount (a number of 2 decimals). */

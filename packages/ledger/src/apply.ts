@@ -4,7 +4,8 @@
  * - In order (the usual case: effective day and seq after everything in the log): advance
  *   the live core to the day, execute, append to the log. Cost: the days advanced and the
  *   loans touched; nothing that grows with the log is copied (persistent lists, shared loans).
- * - Back-dated (an earlier effective day or seq, or a payment reversal): replay.ts.
+ * - Back-dated (an earlier effective day or seq, or an undo: a payment reversal, a reverted
+ *   cancellation, a cancelled consolidation): replay.ts.
  */
 import type { ApplyResult, LedgerOperation, LedgerOptions } from './api.js';
 import type { DayNum } from './calendar.js';
@@ -15,6 +16,7 @@ import { effectiveDayNum } from './execute.js';
 import type { LogRecord } from './model.js';
 import { applyBackDated, effectOf, step, toResult } from './replay.js';
 import { locatePayment } from './reverse-payment.js';
+import { locateCancellation, locateConsolidation } from './undo.js';
 import { SNAPSHOT_EVERY, compareKey, hasLoan, type BorrowerState } from './state.js';
 
 export interface ApplyOutput {
@@ -35,6 +37,12 @@ export function apply(state: BorrowerState, op: LedgerOperation, options: Ledger
     const located = locatePayment(state.log, op, day, state.borrowerId);
     if (!located.ok) return { state, result: toResult(located) };
     return applyBackDated(state, op, day, options, located);
+  }
+  if (op.type === 'revert_cancellation' || op.type === 'cancel_consolidation') {
+    // The same back-dated removal, of a cancellation or a consolidation (undo.ts).
+    const located = op.type === 'revert_cancellation' ? locateCancellation(state, op, day) : locateConsolidation(state, op, day);
+    if (!located.ok) return { state, result: toResult(located) };
+    return applyBackDated(state, located.op, day, options, located.amend);
   }
   const key = { day, seq: op.seq };
   const last = state.log?.head;

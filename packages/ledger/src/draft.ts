@@ -185,6 +185,16 @@ export class Draft {
     }
   }
 
+  /** A clerk's correction of a bucket (docs/ledger.md, "Balance adjustment"): `amount` may be negative. */
+  adjust(loan: Loan, inst: Installment, bucket: BucketType, amount: Dec, step: string): void {
+    if (amount.isZero()) return;
+    this.flush(loan, inst, bucket);
+    const b = inst.buckets[bucket];
+    b.initial = b.initial.plus(amount);
+    refresh(b);
+    this.record({ loanId: loan.id, installment: inst.number, bucket, status: 'adjusted', delta: amount, balance: b.out, step });
+  }
+
   pay(loan: Loan, inst: Installment, bucket: BucketType, amount: Dec, step: string): void {
     if (amount.isZero()) return;
     this.flush(loan, inst, bucket);

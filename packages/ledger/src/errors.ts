@@ -31,6 +31,13 @@ export const LEDGER_ERRORS = {
   reimbursement_exceeds_positive_balance: entry(409, 40911, 'The reimbursement exceeds the positive balance on its effective day'),
   loan_paid_off: entry(409, 40920, 'The loan is paid off'),
   payoff_below_quote: entry(409, 40921, 'The amount paid is below the payoff quote of the loan on the payment day'),
+  installment_not_found: entry(404, 40420, 'The loan has no such installment'),
+  consolidation_not_found: entry(404, 40421, 'Consolidation not found'),
+  adjustment_exceeds_owed: entry(409, 40925, 'The adjustment removes more than the bucket owes'),
+  loan_not_cancelled: entry(409, 40926, 'The loan is not cancelled'),
+  cancellation_already_reverted: entry(409, 40927, 'The cancellation is already reverted'),
+  consolidation_already_cancelled: entry(409, 40928, 'The consolidation is already cancelled'),
+  consolidated_loan_in_use: entry(409, 40929, 'The consolidation\'s new loan was itself cancelled, consolidated, charged off or restructured'),
 } as const satisfies Record<string, CatalogEntry>;
 
 export type LedgerErrorKind = keyof typeof LEDGER_ERRORS;

@@ -149,7 +149,7 @@ export interface HistoryRecord {
   /** Null for the borrower's positive balance when no loan is involved. */
   loanId: string | null;
   installment: number | null;
-  bucket: BucketType | 'positive_balance' | 'owner' | 'payment';
+  bucket: BucketType | 'positive_balance' | 'owner' | 'payment' | 'loan';
   status: string;
   delta: Dec;
   balance: Dec;
@@ -176,7 +176,10 @@ export interface Core {
 
 export type Effect = 'applied' | 'voided' | 'clamped' | 'reversed';
 
-/** On a payment's log record once it is reversed: replays skip the payment (it was never made). */
+/**
+ * On a log record taken out as if never made (a reversed payment, a reverted cancellation, a
+ * cancelled consolidation): replays skip it; a reversed payment stays listed.
+ */
 export interface ReversalMark {
   day: DayNum;
   seq: number;

@@ -19,3 +19,6 @@ export type { CreateReimbursementBody, CreateReimbursementOperation } from './op
 export type { ChargeOffLoanBody, ChargeOffLoanOperation } from './operations/charge-off-loan.js';
 export type { CreateRestructuringBody, CreateRestructuringOperation, RestructuringTerms } from './operations/create-restructuring.js';
 export type { CreatePayoffBody, CreatePayoffOperation } from './operations/create-payoff.js';
+export type { CreateBalanceAdjustmentBody, CreateBalanceAdjustmentOperation, BalanceAdjustmentTerms } from './operations/create-balance-adjustment.js';
+export type { RevertCancellationBody, RevertCancellationOperation, TakenOut } from './operations/revert-cancellation.js';
+export type { CancelConsolidationBody, CancelConsolidationOperation } from './operations/cancel-consolidation.js';

@@ -18,6 +18,11 @@ import { SNAPSHOT_EVERY, compareKey, type BorrowerState } from './state.js';
 import { placeEvents } from './events.js';
 import { voidedPayment } from './reverse-payment.js';
 
+/** A record taken out: a reversed payment stays listed; anything else leaves no trace. */
+function takenOut(d: Draft, rec: LogRecord): Outcome {
+  return rec.op.type === 'create_payment' ? voidedPayment(d, rec) : { ok: true, body: {} };
+}
+
 /** `replayed`: how many records effective after the operation were replayed (back-dating). */
 export function toResult(outcome: Outcome, replayed = 0): ApplyResult {
   if (outcome.ok) {
@@ -32,11 +37,11 @@ export function effectOf(outcome: Outcome, rec?: { reversal?: LogRecord['reversa
   return outcome.clamped ? 'clamped' : 'applied';
 }
 
-/** Runs one record on a draft (advance to its day, execute; a reversed payment applies nothing). */
+/** Runs one record on a draft (advance to its day, execute; a record taken out applies nothing). */
 export function step(d: Draft, rec: { op: LedgerOperation; day: DayNum; kordevId: number; reversal?: LogRecord['reversal'] }, mode: Mode, options: LedgerOptions, borrowerId: string): Outcome {
   advance(d, rec.day);
   const outcome = rec.reversal !== undefined
-    ? voidedPayment(d, rec as LogRecord)
+    ? takenOut(d, rec as LogRecord)
     : execute(d, rec.op, { day: rec.day, kordevId: rec.kordevId, mode, options, borrowerId });
   d.applied += 1;
   return outcome;
@@ -50,8 +55,9 @@ function snapshotAtOrBefore(snapshots: List<Snapshot>, index: number): { kept: L
 }
 
 /**
- * `amend`: a log record to replace before replaying (a payment marked reversed, at its log
- * position); the replay then starts at or before that record rather than at the new one.
+ * `amend`: a log record to replace before replaying (a record marked taken out, at its log
+ * position: a reversed payment, a reverted cancellation, a cancelled consolidation); the
+ * replay then starts at or before that record rather than at the new one.
  */
 export function applyBackDated(state: BorrowerState, op: LedgerOperation, day: DayNum, options: LedgerOptions, amend?: { position: number; record: LogRecord }): ApplyOutput {
   const key = { day, seq: op.seq };

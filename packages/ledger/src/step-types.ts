@@ -24,6 +24,9 @@ export const STEP_TYPES: Readonly<Record<string, string>> = {
   restructuring_waiver: 'RESTRUCTURING_WAIVER',
   payoff: 'PAYOFF',
   prepayment: 'PREPAYMENT',
+  balance_adjustment: 'BALANCE_ADJUSTMENT',
+  cancellation_reversal: 'CANCELLATION_REVERSAL',
+  consolidation_cancellation: 'CONSOLIDATION_CANCELLATION',
 };
 
 export function stepTypeOf(step: string): string {

@@ -10,6 +10,9 @@ import type { OperationType } from '@lsl/ledger';
 import type { OperationDeclaration } from './define-operation.js';
 import { cancelLoan } from './cancel-loan.js';
 import { chargeOffLoan } from './charge-off-loan.js';
+import { createBalanceAdjustment } from './create-balance-adjustment.js';
+import { cancelConsolidation } from './cancel-consolidation.js';
+import { revertCancellation } from './revert-cancellation.js';
 import { createConsolidation } from './create-consolidation.js';
 import { createLoan } from './create-loan.js';
 import { createPayment } from './create-payment.js';
@@ -32,6 +35,9 @@ export const OPERATIONS = {
   charge_off_loan: chargeOffLoan,
   create_restructuring: createRestructuring,
   create_payoff: createPayoff,
+  create_balance_adjustment: createBalanceAdjustment,
+  revert_cancellation: revertCancellation,
+  cancel_consolidation: cancelConsolidation,
 } satisfies { [K in OperationType]: OperationDeclaration<K> };
 
 /** The path parameters of each type, as its params schema outputs them. */

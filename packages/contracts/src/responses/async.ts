@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { OPERATION_REGISTRY, OPERATION_TYPES } from '../operations/catalog.js';
 import { errorBodySchema } from './error-body.js';
 import { cancelLoanResultSchema, transferFailedItemSchema } from './seed-results.js';
+import { createRestructuringResultSchema } from './lifecycle-results.js';
 
 export const OPERATION_STATUSES = ['queued', 'succeeded', 'failed'] as const;
 export type OperationStatus = (typeof OPERATION_STATUSES)[number];
@@ -114,3 +115,11 @@ export const cancelLoansResultSchema = z
     succeeded: z.array(cancelLoanResultSchema).nullable(),
   })
   .meta({ id: 'CancelLoansResult' });
+
+/** The 207 of the restructure-loans batch: the seed's batch body with restructuring results. */
+export const restructureLoansResultSchema = z
+  .object({
+    failed: z.array(transferFailedItemSchema).nullable(),
+    succeeded: z.array(createRestructuringResultSchema).nullable(),
+  })
+  .meta({ id: 'RestructureLoansResult' });

@@ -11,7 +11,7 @@ export const historyEntrySchema = z
   .strictObject({
     loan_id: z.string().nullable(),
     installment_number: z.number().int().nullable(),
-    bucket_type: z.enum([...BUCKET_TYPES, 'positive_balance', 'owner', 'payment']).meta({ description: 'A bucket; `positive_balance`; `owner` (an ownership transfer, delta 0); `payment` (a payment reversal, delta 0)' }),
+    bucket_type: z.enum([...BUCKET_TYPES, 'positive_balance', 'owner', 'payment', 'loan']).meta({ description: 'A bucket; `positive_balance`; `owner` (an ownership transfer, delta 0); `payment` (a payment reversal, delta 0); `loan` (a cancellation reverted or a consolidation cancelled, delta 0)' }),
     bucket_status: z.string().meta({ description: 'Which amount of the bucket moved: initial, paid, waived, closed; credited/applied (positive_balance); transferred (owner)' }),
     delta: z.number(),
     balance: z.number(),

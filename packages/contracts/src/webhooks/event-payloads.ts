@@ -107,6 +107,27 @@ export const DOMAIN_EVENT_PAYLOADS = {
     to_positive_balance: z.number().meta({ description: 'What was paid above the quote' }),
     breakdown: payoffBreakdownSchema,
   }),
+  'loan.balance_adjusted': z.strictObject({
+    ...common,
+    adjustment_id: z.string(),
+    bucket: z.enum(BUCKET_TYPES),
+    installment: z.number().int().meta({ description: 'The installment number adjusted (from 1)' }),
+    amount: z.number().meta({ description: 'Signed: what was added (positive) or removed (negative)' }),
+    balance_after: z.number().meta({ description: 'What the bucket of that installment owes after it' }),
+    reason: z.string().nullable().meta({ description: 'As sent' }),
+  }),
+  'loan.cancellation_reverted': z.strictObject({
+    ...common,
+    cancellation_date: z.string().nullable().meta({ description: 'Of the cancellation taken out, as sent' }),
+    reason: z.string().nullable().meta({ description: 'As sent' }),
+  }),
+  'loan.consolidation_cancelled': z.strictObject({
+    ...common,
+    consolidation_id: z.string(),
+    consolidation_date: z.string().nullable().meta({ description: 'Of the consolidation taken out, as sent' }),
+    original_loans: z.array(z.string()).meta({ description: 'The loans it had consolidated, open again' }),
+    reason: z.string().nullable().meta({ description: 'As sent' }),
+  }),
   'loan.delinquency_changed': z.strictObject({
     kordev_id: z.null().meta({ description: 'Null: the close of business caused it, not an operation' }),
     back_dated: z.literal(false),

@@ -8,6 +8,9 @@
 import type { LedgerOperationDeclaration } from './define.js';
 import { cancelLoanOperation, type CancelLoanOperation } from './cancel-loan.js';
 import { chargeOffLoanOperation, type ChargeOffLoanOperation } from './charge-off-loan.js';
+import { createBalanceAdjustmentOperation, type CreateBalanceAdjustmentOperation } from './create-balance-adjustment.js';
+import { cancelConsolidationOperation, type CancelConsolidationOperation } from './cancel-consolidation.js';
+import { revertCancellationOperation, type RevertCancellationOperation } from './revert-cancellation.js';
 import { createConsolidationOperation, type CreateConsolidationOperation } from './create-consolidation.js';
 import { createLoanOperation, type CreateLoanOperation } from './create-loan.js';
 import { createPaymentOperation, type CreatePaymentOperation } from './create-payment.js';
@@ -33,6 +36,10 @@ export interface LedgerOperations {
   create_restructuring: CreateRestructuringOperation;
   // Interest conventions, payoff and prepayment (docs/ledger.md).
   create_payoff: CreatePayoffOperation;
+  // Corrections (docs/ledger.md).
+  create_balance_adjustment: CreateBalanceAdjustmentOperation;
+  revert_cancellation: RevertCancellationOperation;
+  cancel_consolidation: CancelConsolidationOperation;
 }
 
 export type OperationType = keyof LedgerOperations;
@@ -52,6 +59,9 @@ export const LEDGER_OPERATIONS: { [K in OperationType]: LedgerOperationDeclarati
   charge_off_loan: chargeOffLoanOperation,
   create_restructuring: createRestructuringOperation,
   create_payoff: createPayoffOperation,
+  create_balance_adjustment: createBalanceAdjustmentOperation,
+  revert_cancellation: revertCancellationOperation,
+  cancel_consolidation: cancelConsolidationOperation,
 };
 
 export function isOperationType(value: string): value is OperationType {

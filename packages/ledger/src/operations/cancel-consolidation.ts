@@ -1,0 +1,19 @@
+/** cancel_consolidation (docs/ledger.md "Consolidation cancellation"): a consolidation taken out as if never made. */
+import { cancelConsolidation } from '../undo.js';
+import { defineLedgerOperation, type BodyBase, type Open, type OperationBase } from './define.js';
+import type { TakenOut } from './revert-cancellation.js';
+
+export interface CancelConsolidationBody extends BodyBase {
+  consolidation_cancellation?: Open & { reason?: string | null | undefined };
+}
+
+export interface CancelConsolidationOperation extends OperationBase<'cancel_consolidation', CancelConsolidationBody> {
+  consolidationId: string;
+  /** Set by `apply` once it has located the consolidation (absent on the value handed in). */
+  cancelled?: (TakenOut & { originalLoans: string[] }) | undefined;
+}
+
+export const cancelConsolidationOperation = defineLedgerOperation<CancelConsolidationOperation>({
+  effectiveInstant: () => undefined,
+  handle: cancelConsolidation,
+});

@@ -1,0 +1,24 @@
+/** revert_cancellation (docs/ledger.md "Cancellation reversal"): a cancellation taken out as if never made. */
+import { revertCancellation } from '../undo.js';
+import { defineLedgerOperation, type BodyBase, type Open, type OperationBase } from './define.js';
+
+export interface RevertCancellationBody extends BodyBase {
+  cancellation_reversal?: Open & { reason?: string | null | undefined };
+}
+
+/** What `apply` found in the log: the cancellation taken out (its effective day and date as sent). */
+export interface TakenOut {
+  day: number;
+  effectiveDate: string;
+}
+
+export interface RevertCancellationOperation extends OperationBase<'revert_cancellation', RevertCancellationBody> {
+  loanId: string;
+  /** Set by `apply` once it has located the cancellation (absent on the value handed in). */
+  reverted?: TakenOut | undefined;
+}
+
+export const revertCancellationOperation = defineLedgerOperation<RevertCancellationOperation>({
+  effectiveInstant: () => undefined,
+  handle: revertCancellation,
+});
