@@ -85,8 +85,10 @@ describe('close of business', () => {
     await close('2024-08-24');
     const stateBefore = (await loadStoredState(db, 'B3'))!.state;
     assert.equal(statusAt(stateBefore, '2024-08-24', LEDGER).loans[0]!.delinquency.bucket, '31-60');
-    const payoff = statusAt(stateBefore, '2024-07-10', LEDGER).loans[0]!.summary.full_payment_amount;
-    await pay(db, 'B3', 'P1', payoff, '2024-07-10');
+    // Every installment as scheduled: a payment pays future installments as scheduled, interest
+    // included (docs/ledger.md "Payoff and prepayment"), so this leaves nothing owing.
+    const everything = statusAt(stateBefore, '2024-07-10', LEDGER).loans[0]!.installments.reduce((sum, i) => sum + i.scheduled_amount, 0);
+    await pay(db, 'B3', 'P1', Math.round(everything * 100) / 100, '2024-07-10');
     await applyPendingBatch(db, ['B3'], { ledger: LEDGER, now: () => noonOf('2024-08-24') });
     const state = (await loadStoredState(db, 'B3'))!.state;
     assert.deepEqual(statusAt(state, '2024-08-24', LEDGER).loans[0]!.delinquency, { days_past_due: 0, bucket: 'CURRENT', since: null });

@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { OperationRow } from '@lsl/db';
-import { emptyState, type LoanConfig } from '@lsl/ledger';
+import { DEFAULT_DELINQUENCY_BUCKETS, emptyState, type LoanConfig } from '@lsl/ledger';
 import { applyRecorded, ByteLru, decodeOperation, decodeStoredConfigs, OPERATION_RECORD_VERSION, StateCache, StoredBodyError } from '../src/index.js';
 
 const LEDGER = { timeZone: 'America/Bogota' };
-const LOAN_CONFIG: LoanConfig = { id: 'DEFAULT', version: 1, usury_rate: null, usury_behavior: 'cap', daily_fee_max_charge: null, late_fee_amount: null, late_fee_grace_days: 0 };
+const LOAN_CONFIG: LoanConfig = { id: 'DEFAULT', version: 1, usury_rate: null, usury_behavior: 'cap', daily_fee_max_charge: null, late_fee_amount: null, late_fee_grace_days: 0, delinquency_buckets: DEFAULT_DELINQUENCY_BUCKETS.map((b) => ({ ...b })) };
 const LOAN = {
   loan: {
     amount_financed: 1200000, config_id: 'DEFAULT', delinquency_interest_rate: 0.3848, interest_rate: 0.3848,
