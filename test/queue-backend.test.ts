@@ -62,12 +62,13 @@ describe(`queue backend: ${QUEUE_BACKEND}`, () => {
     assert.match(res.body, /lsl_queue_jobs\{queue="webhooks",state="waiting"\} \d+/);
   });
 
-  it('the dashboard lists the partition queues and the datastore they are in', async () => {
+  it('the dashboard lists the partition queues, the webhooks and close-of-business queues, and the datastore they are in', async () => {
     const queues = await system.api.get('/admin/queues/api/queues', DASHBOARD);
     assert.equal(queues.status, 200, JSON.stringify(queues.body).slice(0, 500));
     const names = (queues.body.queues as Array<{ name: string }>).map((q) => q.name).sort();
-    assert.equal(names.length, PARTITIONS + 1, names.join(', '));
+    assert.equal(names.length, PARTITIONS + 2, names.join(', '));
     assert.ok(names.includes('webhooks'), `the webhook queue in ${names.join(', ')}`);
+    assert.ok(names.some((n) => n.endsWith('close-of-business')), `the close-of-business queue in ${names.join(', ')}`);
     for (let p = 0; p < PARTITIONS; p++) assert.ok(names.some((n) => n.endsWith(`ledger-p${p}`)), `ledger-p${p} in ${names.join(', ')}`);
     const completed = (queues.body.queues as Array<{ counts: Record<string, number> }>).reduce((sum, q) => sum + (q.counts.completed ?? 0), 0);
     assert.ok(completed >= 6, `${completed} completed jobs on the dashboard`);
