@@ -1,7 +1,7 @@
 import { createAppliedListener, createDb, assertMigrationsApplied, isTransientDbError, pingDatabase } from '@lsl/db';
 import { createApiApp, listen, runService, startApiAuth, stopListening } from '@lsl/http';
 import { checkRedis, openQueues, OperationQueues } from '@lsl/queue';
-import { createLogger } from '@lsl/telemetry';
+import { createLogger, messageLog } from '@lsl/telemetry';
 import { parseIntakeEnv } from './env.js';
 import { prepareDatabase } from './prepare-database.js';
 import { createIntakeRouter } from './routes.js';
@@ -9,12 +9,7 @@ import { createIntakeRouter } from './routes.js';
 // Intake on its own: `node apps/intake-api/dist/main.js`, the POST routes of /v1 on PORT
 // (default 3001), behind the API key. Scale it apart from results and workers (docker-compose.yml).
 const logger = createLogger({ service: 'intake' });
-const log = (message: string, fields: Record<string, unknown> = {}): void => {
-  const { level, ...rest } = fields;
-  if (level === 'warn') logger.warn(rest, message);
-  else if (level === 'error') logger.error(rest, message);
-  else logger.info(rest, message);
-};
+const log = messageLog(logger);
 
 runService(logger, async () => {
   const env = parseIntakeEnv(process.env);

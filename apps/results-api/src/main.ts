@@ -1,6 +1,6 @@
 import { assertMigrationsApplied, createDb, isTransientDbError, pingDatabase } from '@lsl/db';
 import { createApiApp, listen, runService, startApiAuth, stopListening } from '@lsl/http';
-import { createLogger } from '@lsl/telemetry';
+import { createLogger, messageLog } from '@lsl/telemetry';
 import { createWebhooksRouter } from '@lsl/webhooks';
 import { parseResultsEnv } from './env.js';
 import { createResultsRouter } from './routes.js';
@@ -10,12 +10,7 @@ import { createResultsRouter } from './routes.js';
 // subscriptions on PORT (default 3002), behind the API key. Scale it apart from intake and
 // workers (docker-compose.yml). It writes no migration: /readyz says when they are missing.
 const logger = createLogger({ service: 'results' });
-const log = (message: string, fields: Record<string, unknown> = {}): void => {
-  const { level, ...rest } = fields;
-  if (level === 'warn') logger.warn(rest, message);
-  else if (level === 'error') logger.error(rest, message);
-  else logger.info(rest, message);
-};
+const log = messageLog(logger);
 
 runService(logger, async () => {
   const env = parseResultsEnv(process.env);

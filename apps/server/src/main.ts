@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import { createAppliedListener, createDb } from '@lsl/db';
 import { prepareDatabase } from '@lsl/intake-api';
 import { checkRedis, openQueues, OperationQueues } from '@lsl/queue';
-import { createLogger, trackQueueDepth } from '@lsl/telemetry';
+import { createLogger, messageLog, trackQueueDepth } from '@lsl/telemetry';
 import { createWebhookQueue, deliveryPolicyOf } from '@lsl/webhooks';
 import { closeWithGrace, createCloseQueue, startWorker, type RunningWorker } from '@lsl/worker';
 import { answerClientError, startApiAuth } from '@lsl/http';
@@ -13,13 +13,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgre
 import { parseServerEnv } from './env.js';
 
 const logger = createLogger({ service: 'server' });
-/** The `(message, fields)` logging the auth pieces take; `fields.level` picks the level. */
-const log = (message: string, fields: Record<string, unknown> = {}): void => {
-  const { level, ...rest } = fields;
-  if (level === 'warn') logger.warn(rest, message);
-  else if (level === 'error') logger.error(rest, message);
-  else logger.info(rest, message);
-};
+const log = messageLog(logger);
 
 async function main() {
   const env = parseServerEnv(process.env);

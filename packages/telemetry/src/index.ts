@@ -1,5 +1,5 @@
 // The public surface of @lsl/telemetry: logs and metrics of every process.
-export { createLogger, type Logger, type LoggerOptions } from './logger.js';
+export { createLogger, messageLog, type Logger, type LoggerOptions } from './logger.js';
 export { REDACT_PATHS, REDACTED } from './redact.js';
 export {
   registry,

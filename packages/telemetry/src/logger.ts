@@ -38,3 +38,16 @@ export function createLogger(options: LoggerOptions): Logger {
     : out;
   return pino(config, destination);
 }
+
+/**
+ * The `(message, fields)` logging function the auth pieces and listeners take (they know no
+ * logger): `fields.level` (`warn`, `error`; else info) picks the level, the rest are the fields.
+ */
+export function messageLog(logger: Logger): (message: string, fields?: Record<string, unknown>) => void {
+  return (message, fields = {}) => {
+    const { level, ...rest } = fields;
+    if (level === 'warn') logger.warn(rest, message);
+    else if (level === 'error') logger.error(rest, message);
+    else logger.info(rest, message);
+  };
+}
