@@ -10,6 +10,8 @@ export interface AppliedFigures {
   opsPerSecond: number;
   acceptToAppliedMs: { p50: number; p99: number; max: number };
   statuses: Record<string, number>;
+  /** Apply transactions (distinct `completed_at`: one per commit), and operations and borrowers per transaction. */
+  transactions: { count: number; opsEach: number; borrowersEach: number };
 }
 
 export async function waitUntilApplied(databaseUrl: string, timeoutMs: number): Promise<void> {
@@ -40,6 +42,10 @@ export async function appliedFigures(databaseUrl: string): Promise<AppliedFigure
     );
     const span = await client.query<{ ms: number }>('select extract(epoch from (max(completed_at) - min(accepted_at))) * 1000 as ms from operations');
     const statuses = await client.query<{ status: string; n: number }>('select status, count(*)::int as n from operations group by status');
+    const tx = await client.query<{ n: number; borrowers: number }>(
+      'select count(distinct completed_at)::int as n, count(distinct (completed_at, borrower_id))::int as borrowers from operations where completed_at is not null',
+    );
+    const txCount = tx.rows[0]!.n;
     const latencies = summarize(rows.map((r) => Number(r.ms)));
     const spanMs = Number(span.rows[0]!.ms);
     return {
@@ -48,6 +54,11 @@ export async function appliedFigures(databaseUrl: string): Promise<AppliedFigure
       opsPerSecond: Math.round(rows.length / (spanMs / 1000)),
       acceptToAppliedMs: { p50: latencies.p50, p99: latencies.p99, max: latencies.max },
       statuses: Object.fromEntries(statuses.rows.map((r) => [r.status, r.n])),
+      transactions: {
+        count: txCount,
+        opsEach: txCount ? Math.round((rows.length / txCount) * 10) / 10 : 0,
+        borrowersEach: txCount ? Math.round((tx.rows[0]!.borrowers / txCount) * 10) / 10 : 0,
+      },
     };
   } finally {
     await client.end();

@@ -121,6 +121,7 @@ export function pipelineRows(pipelines: Record<string, PipelineFigures>, floorJo
     const ratio = floorJobsPerSecond ? ` (${(p.opsPerSecond / floorJobsPerSecond).toFixed(2)} × floor)` : '';
     rows.push([`(b,g) pipeline [${name}] applied`, `${p.opsPerSecond} ops/s${ratio}`, `${p.operations} ops, ${p.borrowers} borrowers`]);
     rows.push([`      accept → applied`, `p50 ${p.acceptToAppliedMs.p50} ms, p99 ${p.acceptToAppliedMs.p99} ms`, '']);
+    rows.push([`      apply transactions`, `${p.transactions.count}`, `${p.transactions.opsEach} operations, ${p.transactions.borrowersEach} borrowers each`]);
     rows.push([`      intake (closed loop, ${p.clients} clients)`, `${p.intake.opsPerSecond} req/s`, `p50 ${p.intake.p50} ms, p99 ${p.intake.p99} ms`]);
     const c = p.cpuSecondsPer1000Ops;
     rows.push([`      CPU ms per applied op`, `${c.total} (server ${c.server}, workers ${c.workers}, postgres ${c.postgres})`, floorJobsPerSecond ? `2 cores carry at most ${Math.round(2000 / c.total)} ops/s at this cost` : '']);
