@@ -1,17 +1,14 @@
 import type { Kysely } from 'kysely';
 import {
-  completeOperations,
+  commitAppliedBatch,
   insertEvents,
   findBorrowersWithPending,
   listPendingOperationsOf,
   type EventInput,
-  notifyApplied,
   lockBorrowerLedgers,
-  saveBorrowerLedgerDeltas,
   setLocalLockTimeout,
   type Database,
   type OperationRow,
-  upsertPortfolioLoans,
 } from '@lsl/db';
 import { emptyState, persistDelta, portfolioLoansOf, toDay, type ApplyResult, type BorrowerState, type LedgerOptions, type PortfolioLoan } from '@lsl/ledger';
 import { operationStatusBody } from '@lsl/contracts';
@@ -120,21 +117,19 @@ export async function applyPendingBatch(db: Kysely<Database>, borrowerIds: strin
       if (results.length === 0) return results;
       const completedAt = new Date();
       for (const batch of batches) batch.completedAt = completedAt;
-      await completeOperations(
-        trx,
-        results.map(([row, result]) => ({ id: row.id, status: result.ok ? 'succeeded' : 'failed', statusCode: result.statusCode, body: result.body })),
+      // Results, events (the outbox: every event reporting these results commits with them, or
+      // not at all), every borrower's state, the portfolio read model (docs/reads.md
+      // "Portfolio") and the `Prefer: wait` notification (delivered at commit): one statement.
+      const written = await commitAppliedBatch(trx, {
+        results: results.map(([row, result]) => ({ id: row.id, status: result.ok ? 'succeeded' : 'failed', statusCode: result.statusCode, body: result.body })),
         completedAt,
-      );
-      // The outbox: every event reporting these results commits with them, or not at all.
-      await insertEvents(trx, results.flatMap(([row, result]) => eventsOf(row, result, completedAt)));
-      // Every borrower's state in one statement.
-      const written = await saveBorrowerLedgerDeltas(trx, saves);
+        events: results.flatMap(([row, result]) => eventsOf(row, result, completedAt)),
+        saves,
+        portfolio,
+      });
       saves.forEach((save, i) => (committed.get(save.borrowerId)!.bytes += written[i]! * HEAP_PER_JSON_BYTE));
-      // The portfolio read model, in the same transaction (docs/reads.md "Portfolio").
-      await upsertPortfolioLoans(trx, portfolio);
+      // A batch's `batch.completed` needs the results above (a later statement sees them).
       await insertEvents(trx, await batchCompletedEvents(trx, results.map(([row]) => row.batch_id), completedAt));
-      // Delivered at commit: wakes the `Prefer: wait` requests of these borrowers.
-      await notifyApplied(trx, saves.map((save) => save.borrowerId));
       return results;
     }).catch((error) => {
       // Whatever the cache held may be ahead of a rolled-back transaction: forget it.

@@ -19,4 +19,5 @@ export * from './repositories/borrower-batches.js';
 export * from './repositories/operations-group.js';
 export * from './applied-listener.js';
 export * from './repositories/portfolio.js';
+export * from './repositories/apply-commit.js';
 export * from './repositories/close-of-business.js';

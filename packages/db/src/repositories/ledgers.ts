@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Database } from '../schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -71,6 +71,20 @@ export async function saveBorrowerLedgerDeltas(
   saves: ReadonlyArray<{ borrowerId: string; delta: LedgerDelta; appliedSeq: number }>,
 ): Promise<number[]> {
   if (saves.length === 0) return [];
+  const { written, ctes } = ledgerDeltaCtes(saves, new Date());
+  await sql`with ${ctes} select (select count(*) from saved_items) as n`.execute(trx);
+  return written;
+}
+
+/**
+ * The statements of `saveBorrowerLedgerDeltas` as data-modifying CTEs (`saved_heads`,
+ * `cut_items`, `saved_items`), for a statement that writes more besides (`commitAppliedBatch`).
+ * `written` is the characters of JSON written per save, in the order given.
+ */
+export function ledgerDeltaCtes(
+  saves: ReadonlyArray<{ borrowerId: string; delta: LedgerDelta; appliedSeq: number }>,
+  updatedAt: Date,
+): { written: number[]; ctes: RawBuilder<unknown> } {
   const heads: string[] = [];
   const cuts = { borrower: [] as string[], list: [] as string[], len: [] as number[] };
   const items = { borrower: [] as string[], list: [] as string[], idx: [] as number[], item: [] as string[] };
@@ -94,21 +108,22 @@ export async function saveBorrowerLedgerDeltas(
     }
     written.push(bytes);
   }
-  await sql`
-    with head as (
+  const ctes = sql`saved_heads as (
       insert into borrower_ledgers (borrower_id, state, applied_seq, updated_at)
-      select h.borrower_id, h.state::json, h.applied_seq, ${new Date()}
+      select h.borrower_id, h.state::json, h.applied_seq, ${updatedAt}::timestamptz
       from unnest(${saves.map((s) => s.borrowerId)}::text[], ${heads}::text[], ${saves.map((s) => s.appliedSeq)}::bigint[]) as h(borrower_id, state, applied_seq)
       on conflict (borrower_id) do update set state = excluded.state, applied_seq = excluded.applied_seq, updated_at = excluded.updated_at
-    ), cut as (
+    ), cut_items as (
       delete from ledger_items i using unnest(${cuts.borrower}::text[], ${cuts.list}::text[], ${cuts.len}::int[]) as k(borrower_id, list, len)
       where i.borrower_id = k.borrower_id and i.list = k.list and i.idx >= k.len
-    )
-    insert into ledger_items (borrower_id, list, idx, item)
-    select t.borrower_id, t.list, t.idx, t.item::json
-    from unnest(${items.borrower}::text[], ${items.list}::text[], ${items.idx}::int[], ${items.item}::text[]) as t(borrower_id, list, idx, item)
-    on conflict (borrower_id, list, idx) do update set item = excluded.item`.execute(trx);
-  return written;
+    ), saved_items as (
+      insert into ledger_items (borrower_id, list, idx, item)
+      select t.borrower_id, t.list, t.idx, t.item::json
+      from unnest(${items.borrower}::text[], ${items.list}::text[], ${items.idx}::int[], ${items.item}::text[]) as t(borrower_id, list, idx, item)
+      on conflict (borrower_id, list, idx) do update set item = excluded.item
+      returning 1
+    )`;
+  return { written, ctes };
 }
 
 /**

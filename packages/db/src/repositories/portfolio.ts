@@ -13,35 +13,45 @@ type Db = Kysely<Database> | Transaction<Database>;
  */
 export async function upsertPortfolioLoans(trx: Db, loans: PortfolioLoan[]): Promise<void> {
   if (loans.length === 0) return;
+  await sql`with ${portfolioCtes(loans)} select (select count(*) from portfolio_saved) as n`.execute(trx);
+}
+
+/**
+ * The statements of `upsertPortfolioLoans` as CTEs (`portfolio_input`, `portfolio_sets`,
+ * `portfolio_saved`), for a statement that writes more besides (`commitAppliedBatch`).
+ */
+export function portfolioCtes(loans: PortfolioLoan[]): RawBuilder<unknown> {
   const input = JSON.stringify(loans);
-  await sql`
-    with input as (
+  return sql`portfolio_input as (
       select * from jsonb_to_recordset(${input}::jsonb) as x(
         borrower_id text, loan_id text, owner text, as_of date, is_open boolean, oldest_owing_due date, bucket text,
         buckets jsonb, owing_due_dates jsonb, owing_amounts jsonb, outstanding_principal numeric, full_payment_amount numeric,
         origination_date text, paid_off_date date, is_cancelled boolean, chargeoff_date date)
     ),
-    sets as (
+    portfolio_sets as (
       insert into delinquency_bucket_sets (set_id, position, code, min_days, max_days)
       select distinct md5(i.buckets::text), b.n::integer - 1, b.value->>'code', (b.value->>'min_days')::integer, (b.value->>'max_days')::integer
-      from input i cross join lateral jsonb_array_elements(i.buckets) with ordinality as b(value, n)
+      from portfolio_input i cross join lateral jsonb_array_elements(i.buckets) with ordinality as b(value, n)
       on conflict do nothing
-    )
-    insert into portfolio_loans (
-      borrower_id, loan_id, owner, as_of, is_open, oldest_owing_due, bucket, bucket_set, owing_due_dates, owing_amounts,
-      outstanding_principal, full_payment_amount, origination_date, paid_off_date, is_cancelled, chargeoff_date, updated_at)
-    select i.borrower_id, i.loan_id, i.owner, i.as_of, i.is_open, i.oldest_owing_due, i.bucket, md5(i.buckets::text),
-      array(select jsonb_array_elements_text(i.owing_due_dates)::date), array(select jsonb_array_elements_text(i.owing_amounts)::numeric),
-      i.outstanding_principal, i.full_payment_amount, i.origination_date, i.paid_off_date, i.is_cancelled, i.chargeoff_date, now()
-    from input i
-    order by i.borrower_id, i.loan_id
-    on conflict (borrower_id, loan_id) do update set
-      owner = excluded.owner, as_of = excluded.as_of, is_open = excluded.is_open, oldest_owing_due = excluded.oldest_owing_due,
-      bucket = case when excluded.is_open then portfolio_loans.bucket else excluded.bucket end,
-      bucket_set = excluded.bucket_set, owing_due_dates = excluded.owing_due_dates, owing_amounts = excluded.owing_amounts,
-      outstanding_principal = excluded.outstanding_principal, full_payment_amount = excluded.full_payment_amount,
-      origination_date = excluded.origination_date, paid_off_date = excluded.paid_off_date, is_cancelled = excluded.is_cancelled,
-      chargeoff_date = excluded.chargeoff_date, updated_at = excluded.updated_at`.execute(trx);
+    ),
+    portfolio_saved as (
+      insert into portfolio_loans (
+        borrower_id, loan_id, owner, as_of, is_open, oldest_owing_due, bucket, bucket_set, owing_due_dates, owing_amounts,
+        outstanding_principal, full_payment_amount, origination_date, paid_off_date, is_cancelled, chargeoff_date, updated_at)
+      select i.borrower_id, i.loan_id, i.owner, i.as_of, i.is_open, i.oldest_owing_due, i.bucket, md5(i.buckets::text),
+        array(select jsonb_array_elements_text(i.owing_due_dates)::date), array(select jsonb_array_elements_text(i.owing_amounts)::numeric),
+        i.outstanding_principal, i.full_payment_amount, i.origination_date, i.paid_off_date, i.is_cancelled, i.chargeoff_date, now()
+      from portfolio_input i
+      order by i.borrower_id, i.loan_id
+      on conflict (borrower_id, loan_id) do update set
+        owner = excluded.owner, as_of = excluded.as_of, is_open = excluded.is_open, oldest_owing_due = excluded.oldest_owing_due,
+        bucket = case when excluded.is_open then portfolio_loans.bucket else excluded.bucket end,
+        bucket_set = excluded.bucket_set, owing_due_dates = excluded.owing_due_dates, owing_amounts = excluded.owing_amounts,
+        outstanding_principal = excluded.outstanding_principal, full_payment_amount = excluded.full_payment_amount,
+        origination_date = excluded.origination_date, paid_off_date = excluded.paid_off_date, is_cancelled = excluded.is_cancelled,
+        chargeoff_date = excluded.chargeoff_date, updated_at = excluded.updated_at
+      returning 1
+    )`;
 }
 
 /** Days past due on `day` (a `date` expression) of row `p`. */
