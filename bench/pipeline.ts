@@ -53,7 +53,7 @@ export async function startBenchSystem(options: Pick<PipelineOptions, 'workers' 
   const system = await startSystem({ serverWorkerConcurrency: 0, workers: 0, partitions: options.partitions, env: { DATABASE_POOL_SIZE: '10', QUEUE_POOL_SIZE: '5', ...options.env } });
   try {
     await Promise.all(
-      Array.from({ length: options.workers }, (_, i) => system.startWorker({ WORKER_PROCESSES: String(options.workers), WORKER_PROCESS_INDEX: String(i) })),
+      Array.from({ length: options.workers }, (_, i) => system.startWorker({ WORKER_PROCESSES: String(options.workers), WORKER_PROCESS_INDEX: String(i), ...(process.env.BENCH_WORKER_CONCURRENCY ? { WORKER_CONCURRENCY: process.env.BENCH_WORKER_CONCURRENCY } : {}) })),
     );
   } catch (error) {
     await system.stop();
