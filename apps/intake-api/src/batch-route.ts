@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { Kysely } from 'kysely';
-import { AppError, bodyFingerprint as requestHash, type OperationQuery, type ParsedOperation, type ParseResult } from '@lsl/contracts';
+import { AppError, bodyFingerprint as requestHash, type ErrorBody, type OperationQuery, type ParsedOperation, type ParseResult } from '@lsl/contracts';
 import { isFinished, type AppliedListener, type BatchItem, type Database } from '@lsl/db';
 import { insertBatchReportingCompletion, loadBatchStatus } from '@lsl/ledger-store';
 import type { BorrowerWork } from '@lsl/queue';
@@ -41,29 +41,29 @@ export function batchHandler(deps: BatchRouteDeps, parse: (req: Request) => Pars
     const response = await withIdempotencyKey(db, req.header('idempotency-key'), keyHash, async () => {
       const batchId = randomUUID();
       const items: BatchItem[] = [];
-      const work: BorrowerWork[] = [];
+      const wakeUps: WakeUp[] = [];
       const accepted: AcceptedItem[] = [];
-      const accept = async (item: BatchItemInput): Promise<[BatchItem, AcceptedItem, BorrowerWork | undefined]> => {
+      const accept = async (item: BatchItemInput): Promise<[BatchItem, AcceptedItem, WakeUp | undefined]> => {
         if (!item.ok) {
           return [
             { index: item.index, rejected: rejection(item.error, item.borrower_id, item.request_id) },
-            { index: item.index, operation_id: null, borrower_id: item.borrower_id, request_id: item.request_id, status: 'failed' },
+            { index: item.index, operation_id: null, borrower_id: item.borrower_id, request_id: item.request_id, status: 'failed', error: item.error.toJSON() },
             undefined,
           ];
         }
         try {
-          const { row } = await acceptOperation({ db, record: deps.record, configCache: deps.configCache }, item.value, { rawBody: item.rawBody, batch: { id: batchId, index: item.index } });
+          const { row, replayed } = await acceptOperation({ db, record: deps.record, configCache: deps.configCache }, item.value, { rawBody: item.rawBody, batch: { id: batchId, index: item.index } });
           return [
             { index: item.index, operation_id: row.id },
             { index: item.index, operation_id: row.id, borrower_id: row.borrower_id, request_id: row.request_id, status: row.status },
-            isFinished(row) ? undefined : { borrowerId: row.borrower_id, operationId: row.id },
+            isFinished(row) ? undefined : { borrowerId: row.borrower_id, operationId: row.id, replayed },
           ];
         } catch (error) {
           if (!(error instanceof AppError) || error.httpStatus >= 500) throw error;
           const requestId = (item.value.body as { request_id?: string | null }).request_id ?? null;
           return [
             { index: item.index, rejected: rejection(error, item.value.borrowerId, requestId) },
-            { index: item.index, operation_id: null, borrower_id: item.value.borrowerId, request_id: requestId, status: 'failed' },
+            { index: item.index, operation_id: null, borrower_id: item.value.borrowerId, request_id: requestId, status: 'failed', error: error.toJSON() },
             undefined,
           ];
         }
@@ -79,8 +79,9 @@ export function batchHandler(deps: BatchRouteDeps, parse: (req: Request) => Pars
       for (const [item, answer, wake] of outcomes.flat().sort((a, b) => a[0].index - b[0].index)) {
         items.push(item);
         accepted.push(answer);
-        if (wake) work.push(wake);
+        if (wake) wakeUps.push(wake);
       }
+      const work = wakeUpsOf(wakeUps);
       await insertBatchReportingCompletion(db, { id: batchId, items, requestHash: keyHash, idempotencyKey: req.header('idempotency-key') ?? null });
       await deps.enqueue(work);
       const location = `/v1/batches/${batchId}`;
@@ -103,7 +104,32 @@ export function batchHandler(deps: BatchRouteDeps, parse: (req: Request) => Pars
   };
 }
 
-type AcceptedItem = { index: number; operation_id: string | null; borrower_id: string | null; request_id: string | null; status: string };
+/** A borrower to wake for an item's operation, and whether the item replayed an operation recorded before this request. */
+export type WakeUp = BorrowerWork & { replayed: boolean };
+
+/**
+ * One wake-up per borrower, named after an operation this request recorded whenever it
+ * recorded one (docs/api.md "Batches", what happens to items that reuse a key). A wake-up's job
+ * id is the operation id; an item that replays an operation accepted earlier and still
+ * queued names that operation, whose job exists already. BullMQ ignores an add whose job id
+ * exists, before any deduplication (so `keepLastIfActive` never sees it): when that job is
+ * active and has read the borrower's pending operations before this batch committed, a
+ * replay's wake-up standing for the borrower leaves its new operations to the sweeper
+ * (seconds later, docs/guarantees.md). A replay's wake-up is kept only for
+ * a borrower with nothing new, as the single route does (a no-op if its job exists, a quick
+ * recovery if the queue lost it).
+ */
+export function wakeUpsOf(wakeUps: readonly WakeUp[]): BorrowerWork[] {
+  const chosen = new Map<string, WakeUp>();
+  for (const wake of wakeUps) {
+    const current = chosen.get(wake.borrowerId);
+    if (current === undefined || (current.replayed && !wake.replayed)) chosen.set(wake.borrowerId, wake);
+  }
+  return [...chosen.values()].map(({ borrowerId, operationId }) => ({ borrowerId, operationId }));
+}
+
+/** An item of the 202: an item failed at intake carries its error body (the seed's `{code, context, error, status}`). */
+type AcceptedItem = { index: number; operation_id: string | null; borrower_id: string | null; request_id: string | null; status: string; error?: ErrorBody };
 
 /** Items by borrower, each borrower's in item order; items failed before recording (no borrower needed) each alone. */
 function byBorrower(items: BatchItemInput[]): Map<string, BatchItemInput[]> {
