@@ -1,5 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import pg from 'pg';
 import { batchAcceptedSchema, batchStatusSchema, OPERATIONS_BATCH_PATH, RESTRUCTURE_LOANS_BATCH_PATH } from '@lsl/contracts';
 import { createLoanBody, startSystem, type Api, type System } from './helpers.js';
 
@@ -142,7 +143,7 @@ describe('restructure loans (batch) through the pipeline', () => {
     const res = await system.api.post(`${RESTRUCTURE_LOANS_BATCH_PATH}${MIG}`, [item('RB-5', 'L1', 'RS1', 'w1'), item('RB-6', 'L1', 'RS1', 'w2'), item('RB-5', 'L1', 'RS1', 'w1'), item('RB-6', 'L1', 'RS1', 'w3')], WAIT);
     assert.equal(res.status, 207, JSON.stringify(res.body));
     const status = batchStatusSchema.parse(res.body);
-    assert.deepEqual(status.succeeded?.map((s) => [s.request_id, (s as { new_principal: number }).new_principal]), [['w1', 1313229.6], ['w2', 1313229.6], ['w1', 1313229.6]]);
+    assert.deepEqual((status.succeeded as Array<{ request_id: string; new_principal: number }>).map((s) => [s.request_id, s.new_principal]), [['w1', 1313229.6], ['w2', 1313229.6], ['w1', 1313229.6]]);
     assert.deepEqual(status.failed?.map((f) => [f.borrower_id, f.request_id, f.status_code]), [['RB-6', 'w3', 409]]);
     assert.equal(res.headers.get('location')?.startsWith('/v1/batches/'), true);
   });
@@ -173,7 +174,7 @@ describe('restructure loans (batch) through the pipeline', () => {
     assert.equal(cancels.status, 202, JSON.stringify(cancels.body));
     assert.deepEqual(cancels.body.items.map((i: { status: string; error?: { code: number } }) => [i.status, i.error?.code ?? null]), [['queued', null], ['failed', 4091], ['queued', null], ['failed', 4091]]);
     const cancelled = batchStatusSchema.parse((await finishedBatch(system.api, cancels.body.batch_id)).body);
-    assert.deepEqual(cancelled.succeeded?.map((s) => s.request_id), ['c1', 'c1']);
+    assert.deepEqual((cancelled.succeeded as Array<{ request_id: string }>).map((s) => s.request_id), ['c1', 'c1']);
     assert.deepEqual(cancelled.failed?.map((f) => [f.borrower_id, f.request_id, f.status_code]), [['RB-8', 'c2', 409], ['RB-9', 'c3', 409]]);
 
     await loan('RB-10');
@@ -187,7 +188,52 @@ describe('restructure loans (batch) through the pipeline', () => {
     const bulkItems = batchAcceptedSchema.parse(bulk.body).items;
     assert.deepEqual(bulkItems.map((i) => [i.status, i.error?.code ?? null]), [['queued', null], ['failed', 4091], ['queued', null], ['failed', 4091]]);
     const bulkDone = batchStatusSchema.parse((await finishedBatch(system.api, bulk.body.batch_id)).body);
-    assert.deepEqual(bulkDone.succeeded?.map((s) => s.request_id), ['b1', 'b1']);
+    assert.deepEqual((bulkDone.succeeded as Array<{ request_id: string }>).map((s) => s.request_id), ['b1', 'b1']);
     assert.deepEqual(bulkDone.failed?.map((f) => [f.request_id, f.status_code]), [['b2', 409], ['c4', 409]]);
+  });
+});
+
+// Items that replay an operation recorded before the batch and not yet applied: the batch ends
+// when that operation does, and its `batch.completed` is recorded then (docs/webhooks.md), like
+// a batch whose own operations are applied last. No worker runs until the batch is recorded.
+describe('a batch whose items replay operations still queued', () => {
+  let system: System;
+  let db: pg.Client;
+  before(async () => {
+    system = await startSystem({ serverWorkerConcurrency: 0 });
+    db = new pg.Client({ connectionString: system.databaseUrl });
+    await db.connect();
+  });
+  after(async () => {
+    await db?.end();
+    await system?.stop();
+  });
+
+  it('finishes with them, and records batch.completed once', async () => {
+    const created = await system.api.post(`/v1/borrowers/RQ-1/loans/L1/create${MIG}`, createLoanBody({}, { delinquency_interest_rate: 0 }));
+    assert.equal(created.status, 202);
+    const first = await single(system.api, item('RQ-1', 'L1', 'RS1', 'q1'));
+    assert.equal(first.status, 202);
+    const res = await system.api.post(`${RESTRUCTURE_LOANS_BATCH_PATH}${MIG}`, [item('RQ-1', 'L1', 'RS1', 'q1'), item('RQ-1', 'L1', 'RS2', 'q2', { effective_date: '2024-03-21T00:00:00-05:00' })]);
+    assert.equal(res.status, 202, JSON.stringify(res.body));
+    const accepted = batchAcceptedSchema.parse(res.body);
+    assert.equal(accepted.items[0]!.operation_id, first.body.operation_id);
+    // A second batch made only of replays of operations still queued.
+    const replays = await system.api.post(`${RESTRUCTURE_LOANS_BATCH_PATH}${MIG}`, [item('RQ-1', 'L1', 'RS1', 'q1')]);
+    assert.equal(replays.status, 202, JSON.stringify(replays.body));
+    assert.equal((await system.api.get(`/v1/batches/${replays.body.batch_id}`)).status, 202);
+
+    await system.startWorker();
+    for (const batchId of [accepted.batch_id, replays.body.batch_id]) {
+      const done = await finishedBatch(system.api, batchId);
+      assert.equal(done.status, 207, JSON.stringify(done.body));
+      assert.deepEqual(batchStatusSchema.parse(done.body).failed, []);
+    }
+    // The events are committed with the results that complete the batches.
+    const { rows } = await db.query<{ batch_id: string; n: string }>(
+      `select batch_id, count(*) as n from events where type = 'batch.completed' and batch_id = any($1) group by batch_id order by batch_id`,
+      [[accepted.batch_id, replays.body.batch_id]],
+    );
+    assert.deepEqual(rows.map((r) => [r.batch_id, Number(r.n)]), [[accepted.batch_id, 1], [replays.body.batch_id, 1]].sort((a, b) => String(a[0]).localeCompare(String(b[0]))));
   });
 });

@@ -43,6 +43,9 @@ export function batchHandler(deps: BatchRouteDeps, parse: (req: Request) => Pars
       const items: BatchItem[] = [];
       const wakeUps: WakeUp[] = [];
       const accepted: AcceptedItem[] = [];
+      // Operations recorded outside this batch that its items replay while still queued: the
+      // batch is done, and reports it, when they are (migrations/0011-batch-replays.ts).
+      const replays: string[] = [];
       const accept = async (item: BatchItemInput): Promise<[BatchItem, AcceptedItem, WakeUp | undefined]> => {
         if (!item.ok) {
           return [
@@ -53,6 +56,7 @@ export function batchHandler(deps: BatchRouteDeps, parse: (req: Request) => Pars
         }
         try {
           const { row, replayed } = await acceptOperation({ db, record: deps.record, configCache: deps.configCache }, item.value, { rawBody: item.rawBody, batch: { id: batchId, index: item.index } });
+          if (replayed && row.batch_id !== batchId && !isFinished(row)) replays.push(row.id);
           return [
             { index: item.index, operation_id: row.id },
             { index: item.index, operation_id: row.id, borrower_id: row.borrower_id, request_id: row.request_id, status: row.status },
@@ -82,7 +86,7 @@ export function batchHandler(deps: BatchRouteDeps, parse: (req: Request) => Pars
         if (wake) wakeUps.push(wake);
       }
       const work = wakeUpsOf(wakeUps);
-      await insertBatchReportingCompletion(db, { id: batchId, items, requestHash: keyHash, idempotencyKey: req.header('idempotency-key') ?? null });
+      await insertBatchReportingCompletion(db, { id: batchId, items, requestHash: keyHash, idempotencyKey: req.header('idempotency-key') ?? null, replays });
       await deps.enqueue(work);
       const location = `/v1/batches/${batchId}`;
       if (waitMs !== undefined) {
