@@ -2,7 +2,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import pg from 'pg';
 import { batchAcceptedSchema, batchStatusSchema, OPERATIONS_BATCH_PATH, RESTRUCTURE_LOANS_BATCH_PATH } from '@lsl/contracts';
-import { createLoanBody, startSystem, type Api, type System } from './helpers.js';
+import { partitionOf, partitionPrefix, partitionQueueName } from '@lsl/queue';
+import { createLoanBody, paymentBody, startSystem, type Api, type System } from './helpers.js';
 
 /*
  * The restructure-loans batch through the whole system (docs/ledger.md "Restructure loans
@@ -235,5 +236,55 @@ describe('a batch whose items replay operations still queued', () => {
       [[accepted.batch_id, replays.body.batch_id]],
     );
     assert.deepEqual(rows.map((r) => [r.batch_id, Number(r.n)]), [[accepted.batch_id, 1], [replays.body.batch_id, 1]].sort((a, b) => String(a[0]).localeCompare(String(b[0]))));
+  });
+});
+
+// A batch's wake-up for a borrower is named after an operation the batch recorded (docs/api.md
+// "Batches"): an item replaying an operation whose job is active, listed before the borrower's
+// new items, must not stand for the borrower, since BullMQ drops an add whose job id exists.
+// A consumer in this process holds the borrower's job while the batch is recorded; no worker
+// (and so no sweeper) runs, so what the queue holds afterwards is the intake's doing alone.
+describe('a batch replaying an operation whose job is active', () => {
+  let system: System;
+  before(async () => {
+    system = await startSystem({ serverWorkerConcurrency: 0 });
+  });
+  after(async () => {
+    await system?.stop();
+  });
+
+  it('still wakes the borrower for its new items once that job is done', async () => {
+    const borrowerId = 'RW-1';
+    const loanOp = await system.api.post(`/v1/borrowers/${borrowerId}/loans/L1/create${MIG}`, createLoanBody());
+    assert.equal(loanOp.status, 202);
+    const { backend, queues } = await system.queueView();
+    const partition = partitionOf(borrowerId, queues.partitions);
+    let held!: () => void;
+    const holding = new Promise<void>((resolve) => (held = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const woken: string[] = [];
+    const consumer = backend.createWorker(partitionQueueName(partition), partitionPrefix(system.prefix, partition), async (job) => {
+      woken.push(String(job.id));
+      held();
+      await released;
+    }, { concurrency: 1 });
+    try {
+      await holding;
+      const res = await system.api.post(`${OPERATIONS_BATCH_PATH}${MIG}`, [
+        { method: 'POST', path: `/v1/borrowers/${borrowerId}/loans/L1/create`, body: createLoanBody() },
+        { method: 'POST', path: `/v1/borrowers/${borrowerId}/payments/P1/create`, body: paymentBody(1000, '2024-02-10', 'p1') },
+      ]);
+      assert.equal(res.status, 202, JSON.stringify(res.body));
+      const [replay, payment] = batchAcceptedSchema.parse(res.body).items;
+      assert.equal(replay!.operation_id, loanOp.body.operation_id);
+      release();
+      // The held job ends; BullMQ then adds the wake-up kept aside for the borrower, which this consumer takes.
+      for (let i = 0; i < 600 && woken.length < 2; i++) await new Promise((r) => setTimeout(r, 50));
+      assert.deepEqual(woken, [loanOp.body.operation_id, payment!.operation_id]);
+    } finally {
+      release();
+      await consumer.close();
+    }
   });
 });
