@@ -4,11 +4,11 @@ import type { Kysely } from 'kysely';
 import { AppError, bodyFingerprint as requestHash, type ErrorBody, type OperationQuery, type ParsedOperation, type ParseResult } from '@lsl/contracts';
 import { isFinished, type AppliedListener, type BatchItem, type Database } from '@lsl/db';
 import { insertBatchReportingCompletion, loadBatchStatus } from '@lsl/ledger-store';
-import type { BorrowerWork } from '@lsl/queue';
 import { acceptOperation, type AcceptContext } from './accept-operation.js';
 import { withIdempotencyKey, type StoredResponse } from './idempotency-key.js';
 import { preferredWaitMs } from './prefer-wait.js';
 import { waitForApplied } from './wait-for-operation.js';
+import type { WakeUp } from './wake-ups.js';
 
 /** One item of a batch as parsed: an operation to accept (with the body to record), or a failure. */
 export type BatchItemInput =
@@ -20,7 +20,8 @@ export interface BatchRouteDeps {
   /** Records an operation with its sequence number (intake's group commit: `GroupRecorder`). */
   record?: AcceptContext['record'];
   configCache?: AcceptContext['configCache'];
-  enqueue: (work: BorrowerWork[]) => Promise<void>;
+  /** Wakes the borrowers (one job each: `wakeUpsOf`, applied by the caller). */
+  enqueue: (work: WakeUp[]) => Promise<void>;
   send: (res: Response, response: StoredResponse) => void;
   /** Wakes `Prefer: wait` when the batch's borrowers have operations applied (else it polls). */
   appliedListener?: AppliedListener;
@@ -85,14 +86,13 @@ export function batchHandler(deps: BatchRouteDeps, parse: (req: Request) => Pars
         accepted.push(answer);
         if (wake) wakeUps.push(wake);
       }
-      const work = wakeUpsOf(wakeUps);
       await insertBatchReportingCompletion(db, { id: batchId, items, requestHash: keyHash, idempotencyKey: req.header('idempotency-key') ?? null, replays });
-      await deps.enqueue(work);
+      await deps.enqueue(wakeUps);
       const location = `/v1/batches/${batchId}`;
       if (waitMs !== undefined) {
         // Re-read when any of the batch's borrowers has operations applied (docs/performance.md, "Where the time goes").
         const done = await waitForApplied(
-          work.map((w) => w.borrowerId),
+          wakeUps.map((w) => w.borrowerId),
           async () => {
             const status = await loadBatchStatus(db, batchId);
             return status?.done ? status : undefined;
@@ -106,30 +106,6 @@ export function batchHandler(deps: BatchRouteDeps, parse: (req: Request) => Pars
     });
     deps.send(res, response);
   };
-}
-
-/** A borrower to wake for an item's operation, and whether the item replayed an operation recorded before this request. */
-export type WakeUp = BorrowerWork & { replayed: boolean };
-
-/**
- * One wake-up per borrower, named after an operation this request recorded whenever it
- * recorded one (docs/api.md "Batches", what happens to items that reuse a key). A wake-up's job
- * id is the operation id; an item that replays an operation accepted earlier and still
- * queued names that operation, whose job exists already. BullMQ ignores an add whose job id
- * exists, before any deduplication (so `keepLastIfActive` never sees it): when that job is
- * active and has read the borrower's pending operations before this batch committed, a
- * replay's wake-up standing for the borrower leaves its new operations to the sweeper
- * (seconds later, docs/guarantees.md). A replay's wake-up is kept only for
- * a borrower with nothing new, as the single route does (a no-op if its job exists, a quick
- * recovery if the queue lost it).
- */
-export function wakeUpsOf(wakeUps: readonly WakeUp[]): BorrowerWork[] {
-  const chosen = new Map<string, WakeUp>();
-  for (const wake of wakeUps) {
-    const current = chosen.get(wake.borrowerId);
-    if (current === undefined || (current.replayed && !wake.replayed)) chosen.set(wake.borrowerId, wake);
-  }
-  return [...chosen.values()].map(({ borrowerId, operationId }) => ({ borrowerId, operationId }));
 }
 
 /** An item of the 202: an item failed at intake carries its error body (the seed's `{code, context, error, status}`). */

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { wakeUpsOf } from '../src/batch-route.js';
+import { wakeUpsOf } from '../src/wake-ups.js';
 
 // A batch's wake-ups (docs/api.md "Batches"): one per borrower, named after an operation the
 // batch recorded when there is one, since a replayed operation's job id may exist already.
