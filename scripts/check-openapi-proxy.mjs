@@ -15,6 +15,10 @@
 // Environment: TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres), a role
 // that may create databases: the run makes its own and drops it. REDIS_URL: the queues' Redis;
 // unset, the queues live in that Postgres. PRISM_CHECK_VERBOSE=1 prints each exchange.
+// `--from-source` runs the server from its TypeScript sources (as the end-to-end tests do)
+// instead of `npm start`'s build: test/prism-proxy.test.ts uses it. `--document <file>` gives
+// Prism that document instead of the served one (an edited copy, checked against the server
+// before the schemas change; the test shows a violation is caught this way).
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
@@ -27,6 +31,8 @@ import pg from 'pg';
 const root = new URL('..', import.meta.url).pathname;
 const require = createRequire(import.meta.url);
 const verbose = process.env.PRISM_CHECK_VERBOSE === '1';
+const fromSource = process.argv.includes('--from-source');
+const documentFile = process.argv.includes('--document') ? process.argv[process.argv.indexOf('--document') + 1] : undefined;
 const adminUrl = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const PRISM_ERROR = 'https://stoplight.io/prism/errors#';
 
@@ -148,7 +154,9 @@ async function startSystem() {
     WEBHOOKS_ALLOW_PRIVATE: 'true',
     WEBHOOKS_POLL_MS: '100',
   };
-  const server = start('npm start', ['scripts/start.mjs'], env);
+  const server = fromSource
+    ? start('server', ['--conditions=source', '--import', 'tsx', 'apps/server/src/main.ts'], env)
+    : start('npm start', ['scripts/start.mjs'], env);
   const listening = await server.waitFor((line) => {
     const entry = jsonLine(line);
     return entry?.message === 'listening' ? entry : null;
@@ -461,12 +469,14 @@ function schemasPrismIgnores(operations) {
   const httpDir = dirname(require.resolve('@stoplight/prism-http/package.json', { paths: [dirname(require.resolve('@stoplight/prism-cli/package.json'))] }));
   const { validateBody } = require(join(httpDir, 'dist/validator/validators/index.js'));
   const ignored = [];
+  let checked = 0;
   const probe = Symbol('no schema accepts this');
   for (const operation of operations) {
     const bundle = operation.__bundled__;
     const check = (what, contents, context) => {
       for (const content of contents ?? []) {
         if (!content.schema || !/json/.test(content.mediaType)) continue;
+        checked += 1;
         const result = validateBody(probe, [content], context, content.mediaType, undefined, bundle);
         if (result._tag === 'Right') ignored.push(`${operation.method.toUpperCase()} ${operation.path} ${what} (${content.mediaType})`);
       }
@@ -474,25 +484,28 @@ function schemasPrismIgnores(operations) {
     check('request body', operation.request?.body?.contents, 0);
     for (const r of operation.responses ?? []) check(`response ${r.code}`, r.contents, 1);
   }
-  return ignored;
+  return { ignored, checked };
 }
 
 const started = Date.now();
 async function main() {
   const t = () => `${Math.round((Date.now() - started) / 1000)} s`;
 
-  log('# check:prism: starting the system (npm start, WORKER_PROCESSES=0, a fresh database)');
+  log(`# check:prism: starting the system (${fromSource ? 'the server from its sources' : 'npm start, WORKER_PROCESSES=0'}, a fresh database)`);
   const { baseUrl, apiKey, server } = await startSystem();
   log(`# server at ${baseUrl} (${t()})`);
-  const documentUrl = `${baseUrl}/openapi.json`;
-  const doc = await (await fetch(documentUrl)).json();
+  const documentUrl = documentFile ?? `${baseUrl}/openapi.json`;
+  const doc = documentFile ? JSON.parse(readFileSync(documentFile, 'utf8')) : await (await fetch(documentUrl)).json();
   const [strict, report] = await Promise.all([startPrism('prism --errors', documentUrl, baseUrl, true), startPrism('prism', documentUrl, baseUrl, false)]);
   const prismVersion = JSON.parse(readFileSync(require.resolve('@stoplight/prism-cli/package.json'), 'utf8')).version;
   log(`# Prism ${prismVersion}: validating proxies at ${strict.url} (--errors) and ${report.url} (reporting) (${t()})`);
 
   const { getHttpOperationsFromSpec } = require(require.resolve('@stoplight/prism-http', { paths: [dirname(require.resolve('@stoplight/prism-cli/package.json'))] }));
   const operations = await getHttpOperationsFromSpec(documentUrl);
-  for (const s of schemasPrismIgnores(operations)) violations.push(`prism cannot use the schema of ${s}: it does not compile in Prism's validator, or accepts anything`);
+  const { ignored, checked } = schemasPrismIgnores(operations);
+  if (checked === 0) violations.push('no JSON body schema found in the document as Prism reads it');
+  for (const s of ignored) violations.push(`prism cannot use the schema of ${s}: it does not compile in Prism's validator, or accepts anything`);
+  log(`# ${checked} JSON body schemas compiled by Prism's validator, ${ignored.length} unusable`);
 
   const receiverUrl = await startReceiver();
   const call = makeClient({ strict: strict.url, report: report.url }, apiKey);
