@@ -18,7 +18,8 @@
 // `--from-source` runs the server from its TypeScript sources (as the end-to-end tests do)
 // instead of `npm start`'s build: test/prism-proxy.test.ts uses it. `--document <file>` gives
 // Prism that document instead of the served one (an edited copy, checked against the server
-// before the schemas change; the test shows a violation is caught this way).
+// before the schemas change; the test shows a violation is caught this way). `--fail-fast`
+// stops the replay at the first violation.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
@@ -32,6 +33,7 @@ const root = new URL('..', import.meta.url).pathname;
 const require = createRequire(import.meta.url);
 const verbose = process.env.PRISM_CHECK_VERBOSE === '1';
 const fromSource = process.argv.includes('--from-source');
+const failFast = process.argv.includes('--fail-fast');
 const documentFile = process.argv.includes('--document') ? process.argv[process.argv.indexOf('--document') + 1] : undefined;
 const adminUrl = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const PRISM_ERROR = 'https://stoplight.io/prism/errors#';
@@ -195,6 +197,7 @@ async function startReceiver() {
 
 const violations = [];
 const exchanges = [];
+class FailFast extends Error {}
 
 /** Prism's verdict on one exchange: its `sl-violations` header and its own error answers. */
 function prismFindings(res, text) {
@@ -245,6 +248,7 @@ function makeClient(proxies, apiKey) {
     const exchange = { label, method, path, status: res.status, findings, problems, json, headers: res.headers };
     exchanges.push(exchange);
     for (const p of problems) violations.push(`${label}: ${method} ${path} -> ${res.status}: ${p}`);
+    if (failFast && problems.length > 0) throw new FailFast();
     if (verbose) log(`  ${res.status} ${method} ${path}  (${label})${problems.length ? `  ${problems.length} problem(s)` : ''}`);
     return exchange;
   };
@@ -509,7 +513,12 @@ async function main() {
 
   const receiverUrl = await startReceiver();
   const call = makeClient({ strict: strict.url, report: report.url }, apiKey);
-  await replay(doc, call, receiverUrl);
+  try {
+    await replay(doc, call, receiverUrl);
+  } catch (e) {
+    if (!(e instanceof FailFast)) throw e;
+    log('# --fail-fast: the replay stopped at the first violation');
+  }
 
   // The server's own checker (LSL_CHECK_RESPONSES) on the same traffic.
   for (const line of server.lines) {

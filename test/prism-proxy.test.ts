@@ -58,7 +58,7 @@ describe('the served document through Prism as a validating proxy', () => {
     try {
       const file = join(dir, 'openapi.json');
       writeFileSync(file, JSON.stringify(document));
-      const { code, output } = await checkPrism(['--document', file]);
+      const { code, output } = await checkPrism(['--document', file, '--fail-fast']);
       assert.equal(code, 1, output.slice(-3000));
       const violations = summaryOf(output).filter((l) => l.startsWith('- '));
       assert.ok(violations.some((l) => l.startsWith('- README create loan: POST /v1/borrowers/b1/loans/loan1/create') && l.includes('kordev_id')), violations.join('\n'));
