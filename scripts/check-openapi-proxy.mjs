@@ -27,6 +27,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -138,13 +139,31 @@ async function startSystem() {
   const databaseUrl = new URL(adminUrl);
   databaseUrl.pathname = `/${dbName}`;
   const apiKey = `prism-check-${randomBytes(12).toString('hex')}`;
+  const prefix = `lslprism${randomBytes(3).toString('hex')}`;
+  if (process.env.REDIS_URL) {
+    // The run's queue and rate-limit keys go with it.
+    cleanups.push(async () => {
+      const redis = new Redis(process.env.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+      try {
+        await redis.connect();
+        let cursor = '0';
+        do {
+          const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+          cursor = next;
+          if (keys.length > 0) await redis.del(...keys);
+        } while (cursor !== '0');
+      } finally {
+        redis.disconnect();
+      }
+    });
+  }
   const env = {
     ...process.env,
     DATABASE_URL: databaseUrl.toString(),
     PORT: '0',
     HOST: '127.0.0.1',
     WORKER_PROCESSES: '0',
-    QUEUE_PREFIX: `lslprism${randomBytes(3).toString('hex')}`,
+    QUEUE_PREFIX: prefix,
     API_KEYS: apiKey,
     RATE_LIMIT_REQUESTS: '0',
     DASHBOARD_PASSWORD: randomBytes(8).toString('hex'),
