@@ -4,8 +4,9 @@
 // Prism"). It starts the system as `npm start` does (on an ephemeral port, a fresh database,
 // WORKER_PROCESSES=0), starts `prism proxy <served document> <server>` in front of it, and
 // replays through Prism every request the docs show (README and docs/*.md) and every route's
-// example body, then the typical error requests. Every violation Prism reports, in either
-// direction, is printed, and the exit code is 1 if there is any.
+// example body, then the typical error requests; the webhook deliveries the run causes are
+// checked against the document's `webhooks` with Prism's validator. Every violation Prism
+// reports, in either direction, is printed, and the exit code is 1 if there is any.
 //
 // Two Prism instances: a strict one (`--errors`: a request or response violation turns the
 // answer into Prism's own 422/500) for the correct requests, and a reporting one (violations
@@ -195,20 +196,21 @@ async function startPrism(name, documentUrl, upstream, errors) {
   return { url: `http://127.0.0.1:${port}`, prism };
 }
 
-/** A receiver for the run's webhook subscription: the first delivery fails (503), the rest succeed. */
+/** A receiver for the run's webhook subscriptions: the first delivery fails (503), the rest succeed; each body kept. */
 async function startReceiver() {
-  let seen = 0;
+  const received = [];
   const server = createServer((req, res) => {
-    req.resume();
+    let body = '';
+    req.on('data', (d) => (body += d.toString()));
     req.on('end', () => {
-      seen += 1;
-      res.writeHead(seen === 1 ? 503 : 204).end();
+      received.push(body);
+      res.writeHead(received.length === 1 ? 503 : 204).end();
     });
   });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   cleanups.push(() => new Promise((r) => server.close(r)));
-  return `http://127.0.0.1:${server.address().port}/hooks/ledger`;
+  return { url: `http://127.0.0.1:${server.address().port}/hooks/ledger`, received };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -329,6 +331,10 @@ async function replay(doc, call, receiverUrl) {
     const etag = read.headers.get('etag');
     if (etag) await op(`GET ${kind} config If-None-Match`, t, { config_id: 'PRISM' }, { method: 'GET', headers: conditional(etag), expect: [304] });
   }
+
+  // A subscription to every event type the document's `webhooks` declares, before any
+  // operation: each delivery this run causes is checked against its schema at the end.
+  await call('subscribe to every event type', 'POST', '/v1/webhooks', { body: { url: receiverUrl, events: Object.keys(doc.webhooks ?? {}), description: 'check:prism' }, expect: [201] });
 
   // README "Try it", as written (a create loan, then get_status).
   const tryIt = {
@@ -511,6 +517,44 @@ function schemasPrismIgnores(operations) {
 }
 
 const started = Date.now();
+/**
+ * Prism proxies HTTP requests, so it never sees a webhook delivery; it does read the document's
+ * `webhooks` (as operations of their own). Each delivery the run's receiver got is checked with
+ * Prism's body validator against the schema of its event type there.
+ */
+async function checkDeliveries(documentUrl, received) {
+  const prismHttp = createRequire(require.resolve('@stoplight/prism-http/package.json', { paths: [dirname(require.resolve('@stoplight/prism-cli/package.json'))] }));
+  const { transformOas3WebhookOperations } = prismHttp('@stoplight/http-spec/oas3/operation');
+  const $RefParser = prismHttp('@stoplight/json-schema-ref-parser');
+  const { decycle, bundleTarget } = prismHttp('@stoplight/json');
+  const { validateBody } = prismHttp('./dist/validator/validators/index.js');
+  const document = decycle(await new $RefParser().dereference(documentUrl));
+  const hooks = new Map();
+  for (const op of transformOas3WebhookOperations(document)) {
+    const bundled = bundleTarget({ document: { ...document, __target__: op }, path: '#/__target__', cloneDocument: false });
+    hooks.set(op.name, bundled);
+  }
+  const problems = [];
+  // As for the routes' schemas: one that lets anything through is one Prism could not compile.
+  for (const [name, hook] of hooks) {
+    const contents = (hook.request?.body?.contents ?? []).filter((c) => c.schema);
+    if (contents.length === 0 || validateBody(Symbol('no schema accepts this'), contents, 0, 'application/json', undefined, hook.__bundled__)._tag === 'Right') problems.push(`prism cannot use the schema of webhook ${name}`);
+  }
+  const types = new Set();
+  for (const raw of received) {
+    const body = jsonLine(raw);
+    const hook = hooks.get(body?.type);
+    if (!hook) {
+      problems.push(`webhook delivery of type ${body?.type}: the document's webhooks have no such event (${raw.slice(0, 200)})`);
+      continue;
+    }
+    types.add(body.type);
+    const result = validateBody(body, hook.request?.body?.contents ?? [], 0, 'application/json', undefined, hook.__bundled__);
+    if (result._tag === 'Left') for (const v of result.left) problems.push(`webhook delivery ${body.type}: ${(v.path ?? []).join('.')} ${v.message}`);
+  }
+  return { problems, types, names: [...hooks.keys()] };
+}
+
 async function main() {
   const t = () => `${Math.round((Date.now() - started) / 1000)} s`;
 
@@ -530,14 +574,28 @@ async function main() {
   for (const s of ignored) violations.push(`prism cannot use the schema of ${s}: it does not compile in Prism's validator, or accepts anything`);
   log(`# ${checked} JSON body schemas compiled by Prism's validator, ${ignored.length} unusable`);
 
-  const receiverUrl = await startReceiver();
+  const receiver = await startReceiver();
+  const receiverUrl = receiver.url;
   const call = makeClient({ strict: strict.url, report: report.url }, apiKey);
+  let stopped = false;
   try {
     await replay(doc, call, receiverUrl);
   } catch (e) {
     if (!(e instanceof FailFast)) throw e;
+    stopped = true;
     log('# --fail-fast: the replay stopped at the first violation');
   }
+
+  // The deliveries: wait until no new one has come for 3 s (at most 30 s), then check them.
+  for (let last = -1, quiet = 0, i = 0; !stopped && i < 60 && quiet < 6; i++) {
+    quiet = receiver.received.length === last ? quiet + 1 : 0;
+    last = receiver.received.length;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const deliveries = await checkDeliveries(documentUrl, receiver.received);
+  violations.push(...deliveries.problems);
+  const unseen = deliveries.names.filter((n) => !deliveries.types.has(n));
+  log(`# ${receiver.received.length} webhook deliveries received, of ${deliveries.types.size} of the document's ${deliveries.names.length} event types (none of ${unseen.join(', ') || '-'}), checked by Prism's validator`);
 
   // The server's own checker (LSL_CHECK_RESPONSES) on the same traffic.
   for (const line of server.lines) {

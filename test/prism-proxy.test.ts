@@ -46,6 +46,7 @@ describe('the served document through Prism as a validating proxy', () => {
     assert.equal(code, 0, `check:prism found violations or failed:\n${summary.join('\n')}\n${code === 0 ? '' : output.slice(-3000)}`);
     assert.match(output, /# no violation/);
     assert.match(output, /# [1-9]\d* JSON body schemas compiled by Prism's validator, 0 unusable/);
+    assert.match(output, /# [1-9]\d* webhook deliveries received/);
   });
 
   it('reports a response the document does not describe, and fails', async () => {
