@@ -129,7 +129,7 @@ export async function applyPendingBatch(db: Kysely<Database>, borrowerIds: strin
       });
       saves.forEach((save, i) => (committed.get(save.borrowerId)!.bytes += written[i]! * HEAP_PER_JSON_BYTE));
       // A batch's `batch.completed` needs the results above (a later statement sees them).
-      await insertEvents(trx, await batchCompletedEvents(trx, results.map(([row]) => row.batch_id), completedAt));
+      await insertEvents(trx, await batchCompletedEvents(trx, results.map(([row]) => row.batch_id), completedAt, results.map(([row]) => row.id)));
       return results;
     }).catch((error) => {
       // Whatever the cache held may be ahead of a rolled-back transaction: forget it.
