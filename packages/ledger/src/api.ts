@@ -61,7 +61,8 @@ export interface LedgerOptions {
 
 export * from './configs.js';
 export * from './operation-bodies.js';
-export type { LedgerOperations, LedgerOperation, OperationType } from './operations/registry.js';
+export type { LedgerOperations, LedgerOperation, OperationType, OperationResults, OperationResult } from './operations/registry.js';
+import type { OperationResult } from './operations/registry.js';
 
 /** The seed error body. `code` is the application error code (integer). */
 export interface ErrorBody {
@@ -84,8 +85,11 @@ export interface LedgerEvent {
   payload: Record<string, unknown>;
 }
 
-/** A result body: the seed body of the operation's type (keys in alphabetical order). */
-export type ApplyBody = Record<string, unknown>;
+/**
+ * A result body: the 200 body of the operation's type (`OperationResults`, the `Result` of its
+ * declaration; keys in alphabetical order).
+ */
+export type ApplyBody = OperationResult;
 
 export type ApplyResult =
   | { ok: true; statusCode: 200; body: ApplyBody; events?: LedgerEvent[] }

@@ -17,6 +17,19 @@ export const BUCKETS: readonly BucketType[] = [
   'late_fee',
 ];
 
+/** One value per bucket, built by `f` in `BUCKETS` order (every bucket named: none can be missed). */
+export function perBucket<T>(f: (bucket: BucketType) => T): Record<BucketType, T> {
+  return {
+    principal: f('principal'),
+    interest: f('interest'),
+    installment_fee: f('installment_fee'),
+    installment_fee_2: f('installment_fee_2'),
+    delinquency_interest: f('delinquency_interest'),
+    daily_fee: f('daily_fee'),
+    late_fee: f('late_fee'),
+  };
+}
+
 /** docs/ledger.md default payment order within one installment. */
 export const DEFAULT_ORDER: readonly BucketType[] = BUCKET_TYPES;
 
