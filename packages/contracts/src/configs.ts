@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BUCKET_TYPES, bucketTypeSchema, waiverScopeSchema, waiverTypeSchema, type BucketType } from './buckets.js';
+import { BUCKET_TYPES, bucketTypeSchema, waiverScopeSchema, waiverTypeSchema } from './buckets.js';
 import { DEFAULT_CONFIG_ID, type ConfigKind } from './config-kinds.js';
 import { checkWaiverAmount } from './operations/create-waiver.js';
 import { amountSchema, expected, percentageSchema, prepaymentEffectSchema, rateSchema } from './primitives.js';
@@ -152,10 +152,10 @@ export const CONFIG_SCHEMAS = {
 /** What a fresh install has under `DEFAULT` for each kind (docs/ledger.md, docs/reads.md "Configs"). */
 export const DEFAULT_CONFIGS: { readonly [K in ConfigKind]: ConfigBodies[K] } = {
   loans: { usury_rate: null, usury_behavior: 'cap', daily_fee_max_charge: null, late_fee_amount: null, late_fee_grace_days: 0, delinquency_buckets: DEFAULT_DELINQUENCY_BUCKETS.map((b) => ({ ...b })) },
-  payments: { allocation_order: [...BUCKET_TYPES] as BucketType[], prepayment_effect: 'pay_ahead' },
+  payments: { allocation_order: [...BUCKET_TYPES], prepayment_effect: 'pay_ahead' },
   waivers: {},
-  consolidations: { waivers: [], carried_buckets: [...BUCKET_TYPES] as BucketType[] },
-  restructurings: { waivers: [], carried_buckets: [...BUCKET_TYPES] as BucketType[] },
+  consolidations: { waivers: [], carried_buckets: [...BUCKET_TYPES] },
+  restructurings: { waivers: [], carried_buckets: [...BUCKET_TYPES] },
 };
 
 export { DEFAULT_CONFIG_ID };
@@ -165,9 +165,10 @@ export function parseConfigBody<K extends ConfigKind>(
   kind: K,
   body: unknown,
 ): { ok: true; value: ConfigBodies[K] } | { ok: false; error: AppError } {
-  const result = CONFIG_SCHEMAS[kind].safeParse(body);
+  const schemas: { [C in ConfigKind]: z.ZodType<ConfigBodies[C]> } = CONFIG_SCHEMAS;
+  const result = schemas[kind].safeParse(body);
   if (!result.success) return { ok: false, error: fromZodError(result.error) };
-  return { ok: true, value: result.data as ConfigBodies[K] };
+  return { ok: true, value: result.data };
 }
 
 /** `GET /v1/configs/{kind}/{config_id}`: the body as stored, with its id and version. */

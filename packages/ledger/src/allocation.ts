@@ -23,7 +23,7 @@ export function allocationOrder(config: PaymentConfig | null | undefined): Bucke
   const seen = new Set<BucketType>();
   const out: BucketType[] = [];
   for (const b of config?.allocation_order ?? []) {
-    if ((BUCKETS as readonly string[]).includes(b) && !seen.has(b)) {
+    if (BUCKETS.some((known) => known === b) && !seen.has(b)) {
       seen.add(b);
       out.push(b);
     }

@@ -12,12 +12,10 @@ import type { DayNum } from './calendar.js';
 import { push, type List } from './cons.js';
 import { ZERO, type Dec } from './decimal.js';
 import { refresh, roundedInitial } from './buckets.js';
-import { BUCKETS, type Bucket, type Core, type HistoryRecord, type Installment, type Loan, type PaymentRecord } from './model.js';
+import { BUCKETS, perBucket, type Bucket, type Core, type HistoryRecord, type Installment, type Loan, type PaymentRecord } from './model.js';
 
 function cloneInstallment(inst: Installment): Installment {
-  const buckets = {} as Record<BucketType, Bucket>;
-  for (const key of BUCKETS) buckets[key] = { ...inst.buckets[key] };
-  return { ...inst, buckets };
+  return { ...inst, buckets: perBucket((key) => ({ ...inst.buckets[key] })) };
 }
 
 export const EMPTY_CORE: Core = {
@@ -51,7 +49,7 @@ export class Draft {
     this.history = core.history;
     this.payments = core.payments;
     this.applied = core.applied;
-    this.loans = core.loans as Record<string, Loan>;
+    this.loans = core.loans;
     this.loanOrder = core.loanOrder;
   }
 
