@@ -61,7 +61,7 @@ export interface LedgerOptions {
 
 export * from './configs.js';
 export * from './operation-bodies.js';
-export type { LedgerOperations, LedgerOperation, OperationType, OperationResults, OperationResult } from './operations/registry.js';
+export type { LedgerOperations, LedgerOperation, OperationType, OperationResults, OperationResult, OperationEvents } from './operations/registry.js';
 import type { OperationResult } from './operations/registry.js';
 
 /** The seed error body. `code` is the application error code (integer). */
@@ -78,8 +78,8 @@ export interface ErrorBody {
  * (`loan.originated`, `positive_balance.reimbursed`); `get_events` groups events under the
  * same name with the dot made an underscore (`loan_originated`).
  */
-export interface LedgerEvent {
-  type: string;
+export interface LedgerEvent<T extends string = string> {
+  type: T;
   loan_id: string | null;
   effective_date: Day;
   payload: Record<string, unknown>;

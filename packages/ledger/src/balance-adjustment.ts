@@ -14,7 +14,7 @@ import { domainEvent, freshEvents } from './events.js';
 import { markPaidOff } from './allocation.js';
 import type { CreateBalanceAdjustmentResult } from './operations/create-balance-adjustment.js';
 
-export function createBalanceAdjustment(ctx: OpContext<CreateBalanceAdjustmentOperation>): Outcome<CreateBalanceAdjustmentResult> {
+export function createBalanceAdjustment(ctx: OpContext<CreateBalanceAdjustmentOperation>): Outcome<CreateBalanceAdjustmentResult, 'loan.balance_adjusted'> {
   const { d, op } = ctx;
   const terms = op.body.balance_adjustment;
   const context: Record<string, unknown> = { borrower_id: ctx.borrowerId, loan_id: op.loanId, adjustment_id: op.adjustmentId };

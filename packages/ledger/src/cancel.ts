@@ -13,7 +13,7 @@ import { domainEvent, freshEvents } from './events.js';
 import { money } from './decimal.js';
 import type { CancelLoanResult } from './operations/cancel-loan.js';
 
-export function cancelLoan(ctx: OpContext<CancelLoanOperation>): Outcome<CancelLoanResult> {
+export function cancelLoan(ctx: OpContext<CancelLoanOperation>): Outcome<CancelLoanResult, 'loan.cancelled'> {
   const { d, op } = ctx;
   const context = { borrower_id: ctx.borrowerId, loan_id: op.loanId };
   const existing = d.loan(op.loanId);

@@ -12,7 +12,7 @@ import { ZERO, money } from './decimal.js';
 import { closedLoanRefusal, refusal } from './errors.js';
 import type { ChargeOffLoanResult } from './operations/charge-off-loan.js';
 
-export function chargeOffLoan(ctx: OpContext<ChargeOffLoanOperation>): Outcome<ChargeOffLoanResult> {
+export function chargeOffLoan(ctx: OpContext<ChargeOffLoanOperation>): Outcome<ChargeOffLoanResult, 'loan.charged_off'> {
   const { d, op } = ctx;
   const body = op.body.loan_charge_off;
   const context = { borrower_id: ctx.borrowerId, loan_id: op.loanId };

@@ -22,7 +22,7 @@ import { loanOriginated } from './create-loan.js';
 import { ZERO, money, type Dec } from './decimal.js';
 import type { CreateConsolidationResult } from './operations/create-consolidation.js';
 
-export function createConsolidation(ctx: OpContext<CreateConsolidationOperation>): Outcome<CreateConsolidationResult> {
+export function createConsolidation(ctx: OpContext<CreateConsolidationOperation>): Outcome<CreateConsolidationResult, 'loan.consolidated' | 'loan.originated'> {
   const { d, op, options } = ctx;
   const body = op.body.loan_consolidation;
   const context: Record<string, unknown> = { borrower_id: ctx.borrowerId, consolidation_id: op.consolidationId };

@@ -20,9 +20,12 @@ export interface OpContext<Op extends AnyOperation = AnyOperation> {
   borrowerId: string;
 }
 
-/** A handler's answer: its 200 body (`Body`, the operation's result type), or a refusal. */
-export type Outcome<Body extends object> =
-  | { ok: true; body: Body; clamped?: boolean; /** Domain events of a fresh application (docs/events.md). */ events?: LedgerEvent[] }
+/**
+ * A handler's answer: its 200 body (`Body`, the operation's result type) and the domain events
+ * of a fresh application (`Events`, the types it may emit), or a refusal.
+ */
+export type Outcome<Body extends object, Events extends string = never> =
+  | { ok: true; body: Body; clamped?: boolean; /** Domain events of a fresh application (docs/events.md). */ events?: Array<LedgerEvent<Events>> }
   | Refusal;
 
 /**

@@ -141,7 +141,7 @@ export function loanExists(d: Draft, loanId: string): boolean {
   return d.loan(loanId) !== undefined;
 }
 
-export function createLoan(ctx: OpContext<CreateLoanOperation>): Outcome<CreateLoanResult> {
+export function createLoan(ctx: OpContext<CreateLoanOperation>): Outcome<CreateLoanResult, 'loan.originated'> {
   const { op, options, d } = ctx;
   const loan = op.body.loan;
   const context = { borrower_id: ctx.borrowerId, loan_id: op.loanId };
@@ -186,7 +186,7 @@ export function installmentAmountAtOrigination(loan: Loan): Dec {
 }
 
 /** `loan.originated` (docs/events.md): the terms the loan was created with, after usury. */
-export function loanOriginated(ctx: OpContext, loan: Loan): LedgerEvent {
+export function loanOriginated(ctx: OpContext, loan: Loan): LedgerEvent<'loan.originated'> {
   return domainEvent(ctx, 'loan.originated', loan.id, {
     amount_financed: money(loan.amountFinanced),
     config_id: loan.configId,

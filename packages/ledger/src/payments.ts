@@ -21,7 +21,7 @@ interface Part {
   amount: Dec;
 }
 
-export function createPayment(ctx: OpContext<CreatePaymentOperation>): Outcome<CreatePaymentResult> {
+export function createPayment(ctx: OpContext<CreatePaymentOperation>): Outcome<CreatePaymentResult, 'payment.applied'> {
   const { d, op } = ctx;
   const payment = op.body.payment;
   const amount = toDec(payment.amount_paid);

@@ -25,7 +25,7 @@ import type { CreatePayoffResult } from './operations/create-payoff.js';
 /** The history step of a payoff's payments and closings (`PAYOFF`). */
 export const PAYOFF_STEP = 'payoff';
 
-export function createPayoff(ctx: OpContext<CreatePayoffOperation>): Outcome<CreatePayoffResult> {
+export function createPayoff(ctx: OpContext<CreatePayoffOperation>): Outcome<CreatePayoffResult, 'loan.paid_off'> {
   const { d, op } = ctx;
   const amount = toDec(op.body.payoff.amount_paid);
   const context = { borrower_id: ctx.borrowerId, loan_id: op.loanId, payoff_id: op.payoffId };
@@ -85,7 +85,7 @@ export function createPayoff(ctx: OpContext<CreatePayoffOperation>): Outcome<Cre
 }
 
 /** The replay of a payoff that no longer settles the loan: an ordinary payment (docs/ledger.md, "Payoff"). */
-function asPayment(ctx: OpContext<CreatePayoffOperation>, amount: Dec, loanId: string | null): Outcome<CreatePayoffResult> {
+function asPayment(ctx: OpContext<CreatePayoffOperation>, amount: Dec, loanId: string | null): Outcome<CreatePayoffResult, 'loan.paid_off'> {
   const { d, op } = ctx;
   const lines: AllocationLine[] = [];
   let left = amount;

@@ -11,7 +11,7 @@ import { minDec, money, toDec } from './decimal.js';
 import { refusal } from './errors.js';
 import type { CreateReimbursementResult } from './operations/create-reimbursement.js';
 
-export function createReimbursement(ctx: OpContext<CreateReimbursementOperation>): Outcome<CreateReimbursementResult> {
+export function createReimbursement(ctx: OpContext<CreateReimbursementOperation>): Outcome<CreateReimbursementResult, 'positive_balance.reimbursed'> {
   const { d, op } = ctx;
   const reimbursement = op.body.reimbursement;
   const context = { borrower_id: ctx.borrowerId, reimbursement_id: op.reimbursementId };

@@ -20,7 +20,7 @@ import { placeEvents } from './events.js';
 import { voidedPayment } from './reverse-payment.js';
 
 /** `replayed`: how many records effective after the operation were replayed (back-dating). */
-export function toResult(outcome: Outcome<OperationResult>, replayed = 0): ApplyResult {
+export function toResult(outcome: Outcome<OperationResult, string>, replayed = 0): ApplyResult {
   if (outcome.ok) {
     return outcome.events ? { ok: true, statusCode: 200, body: outcome.body, events: placeEvents(outcome.events, replayed) } : { ok: true, statusCode: 200, body: outcome.body };
   }
@@ -28,13 +28,13 @@ export function toResult(outcome: Outcome<OperationResult>, replayed = 0): Apply
 }
 
 /** How an executed operation took effect (a refusal on replay leaves it voided). */
-export function effectOf(outcome: Outcome<object>): Effect {
+export function effectOf(outcome: Outcome<object, string>): Effect {
   if (!outcome.ok) return 'voided';
   return outcome.clamped ? 'clamped' : 'applied';
 }
 
 /** Applies a new operation: advance to its day, then execute it ("fresh": it may be refused). */
-export function applyFresh(d: Draft, op: LedgerOperation, day: DayNum, kordevId: number, options: LedgerOptions, borrowerId: string): Outcome<OperationResult> {
+export function applyFresh(d: Draft, op: LedgerOperation, day: DayNum, kordevId: number, options: LedgerOptions, borrowerId: string): Outcome<OperationResult, string> {
   advance(d, day);
   const outcome = execute(d, op, { day, kordevId, mode: 'fresh', options, borrowerId });
   d.applied += 1;

@@ -21,7 +21,7 @@ import { conventionsOf } from './conventions.js';
 import { applicableRate, checkUsury } from './usury.js';
 import type { CreateRestructuringResult } from './operations/create-restructuring.js';
 
-export function createRestructuring(ctx: OpContext<CreateRestructuringOperation>): Outcome<CreateRestructuringResult> {
+export function createRestructuring(ctx: OpContext<CreateRestructuringOperation>): Outcome<CreateRestructuringResult, 'loan.restructured'> {
   const { d, op, options } = ctx;
   const body = op.body.loan_restructuring;
   const context = { borrower_id: ctx.borrowerId, loan_id: op.loanId, restructuring_id: op.restructuringId };

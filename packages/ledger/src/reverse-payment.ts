@@ -60,7 +60,7 @@ function reversedListing(d: Draft, paymentId: string): PaymentRecord | undefined
   return undefined;
 }
 
-export function reversePayment(ctx: OpContext<ReversePaymentOperation>): Outcome<ReversePaymentResult> {
+export function reversePayment(ctx: OpContext<ReversePaymentOperation>): Outcome<ReversePaymentResult, 'payment.reversed'> {
   const { d, op } = ctx;
   const listing = reversedListing(d, op.paymentId);
   // apply() refuses an unknown payment before any replay; reaching here without the

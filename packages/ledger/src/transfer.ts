@@ -18,7 +18,7 @@ export function ownerOn(loan: Loan, day: DayNum): string | null {
   return owner;
 }
 
-export function createTransfer(ctx: OpContext<TransferOwnershipOperation>): Outcome<TransferOwnershipResult> {
+export function createTransfer(ctx: OpContext<TransferOwnershipOperation>): Outcome<TransferOwnershipResult, 'loan.ownership_transferred'> {
   const { d, op } = ctx;
   const transfer = op.body.ownership_transfer;
   const newOwner = transfer.new_owner;

@@ -86,7 +86,7 @@ export function locateConsolidation(state: BorrowerState, op: CancelConsolidatio
   return refusal('consolidation_not_found', context);
 }
 
-export function revertCancellation(ctx: OpContext<RevertCancellationOperation>): Outcome<RevertCancellationResult> {
+export function revertCancellation(ctx: OpContext<RevertCancellationOperation>): Outcome<RevertCancellationResult, 'loan.cancellation_reverted'> {
   const { d, op } = ctx;
   const reverted = op.reverted;
   // apply() locates the cancellation before any replay; a value without it was never located.
@@ -107,7 +107,7 @@ export function revertCancellation(ctx: OpContext<RevertCancellationOperation>):
   };
 }
 
-export function cancelConsolidation(ctx: OpContext<CancelConsolidationOperation>): Outcome<CancelConsolidationResult> {
+export function cancelConsolidation(ctx: OpContext<CancelConsolidationOperation>): Outcome<CancelConsolidationResult, 'loan.consolidation_cancelled'> {
   const { d, op } = ctx;
   const cancelled = op.cancelled;
   if (cancelled === undefined) return refusal('consolidation_not_found', { borrower_id: ctx.borrowerId, consolidation_id: op.consolidationId });

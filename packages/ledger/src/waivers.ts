@@ -112,7 +112,7 @@ export function waive(
   return { ok: true, waived: amount, clamped };
 }
 
-export function createWaiver(ctx: OpContext<CreateWaiverOperation>): Outcome<CreateWaiverResult> {
+export function createWaiver(ctx: OpContext<CreateWaiverOperation>): Outcome<CreateWaiverResult, 'waiver.applied'> {
   const { d, op } = ctx;
   const waiver = op.body.waiver;
   const context = { borrower_id: ctx.borrowerId, loan_id: op.loanId, waiver_id: op.waiverId };

@@ -7,7 +7,7 @@
  * worker's decoding and the API reference are all derived from this map.
  */
 import type { z } from 'zod';
-import type { OperationResults, OperationType } from '@lsl/ledger';
+import type { OperationEvents, OperationResults, OperationType } from '@lsl/ledger';
 import type { OperationDeclaration } from './define-operation.js';
 import { cancelLoan } from './cancel-loan.js';
 import { chargeOffLoan } from './charge-off-loan.js';
@@ -55,6 +55,15 @@ type Agrees<Schema, Result> = [Result] extends [Schema]
 type DisagreeingResults = { [K in OperationType]: Agrees<z.output<(typeof OPERATIONS)[K]['resultSchema']>, OperationResults[K]> extends true ? never : K }[OperationType];
 /** Fails the type-check, naming the operation types, when a result schema and the ledger's result type differ. */
 export const resultSchemasAgree: [DisagreeingResults] extends [never] ? true : DisagreeingResults = true;
+
+/** The operation types whose `events` are not exactly the event types its ledger handler emits (`OperationEvents`). */
+type DisagreeingEvents = {
+  [K in OperationType]: [OperationEvents[K]] extends [(typeof OPERATIONS)[K]['events'][number]['type']]
+    ? [(typeof OPERATIONS)[K]['events'][number]['type']] extends [OperationEvents[K]] ? never : K
+    : K;
+}[OperationType];
+/** Fails the type-check, naming the operation types, when a declaration's events and its ledger handler's differ. */
+export const eventsAgree: [DisagreeingEvents] extends [never] ? true : DisagreeingEvents = true;
 
 /** The path parameters of each type, as its params schema outputs them. */
 export type OperationParams = { [K in OperationType]: z.output<(typeof OPERATIONS)[K]['paramsSchema']> };

@@ -24,7 +24,7 @@ export interface CancelConsolidationResult {
   request_id: string | null;
 }
 
-export const cancelConsolidationOperation = defineLedgerOperation<CancelConsolidationOperation, CancelConsolidationResult>({
+export const cancelConsolidationOperation = defineLedgerOperation<CancelConsolidationOperation, CancelConsolidationResult, 'loan.consolidation_cancelled'>({
   effectiveInstant: () => undefined,
   handle: cancelConsolidation,
   steps: { consolidation_cancellation: 'CONSOLIDATION_CANCELLATION' },

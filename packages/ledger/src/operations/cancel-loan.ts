@@ -20,7 +20,7 @@ export interface CancelLoanResult {
   request_id: string | null;
 }
 
-export const cancelLoanOperation = defineLedgerOperation<CancelLoanOperation, CancelLoanResult>({
+export const cancelLoanOperation = defineLedgerOperation<CancelLoanOperation, CancelLoanResult, 'loan.cancelled'>({
   effectiveInstant: (op) => op.body.loan_cancellation?.effective_date,
   handle: cancelLoan,
   steps: { cancellation: 'CANCELLATION' },

@@ -20,7 +20,7 @@ export interface ChargeOffLoanResult {
   request_id: string | null;
 }
 
-export const chargeOffLoanOperation = defineLedgerOperation<ChargeOffLoanOperation, ChargeOffLoanResult>({
+export const chargeOffLoanOperation = defineLedgerOperation<ChargeOffLoanOperation, ChargeOffLoanResult, 'loan.charged_off'>({
   effectiveInstant: (op) => op.body.loan_charge_off.effective_date,
   handle: chargeOffLoan,
   steps: { charge_off: 'CHARGE_OFF' },

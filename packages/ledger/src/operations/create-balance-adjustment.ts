@@ -31,7 +31,7 @@ export interface CreateBalanceAdjustmentResult {
   request_id: string | null;
 }
 
-export const createBalanceAdjustmentOperation = defineLedgerOperation<CreateBalanceAdjustmentOperation, CreateBalanceAdjustmentResult>({
+export const createBalanceAdjustmentOperation = defineLedgerOperation<CreateBalanceAdjustmentOperation, CreateBalanceAdjustmentResult, 'loan.balance_adjusted'>({
   effectiveInstant: (op) => op.body.balance_adjustment.effective_date,
   handle: createBalanceAdjustment,
   steps: { balance_adjustment: 'BALANCE_ADJUSTMENT' },

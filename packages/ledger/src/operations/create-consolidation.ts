@@ -33,7 +33,7 @@ export interface CreateConsolidationResult {
   request_id: string | null;
 }
 
-export const createConsolidationOperation = defineLedgerOperation<CreateConsolidationOperation, CreateConsolidationResult>({
+export const createConsolidationOperation = defineLedgerOperation<CreateConsolidationOperation, CreateConsolidationResult, 'loan.consolidated' | 'loan.originated'>({
   effectiveInstant: (op) => op.body.loan_consolidation.effective_date,
   handle: createConsolidation,
   steps: { consolidation: 'CONSOLIDATION', consolidation_waiver: 'CONSOLIDATION_WAIVER' },

@@ -29,7 +29,7 @@ export interface CreateLoanOperation extends OperationBase<'create_loan', Create
 /** The 200 body: the `loan` echoed as sent, `due_dates` the end of each due day. */
 export type CreateLoanResult = LoanTerms & { due_dates: string[]; id: string; kordev_id: number; request_id: string | null };
 
-export const createLoanOperation = defineLedgerOperation<CreateLoanOperation, CreateLoanResult>({
+export const createLoanOperation = defineLedgerOperation<CreateLoanOperation, CreateLoanResult, 'loan.originated'>({
   effectiveInstant: (op) => op.body.loan.origination_date,
   handle: createLoan,
   steps: { origination: 'ORIGINATION' },

@@ -45,7 +45,7 @@ export interface CreatePaymentResult {
   request_id: string | null;
 }
 
-export const createPaymentOperation = defineLedgerOperation<CreatePaymentOperation, CreatePaymentResult>({
+export const createPaymentOperation = defineLedgerOperation<CreatePaymentOperation, CreatePaymentResult, 'payment.applied'>({
   effectiveInstant: (op) => op.body.payment.payment_date,
   handle: createPayment,
   steps: { payment: 'PAYMENT_APPLICATION', prepayment: 'PREPAYMENT', recovery: 'RECOVERY' },

@@ -25,7 +25,7 @@ export interface CreatePayoffResult {
   to_positive_balance: number;
 }
 
-export const createPayoffOperation = defineLedgerOperation<CreatePayoffOperation, CreatePayoffResult>({
+export const createPayoffOperation = defineLedgerOperation<CreatePayoffOperation, CreatePayoffResult, 'loan.paid_off'>({
   effectiveInstant: (op) => op.body.payoff.payment_date,
   handle: createPayoff,
   steps: { payoff: 'PAYOFF' },

@@ -20,7 +20,7 @@ export interface CreateReimbursementResult {
   request_id: string | null;
 }
 
-export const createReimbursementOperation = defineLedgerOperation<CreateReimbursementOperation, CreateReimbursementResult>({
+export const createReimbursementOperation = defineLedgerOperation<CreateReimbursementOperation, CreateReimbursementResult, 'positive_balance.reimbursed'>({
   effectiveInstant: (op) => op.body.reimbursement.effective_date,
   handle: createReimbursement,
   steps: { reimbursement: 'REIMBURSEMENT' },

@@ -34,7 +34,7 @@ export interface CreateRestructuringResult {
   request_id: string | null;
 }
 
-export const createRestructuringOperation = defineLedgerOperation<CreateRestructuringOperation, CreateRestructuringResult>({
+export const createRestructuringOperation = defineLedgerOperation<CreateRestructuringOperation, CreateRestructuringResult, 'loan.restructured'>({
   effectiveInstant: (op) => op.body.loan_restructuring.effective_date,
   handle: createRestructuring,
   steps: { restructuring: 'RESTRUCTURING', restructuring_waiver: 'RESTRUCTURING_WAIVER' },

@@ -27,7 +27,7 @@ export interface CreateWaiverOperation extends OperationBase<'create_waiver', Cr
 /** The 200 body: the `waiver` echoed as sent. */
 export type CreateWaiverResult = WaiverTerms & { id: string; kordev_id: number; loan_id: string; request_id: string | null };
 
-export const createWaiverOperation = defineLedgerOperation<CreateWaiverOperation, CreateWaiverResult>({
+export const createWaiverOperation = defineLedgerOperation<CreateWaiverOperation, CreateWaiverResult, 'waiver.applied'>({
   effectiveInstant: (op) => op.body.waiver.effective_date,
   handle: createWaiver,
   steps: { waiver: 'WAIVER' },

@@ -39,28 +39,36 @@ export type AnyOperation = OperationBase<string, BodyBase>;
  */
 export type StepTypes = { readonly [engineStep: string]: string };
 
-/** The ledger side of one operation type; `Result` is its 200 body (the seed body of the type). */
-export interface LedgerOperationDeclaration<Op extends AnyOperation, Result extends object> {
+/**
+ * The ledger side of one operation type; `Result` is its 200 body (the seed body of the type),
+ * `Events` the domain event types it emits (`never`: none).
+ */
+export interface LedgerOperationDeclaration<Op extends AnyOperation, Result extends object, Events extends string = never> {
   /**
    * The instant the operation takes effect at, as the body gives it; `undefined` or blank: the
    * instant it was recorded.
    */
   effectiveInstant(op: Op): string | undefined;
   /** Applies the operation to a draft already advanced to its effective day. */
-  handle(ctx: OpContext<Op>): Outcome<Result>;
+  handle(ctx: OpContext<Op>): Outcome<Result, Events>;
   /** The history steps it writes that no other declaration (nor the accruals) names. */
   steps: StepTypes;
 }
 
 /**
  * Declares an operation: `Op` its ledger value, `Result` its 200 body (what `handle` answers
- * with `sortedBody<Result>({...})`; contracts' `resultSchema` must describe exactly this type).
+ * with `sortedBody<Result>({...})`; contracts' `resultSchema` must describe exactly this type),
+ * `Events` the domain event types its handler may emit (contracts' `events` must list exactly
+ * these).
  */
-export function defineLedgerOperation<Op extends AnyOperation, Result extends object>(
-  declaration: LedgerOperationDeclaration<Op, Result>,
-): LedgerOperationDeclaration<Op, Result> {
+export function defineLedgerOperation<Op extends AnyOperation, Result extends object, Events extends string = never>(
+  declaration: LedgerOperationDeclaration<Op, Result, Events>,
+): LedgerOperationDeclaration<Op, Result, Events> {
   return declaration;
 }
 
 /** The result type of a declaration. */
-export type ResultOf<D> = D extends { handle(ctx: never): Outcome<infer R> } ? R : never;
+export type ResultOf<D> = D extends { handle(ctx: never): Outcome<infer R, string> } ? R : never;
+
+/** The domain event types of a declaration. */
+export type EventsOf<D> = D extends { handle(ctx: never): Outcome<object, infer E> } ? E : never;

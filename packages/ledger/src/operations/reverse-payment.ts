@@ -20,7 +20,7 @@ export interface ReversePaymentResult {
   reversed_amount: number;
 }
 
-export const reversePaymentOperation = defineLedgerOperation<ReversePaymentOperation, ReversePaymentResult>({
+export const reversePaymentOperation = defineLedgerOperation<ReversePaymentOperation, ReversePaymentResult, 'payment.reversed'>({
   effectiveInstant: () => undefined,
   handle: reversePayment,
   steps: { payment_reversal: 'PAYMENT_REVERSAL' },

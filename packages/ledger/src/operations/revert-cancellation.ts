@@ -28,7 +28,7 @@ export interface RevertCancellationResult {
   request_id: string | null;
 }
 
-export const revertCancellationOperation = defineLedgerOperation<RevertCancellationOperation, RevertCancellationResult>({
+export const revertCancellationOperation = defineLedgerOperation<RevertCancellationOperation, RevertCancellationResult, 'loan.cancellation_reverted'>({
   effectiveInstant: () => undefined,
   handle: revertCancellation,
   steps: { cancellation_reversal: 'CANCELLATION_REVERSAL' },

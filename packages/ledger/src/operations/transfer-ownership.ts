@@ -31,7 +31,7 @@ export interface TransferOwnershipResult {
   transferred_amounts: { installment_fee: BucketStates; interest: BucketStates; principal: BucketStates };
 }
 
-export const transferOwnershipOperation = defineLedgerOperation<TransferOwnershipOperation, TransferOwnershipResult>({
+export const transferOwnershipOperation = defineLedgerOperation<TransferOwnershipOperation, TransferOwnershipResult, 'loan.ownership_transferred'>({
   effectiveInstant: (op) => op.body.ownership_transfer.effective_date,
   handle: createTransfer,
   steps: { transfer: 'OWNERSHIP_TRANSFER' },
