@@ -8,6 +8,7 @@ import { loanSchema } from '../operations/create-loan.js';
 import { paymentAllocationSchema, paymentSchema } from '../operations/create-payment.js';
 import { waiverSchema } from '../operations/create-waiver.js';
 import { BUCKET_TYPES } from '../buckets.js';
+import { perBucket } from './status.js';
 
 const kordevId = z.number().int().min(1).meta({ description: 'Unique per borrower, assigned in order (1, 2, 3, ...)' });
 const requestId = z.string().nullable().meta({ description: 'Echoed unmodified from the request.' });
@@ -87,7 +88,7 @@ export const appliedAllocationSchema = z
   .strictObject({
     loan_id: z.string(),
     amount: z.number().meta({ description: 'What reached the loan: the sum of `buckets`' }),
-    buckets: z.strictObject(Object.fromEntries(BUCKET_TYPES.map((b) => [b, z.number()])) as Record<(typeof BUCKET_TYPES)[number], z.ZodNumber>),
+    buckets: perBucket(z.number()),
   })
   .meta({ id: 'AppliedAllocation' });
 
