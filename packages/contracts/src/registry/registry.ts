@@ -23,7 +23,6 @@ import { createRestructuring } from './create-restructuring.js';
 import { createWaiver } from './create-waiver.js';
 import { reversePayment } from './reverse-payment.js';
 import { transferOwnership } from './transfer-ownership.js';
-import { createFee } from './create-fee.js';
 
 export const OPERATIONS = {
   create_loan: createLoan,
@@ -40,7 +39,6 @@ export const OPERATIONS = {
   create_balance_adjustment: createBalanceAdjustment,
   revert_cancellation: revertCancellation,
   cancel_consolidation: cancelConsolidation,
-  create_fee: createFee,
 } satisfies { [K in OperationType]: OperationDeclaration<K> };
 
 /** The names of an object type's own fields (an open object's index signature left out). */

@@ -21,7 +21,6 @@ import { createRestructuringOperation, type CreateRestructuringOperation } from 
 import { createWaiverOperation, type CreateWaiverOperation } from './create-waiver.js';
 import { reversePaymentOperation, type ReversePaymentOperation } from './reverse-payment.js';
 import { transferOwnershipOperation, type TransferOwnershipOperation } from './transfer-ownership.js';
-import { createFeeOperation, type CreateFeeOperation } from './create-fee.js';
 
 /** The value the ledger applies, by operation type. */
 export interface LedgerOperations {
@@ -42,7 +41,6 @@ export interface LedgerOperations {
   create_balance_adjustment: CreateBalanceAdjustmentOperation;
   revert_cancellation: RevertCancellationOperation;
   cancel_consolidation: CancelConsolidationOperation;
-  create_fee: CreateFeeOperation;
 }
 
 export type OperationType = keyof LedgerOperations;
@@ -65,7 +63,6 @@ export const LEDGER_OPERATIONS = {
   create_balance_adjustment: createBalanceAdjustmentOperation,
   revert_cancellation: revertCancellationOperation,
   cancel_consolidation: cancelConsolidationOperation,
-  create_fee: createFeeOperation,
 } satisfies { [K in OperationType]: LedgerOperationDeclaration<LedgerOperations[K], object, string> };
 
 /** The 200 body of each operation type: the `Result` of its declaration. */
