@@ -60,7 +60,7 @@ export function batchHandler(deps: BatchRouteDeps, parse: (req: Request) => Pars
           ];
         } catch (error) {
           if (!(error instanceof AppError) || error.httpStatus >= 500) throw error;
-          const requestId = (item.value.body as { request_id?: string | null }).request_id ?? null;
+          const requestId = item.value.body.request_id ?? null;
           return [
             { index: item.index, rejected: rejection(error, item.value.borrowerId, requestId) },
             { index: item.index, operation_id: null, borrower_id: item.value.borrowerId, request_id: requestId, status: 'failed' },

@@ -99,7 +99,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
     onFallback: (borrowers, error) => logger?.warn({ borrowers, err: error }, 'batch failed; applying its borrowers one at a time'),
   });
   const processor = async (job: Job) => {
-    const { borrowerId } = jobCatalog['borrower.apply'].schema.parse(job.data) as JobPayload<'borrower.apply'>;
+    const { borrowerId } = jobCatalog['borrower.apply'].schema.parse(job.data);
     await batcher.run(borrowerId);
   };
 
