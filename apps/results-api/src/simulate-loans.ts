@@ -31,7 +31,7 @@ export function failureOf(body: ErrorBody, statusCode: number, requestId: string
 }
 
 function requestIdOf(item: unknown): string | null {
-  const value = typeof item === 'object' && item !== null ? (item as Record<string, unknown>)['request_id'] : undefined;
+  const value = typeof item === 'object' && item !== null && 'request_id' in item ? item.request_id : undefined;
   return typeof value === 'string' ? value : null;
 }
 
