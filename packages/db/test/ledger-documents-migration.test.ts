@@ -1,5 +1,5 @@
 /**
- * Migration 0011 on a database seeded with the old layout: rows holding a whole `lsl-ledger/1`
+ * Migration 0012 on a database seeded with the old layout: rows holding a whole `lsl-ledger/1`
  * document and no items (random borrowers, back-dated operations and snapshots included) become
  * head + items that restore to the same state (same document, same statuses, same next apply);
  * a row already in head + items is left as it is; a document that does not have the old
@@ -12,7 +12,7 @@ import { sql, type Kysely } from 'kysely';
 import { apply, emptyState, persistDelta, restoreState, statusAt, type BorrowerState } from '@lsl/ledger';
 import { createDb, loadBorrowerLedger, saveBorrowerLedgerDelta, type Database } from '../src/index.js';
 import { createTestDatabase, type TestDatabase } from '../src/testing.js';
-import { up } from '../src/migrations/0011-ledger-documents.js';
+import { up } from '../src/migrations/0012-ledger-documents.js';
 import { TZ, addDays, createLoan, payment } from '../../ledger/test/fixtures/ops.js';
 import { O, checkDays, historyArb, type History } from '../../ledger/test/fixtures/gen.js';
 import { documentOf, writeLegacyDocument } from '../../ledger/test/fixtures/legacy-document.js';
@@ -33,7 +33,7 @@ function longHistory(): History {
   return h;
 }
 
-describe('migration 0011: whole lsl-ledger/1 documents become head + items', () => {
+describe('migration 0012: whole lsl-ledger/1 documents become head + items', () => {
   let database: TestDatabase;
   let db: Kysely<Database>;
   before(async () => {

@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
  * head; a back-dated one deletes each list's replaced end and inserts the replayed part.
  *
  * Rows written before this migration held a whole-state document in `state` and no items;
- * the worker's next save rewrote them as head + items, and migration 0011 the rest.
+ * the worker's next save rewrote them as head + items, and migration 0012 the rest.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
