@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { Kysely } from 'kysely';
-import { AppError, bodyFingerprint as requestHash, type ErrorBody, type OperationQuery, type ParsedOperation, type ParseResult } from '@lsl/contracts';
+import { AppError, errorFieldsOf, bodyFingerprint as requestHash, type ErrorBody, type OperationQuery, type ParsedOperation, type ParseResult } from '@lsl/contracts';
 import { isFinished, type AppliedListener, type BatchItem, type Database } from '@lsl/db';
 import { insertBatchReportingCompletion, loadBatchStatus } from '@lsl/ledger-store';
 import { acceptOperation, type AcceptContext } from './accept-operation.js';
@@ -124,7 +124,7 @@ function byBorrower(items: BatchItemInput[]): Map<string, BatchItemInput[]> {
 }
 
 export function rejection(error: AppError, borrowerId: string | null, requestId: string | null) {
-  const fields = (error.context as { fields?: Record<string, string> }).fields;
+  const fields = errorFieldsOf(error.context);
   const detail = fields ? `${error.message}: ${Object.entries(fields).map(([f, m]) => `${f}: ${m}`).join('; ')}` : error.message;
   return { borrower_id: borrowerId, request_id: requestId, status_code: error.httpStatus, error_detail: detail, error: error.toJSON() };
 }

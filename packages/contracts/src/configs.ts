@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BUCKET_TYPES, bucketTypeSchema, waiverScopeSchema, waiverTypeSchema } from './buckets.js';
+import { BUCKET_TYPES, bucketTypeSchema, waiverScopeSchema, waiverTypeSchema, type BucketType } from './buckets.js';
 import { DEFAULT_CONFIG_ID, type ConfigKind } from './config-kinds.js';
 import { checkWaiverAmount } from './operations/create-waiver.js';
 import { amountSchema, expected, percentageSchema, prepaymentEffectSchema, rateSchema } from './primitives.js';
@@ -160,15 +160,31 @@ export const DEFAULT_CONFIGS: { readonly [K in ConfigKind]: ConfigBodies[K] } = 
 
 export { DEFAULT_CONFIG_ID };
 
+type ParsedConfig<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+function parserOf<T>(schema: z.ZodType<T>): (body: unknown) => ParsedConfig<T> {
+  return (body) => {
+    const result = schema.safeParse(body);
+    return result.success ? { ok: true, value: result.data } : { ok: false, error: fromZodError(result.error) };
+  };
+}
+
+/** Each kind's parser, typed by the mapped type: what makes `parseConfigBody` typed without a cast. */
+const CONFIG_PARSERS: { [K in ConfigKind]: (body: unknown) => ParsedConfig<ConfigBodies[K]> } = {
+  loans: parserOf(loanConfigSchema),
+  payments: parserOf(paymentConfigSchema),
+  waivers: parserOf(waiverConfigSchema),
+  consolidations: parserOf(consolidationConfigSchema),
+  restructurings: parserOf(restructuringConfigSchema),
+};
+
 /** Validates a config body for its kind; a bad one is the 400 naming its fields. */
 export function parseConfigBody<K extends ConfigKind>(
   kind: K,
   body: unknown,
 ): { ok: true; value: ConfigBodies[K] } | { ok: false; error: AppError } {
-  const schemas: { [C in ConfigKind]: z.ZodType<ConfigBodies[C]> } = CONFIG_SCHEMAS;
-  const result = schemas[kind].safeParse(body);
-  if (!result.success) return { ok: false, error: fromZodError(result.error) };
-  return { ok: true, value: result.data };
+  const parse: (body: unknown) => ParsedConfig<ConfigBodies[K]> = CONFIG_PARSERS[kind];
+  return parse(body);
 }
 
 /** `GET /v1/configs/{kind}/{config_id}`: the body as stored, with its id and version. */

@@ -56,7 +56,7 @@ export function accruedPart(loan: Loan, inst: Installment, bucket: BucketType, e
 }
 
 export function payoffQuote(loan: Loan, day: DayNum): PayoffQuote {
-  const breakdown = perBucket((): Dec => ZERO);
+  const breakdown: Record<BucketType, Dec> = perBucket(() => ZERO);
   const lines: PayoffLine[] = [];
   const cur = currentIndex(loan, day);
   loan.installments.forEach((inst, index) => {

@@ -5,7 +5,7 @@
 import type { BucketType, Day, ErrorBody, LedgerOptions } from './api.js';
 import { dayToNum } from './calendar.js';
 import { money } from './decimal.js';
-import { perBucket } from './model.js';
+import { BUCKETS, perBucket } from './model.js';
 import { payoffQuote, payoffRefusal, type PayoffQuote } from './payoff-quote.js';
 import { coreAt } from './replay.js';
 import type { BorrowerState } from './state.js';

@@ -171,10 +171,12 @@ function loanStatus(loan: Loan, day: DayNum, kordev: Map<number, number>, paymen
   const cur = currentIndex(loan, day);
   const installmentStatus = (inst: Installment, i: number, restructured: boolean): InstallmentStatus => {
     let chargedOff = ZERO;
-    for (const b of BUCKETS) chargedOff = chargedOff.plus(inst.buckets[b].chargedOff);
-    const buckets = perBucket((b) => {
+    const buckets: InstallmentStatus['buckets'] = perBucket((b) => {
       const x = inst.buckets[b];
-      return { initial_balance: money(roundedInitial(x)), paid: money(x.paid), waived_off: money(x.waived), charged_off: money(x.chargedOff), closed: money(x.closed), outstanding: money(outstanding(x)) };
+      chargedOff = chargedOff.plus(x.chargedOff);
+      return {
+        initial_balance: money(roundedInitial(x)), paid: money(x.paid), waived_off: money(x.waived), charged_off: money(x.chargedOff), closed: money(x.closed), outstanding: money(outstanding(x)),
+      };
     });
     const scheduled = round2(inst.buckets.principal.initial).plus(inst.buckets.interest.initial).plus(inst.buckets.installment_fee.initial).plus(inst.buckets.installment_fee_2.initial);
     const owed = installmentOutstanding(inst);

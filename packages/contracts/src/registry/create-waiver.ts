@@ -5,12 +5,12 @@ import { domainEvent, defineOperation, configRef } from './define-operation.js';
 import { createWaiverResultSchema } from '../responses/seed-results.js';
 import { seedResultExamples } from '../examples/responses.js';
 import { z } from 'zod';
-import { BUCKET_TYPES } from '../buckets.js';
+import { waiverScopeSchema } from '../buckets.js';
 
 /** `waiver.applied` (docs/events.md). */
 export const waiverAppliedEvent = domainEvent('waiver.applied', {
     amount: z.number().nullable().meta({ description: 'As sent' }),
-    bucket: z.enum(BUCKET_TYPES).nullable().meta({ description: 'As sent' }),
+    bucket: waiverScopeSchema.nullable().meta({ description: 'As sent: a bucket, or a scope such as `all`' }),
     percentage: z.number().nullable().meta({ description: 'As sent' }),
     reason: z.string().nullable().meta({ description: 'As sent' }),
     type: z.string().meta({ description: 'As sent' }),
