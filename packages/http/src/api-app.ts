@@ -3,7 +3,6 @@ import type { Logger } from '@lsl/telemetry';
 import { errorHandler, routeNotFound } from './error-handler.js';
 import { jsonBody } from './json-body.js';
 import { methodNotAllowed } from './method-not-allowed.js';
-import { directRoutes } from './direct-routes.js';
 import { createOpsRouter } from './ops-routes.js';
 import type { ReadinessCheck } from './readiness.js';
 import { requestLogger } from './request-logger.js';
@@ -17,7 +16,7 @@ export interface ApiAppOptions {
   logRequests?: boolean;
   /** `/readyz`'s checks, by name (docs/operations.md). */
   readiness: Record<string, ReadinessCheck>;
-  /** Routes outside `/v1` (docs, dashboard), mounted after the ops routes; none may answer a path under `/v1` (direct-routes.ts). */
+  /** Routes outside `/v1` (docs, dashboard), mounted after the ops routes. */
   pages?: Array<(app: Express) => void>;
   /** Runs before every `/v1` route: API key and rate limit (`startApiAuth`). */
   apiAuth?: RequestHandler;
@@ -42,13 +41,10 @@ export function createApiApp(options: ApiAppOptions): Express {
   for (const handler of options.first ?? []) app.use(handler);
   app.use(requestMetrics());
   if (options.logRequests !== false) app.use(requestLogger(logger));
-  const v1 = [...(options.apiAuth ? [options.apiAuth] : []), ...jsonBody({ limit: options.bodyLimit })];
-  // The API's POST routes (intake) found by their path's segments, not by Express trying every
-  // layer below in turn; the same handlers run in the same order (direct-routes.ts).
-  app.use(directRoutes('/v1', v1, options.routers));
   app.use(createOpsRouter(options.readiness));
   for (const mount of options.pages ?? []) mount(app);
-  app.use('/v1', ...v1);
+  if (options.apiAuth) app.use('/v1', options.apiAuth);
+  app.use('/v1', jsonBody({ limit: options.bodyLimit }));
   for (const router of options.routers) app.use(router);
   app.use(methodNotAllowed(() => app.router.stack));
   app.use(routeNotFound());
