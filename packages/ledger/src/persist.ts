@@ -26,7 +26,7 @@
 import { push, type List } from './cons.js';
 import {
   dec, historyIn, historyOut, installmentIn, installmentOut, lifecycleIn, lifecycleOut, loanFromJson, logIn, logOut,
-  paymentIn, paymentOut, rebuild, str, termsOut,
+  paymentIn, paymentOut, promiseIn, promiseOut, rebuild, str, termsOut,
 } from './serialize.js';
 import { isLegacyDocument, readLegacyDocument } from './legacy-document.js';
 import type { Core, HistoryRecord, Installment, Loan, LogRecord, PaymentRecord, Snapshot } from './model.js';
@@ -103,6 +103,7 @@ function coreOut(core: Core, base: Core | null): Json {
     h: core.history?.length ?? 0,
     p: core.payments?.length ?? 0,
     n: core.applied,
+    ...(core.promises === undefined ? {} : { pr: Object.values(core.promises).map(promiseOut) }),
   };
 }
 
@@ -115,7 +116,9 @@ function coreIn(j: Json, base: Core | null, history: Map<number, List<HistoryRec
   const h = history.get(j.h);
   const p = payments.get(j.p);
   if (h === undefined || p === undefined) throw new Error('stored ledger: a core refers to more history or payments than stored');
-  return { day: j.day, loans, loanOrder: order, positiveBalance: dec(j.pb), history: h, payments: p, applied: j.n };
+  const core: Core = { day: j.day, loans, loanOrder: order, positiveBalance: dec(j.pb), history: h, payments: p, applied: j.n };
+  if (Array.isArray(j.pr)) core.promises = Object.fromEntries((j.pr as Json[]).map((x) => [x.id, promiseIn(x)]));
+  return core;
 }
 
 // --- list items -----------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import type { BucketType, LedgerOperation, LoanConfig } from './api.js';
 import { push, type List } from './cons.js';
 import { Dec, ZERO } from './decimal.js';
 import { refresh } from './buckets.js';
-import { BUCKETS, type Bucket, type HistoryRecord, type Installment, type Loan, type LogRecord, type PaymentRecord } from './model.js';
+import { BUCKETS, type Bucket, type HistoryRecord, type Installment, type Loan, type LogRecord, type PaymentRecord, type PromiseRecord } from './model.js';
 
 export type Json = any;
 
@@ -117,6 +117,15 @@ export function paymentIn(j: Json): PaymentRecord {
     lines: (j.ln as Json[]).map((x) => ({ loanId: x[0], installment: x[1], bucket: x[2], amount: dec(x[3]) })),
     ...(j.rv === undefined ? {} : { reversedOn: j.rv }),
   };
+}
+
+/** A promise to pay (few per borrower: written whole in every core that holds it). */
+export function promiseOut(p: PromiseRecord): Json {
+  return { id: p.id, l: p.loanId, a: str(p.amount), f: p.from, d: p.due, s: p.seq, ...(p.canceled === null ? {} : { c: p.canceled }) };
+}
+
+export function promiseIn(j: Json): PromiseRecord {
+  return { id: j.id, loanId: j.l ?? null, amount: dec(j.a), from: j.f, due: j.d, seq: j.s, canceled: j.c ?? null };
 }
 
 export const logOut = (r: LogRecord): Json => ({ op: r.op, day: r.day, seq: r.seq, k: r.kordevId, e: r.effect, ...(r.reversal ? { rv: r.reversal } : {}) });

@@ -20,6 +20,8 @@ import { createRestructuringOperation, type CreateRestructuringOperation } from 
 import { createWaiverOperation, type CreateWaiverOperation } from './create-waiver.js';
 import { reversePaymentOperation, type ReversePaymentOperation } from './reverse-payment.js';
 import { transferOwnershipOperation, type TransferOwnershipOperation } from './transfer-ownership.js';
+import { createPromiseOperation, type CreatePromiseOperation } from './create-promise.js';
+import { cancelPromiseOperation, type CancelPromiseOperation } from './cancel-promise.js';
 
 /** The value the ledger applies, by operation type. */
 export interface LedgerOperations {
@@ -40,6 +42,9 @@ export interface LedgerOperations {
   create_balance_adjustment: CreateBalanceAdjustmentOperation;
   revert_cancellation: RevertCancellationOperation;
   cancel_consolidation: CancelConsolidationOperation;
+  // Collections (docs/ledger.md).
+  create_promise: CreatePromiseOperation;
+  cancel_promise: CancelPromiseOperation;
 }
 
 export type OperationType = keyof LedgerOperations;
@@ -62,6 +67,8 @@ export const LEDGER_OPERATIONS: { [K in OperationType]: LedgerOperationDeclarati
   create_balance_adjustment: createBalanceAdjustmentOperation,
   revert_cancellation: revertCancellationOperation,
   cancel_consolidation: cancelConsolidationOperation,
+  create_promise: createPromiseOperation,
+  cancel_promise: cancelPromiseOperation,
 };
 
 export function isOperationType(value: string): value is OperationType {
