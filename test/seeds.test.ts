@@ -31,6 +31,8 @@ describe('the seeds’ example requests', () => {
       create_balance_adjustment: `/borrowers/${params.borrower_id}/loans/${params.loan_id}/adjustments/${params.adjustment_id}/create`,
       revert_cancellation: `/borrowers/${params.borrower_id}/loans/${params.loan_id}/cancellation/revert`,
       cancel_consolidation: `/borrowers/${params.borrower_id}/loans/consolidations/${params.consolidation_id}/cancel`,
+      create_promise: `/borrowers/${params.borrower_id}/promises/${params.promise_id}/create`,
+      cancel_promise: `/borrowers/${params.borrower_id}/promises/${params.promise_id}/cancel`,
     }[type] +
     '?is_migration=true';
 

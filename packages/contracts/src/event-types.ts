@@ -21,6 +21,8 @@ export const DOMAIN_EVENT_TYPES = [
   'loan.balance_adjusted',
   'loan.cancellation_reverted',
   'loan.consolidation_cancelled',
+  'promise.kept',
+  'promise.broken',
 ] as const;
 
 /** A domain event's type: what an operation's declaration lists (`events`). */

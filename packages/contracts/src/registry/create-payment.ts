@@ -17,7 +17,7 @@ export const createPayment = defineOperation({
   toLedger: ({ base, params, body, configs }) => ({ ...base, type: 'create_payment', body, paymentId: params.payment_id, paymentConfig: requiredConfig(configs, 'payments') }),
   resultSchema: SEED_RESULT_SCHEMAS.create_payment,
   stepTypes: ['payment', 'positive_balance_application', 'prepayment'],
-  events: ['payment.applied'],
+  events: ['payment.applied', 'promise.kept'],
   example: () => ({
     params: { borrower_id: 'B1', payment_id: 'P1' },
     body: {

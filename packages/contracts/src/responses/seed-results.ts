@@ -7,6 +7,7 @@ import { BUCKET_TYPES } from '../buckets.js';
 import { LIFECYCLE_RESULT_SCHEMAS } from './lifecycle-results.js';
 import { createPayoffResultSchema } from '../operations/create-payoff.js';
 import { CORRECTION_RESULT_SCHEMAS } from './correction-results.js';
+import { PROMISE_RESULT_SCHEMAS } from './promise-results.js';
 
 const kordevId = z.number().int().min(1).meta({ description: 'Unique per borrower, assigned in order (1, 2, 3, ...)' });
 const requestId = z.string().nullable().meta({ description: 'Echoed unmodified from the request.' });
@@ -116,4 +117,5 @@ export const SEED_RESULT_SCHEMAS = {
   ...LIFECYCLE_RESULT_SCHEMAS,
   create_payoff: createPayoffResultSchema,
   ...CORRECTION_RESULT_SCHEMAS,
+  ...PROMISE_RESULT_SCHEMAS,
 } as const;

@@ -136,4 +136,20 @@ export const DOMAIN_EVENT_PAYLOADS = {
     to: z.string().meta({ description: 'The bucket the loan is in as of the day closed' }),
     days_past_due: z.number().int().meta({ description: 'As of the day closed' }),
   }),
+  'promise.kept': z.strictObject({
+    ...common,
+    promise_id: z.string(),
+    amount: z.number().meta({ description: 'What the borrower promised' }),
+    due_date: day.meta({ description: 'The last day a payment counts' }),
+    paid_toward: z.number().meta({ description: 'What the payments that count add up to (at least `amount`)' }),
+  }),
+  'promise.broken': z.strictObject({
+    kordev_id: z.null().meta({ description: 'Null: the close of business judged it, not an operation' }),
+    back_dated: z.literal(false),
+    replayed_operations: z.literal(0),
+    promise_id: z.string(),
+    amount: z.number().meta({ description: 'What the borrower promised' }),
+    due_date: day.meta({ description: 'The last day a payment counted' }),
+    paid_toward: z.number().meta({ description: 'What the payments that counted added up to (less than `amount`)' }),
+  }),
 } satisfies Record<(typeof DOMAIN_EVENT_TYPES)[number], z.ZodType>;
