@@ -12,8 +12,9 @@ import {
   type Database,
   type OperationRow,
   upsertPortfolioLoans,
+  upsertPortfolioPromises,
 } from '@lsl/db';
-import { emptyState, persistDelta, portfolioLoansOf, toDay, type ApplyResult, type BorrowerState, type LedgerOptions, type PortfolioLoan } from '@lsl/ledger';
+import { emptyState, persistDelta, portfolioLoansOf, portfolioPromisesOf, toDay, type ApplyResult, type BorrowerState, type LedgerOptions, type PortfolioLoan, type PortfolioPromise } from '@lsl/ledger';
 import { operationStatusBody } from '@lsl/contracts';
 import { applyRecorded, batchCompletedEvents, HEAP_PER_JSON_BYTE, loadStoredState, type StateCache } from '@lsl/ledger-store';
 
@@ -76,6 +77,7 @@ export async function applyPendingBatch(db: Kysely<Database>, borrowerIds: strin
       const saves: Array<{ borrowerId: string; delta: ReturnType<typeof persistDelta>; appliedSeq: number }> = [];
       const today = toDay((options.now?.() ?? new Date()).toISOString(), options.ledger.timeZone);
       const portfolio: PortfolioLoan[] = [];
+      const promises: PortfolioPromise[] = [];
       for (const [borrowerId, pending] of pendingOf) {
         if (pending.length === 0) continue;
         if (pending.length === batchSize) full.push(borrowerId);
@@ -116,6 +118,7 @@ export async function applyPendingBatch(db: Kysely<Database>, borrowerIds: strin
         saves.push({ borrowerId, delta: persistDelta(stored, state), appliedSeq: lastSeq });
         committed.set(borrowerId, { appliedSeq: lastSeq, state, bytes });
         portfolio.push(...portfolioLoansOf(state, today, options.ledger));
+        promises.push(...portfolioPromisesOf(state, today));
       }
       if (results.length === 0) return results;
       const completedAt = new Date();
@@ -132,6 +135,7 @@ export async function applyPendingBatch(db: Kysely<Database>, borrowerIds: strin
       saves.forEach((save, i) => (committed.get(save.borrowerId)!.bytes += written[i]! * HEAP_PER_JSON_BYTE));
       // The portfolio read model, in the same transaction (docs/reads.md "Portfolio").
       await upsertPortfolioLoans(trx, portfolio);
+      await upsertPortfolioPromises(trx, promises);
       await insertEvents(trx, await batchCompletedEvents(trx, results.map(([row]) => row.batch_id), completedAt));
       // Delivered at commit: wakes the `Prefer: wait` requests of these borrowers.
       await notifyApplied(trx, saves.map((save) => save.borrowerId));

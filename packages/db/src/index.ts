@@ -20,3 +20,4 @@ export * from './repositories/operations-group.js';
 export * from './applied-listener.js';
 export * from './repositories/portfolio.js';
 export * from './repositories/close-of-business.js';
+export * from './repositories/promises.js';
