@@ -97,15 +97,15 @@ export function createPromise(ctx: OpContext<CreatePromiseOperation>): Outcome {
   const context = { borrower_id: ctx.borrowerId, promise_id: op.promiseId };
   // Contracts refuses both at intake (it knows the effective day too); the ledger keeps its own 400.
   const amount = toDec(promise.amount);
-  if (!amount.isFinite() || amount.lte(0)) return refusal('invalid_request', { ...context, fields: { 'body.promise.amount': 'must be greater than 0' } });
+  if (!amount.isFinite() || amount.lte(0)) return refusal('invalid_request', { ...context, fields: { 'promise.amount': 'Must be greater than 0' } });
   let due: DayNum;
   try {
     due = dayToNum(promise.due_date);
   } catch {
-    return refusal('invalid_request', { ...context, fields: { 'body.promise.due_date': 'must be a day (YYYY-MM-DD)' } });
+    return refusal('invalid_request', { ...context, fields: { 'promise.due_date': 'Must be a calendar date YYYY-MM-DD' } });
   }
   if (due < ctx.day) {
-    return refusal('invalid_request', { ...context, fields: { 'body.promise.due_date': `must not be before the promise's effective day ${numToDay(ctx.day)}` } });
+    return refusal('invalid_request', { ...context, fields: { 'promise.due_date': `Must not be before the promise's effective day ${numToDay(ctx.day)}` } });
   }
   if (d.promise(op.promiseId) !== undefined) return refusal('promise_already_exists', context);
   const loanId = promise.loan_id ?? null;

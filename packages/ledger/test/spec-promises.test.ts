@@ -185,9 +185,9 @@ test('refusals: unknown loan 404, cancelled or charged-off loan 409, same id 409
   // A loan that does not exist yet on the promise's day is unknown then.
   b.refuse(promise(b.next(), 'PR1', '2024-01-10', { amount: 10, due: '2024-02-15', loanId: 'L1' }), 'loan_not_found');
   const early = b.refuse(promise(b.next(), 'PR1', '2024-02-01', { amount: 10, due: '2024-01-31' }), 'invalid_request');
-  assert.deepEqual(Object.keys(early.context.fields), ['body.promise.due_date']);
+  assert.deepEqual(Object.keys(early.context.fields), ['promise.due_date']);
   const zero = b.refuse(promise(b.next(), 'PR1', '2024-02-01', { amount: 0, due: '2024-02-15' }), 'invalid_request');
-  assert.deepEqual(Object.keys(zero.context.fields), ['body.promise.amount']);
+  assert.deepEqual(Object.keys(zero.context.fields), ['promise.amount']);
   b.promise('PR1', '2024-02-01', { amount: 10, due: '2024-02-01' }); // due on its own day: allowed
   b.refuse(promise(b.next(), 'PR1', '2024-02-02', { amount: 20, due: '2024-02-15' }), 'promise_already_exists');
 });
