@@ -213,3 +213,14 @@ function restoreStatus(state: Parameters<typeof portfolioPromisesOf>[0], day: st
   b.state = state;
   return b.status(day).promises;
 }
+
+test('its loan cancelled after the promise: the promise stays, and breaks unless already kept', () => {
+  const b = withLoan();
+  b.loan('L2', { ...WORKED, amount: 500000 });
+  b.promise('PR1', '2024-02-01', { amount: 1000, due: '2024-02-15', loanId: 'L2' });
+  b.run(cancel(b.next(), 'L2', '2024-02-03'));
+  b.pay('P1', 5000, '2024-02-05');
+  assert.deepEqual(b.promiseOn('PR1', '2024-02-16'), { id: 'PR1', loan_id: 'L2', amount: 1000, due_date: '2024-02-15', state: 'broken', paid_toward: 0 });
+  b.cancelPromise('PR1', '2024-02-10');
+  assert.equal(b.promiseOn('PR1', '2024-02-16')!.state, 'canceled');
+});
