@@ -109,7 +109,9 @@ export function createPromise(ctx: OpContext<CreatePromiseOperation>): Outcome {
   }
   if (d.promise(op.promiseId) !== undefined) return refusal('promise_already_exists', context);
   const loanId = promise.loan_id ?? null;
-  if (loanId !== null) {
+  // A replay never drops a promise made: a back-dated operation that cancelled or removed its
+  // loan leaves it in place, to break unless paid (docs/ledger.md "Promise to pay").
+  if (loanId !== null && ctx.mode === 'fresh') {
     const loan = d.loan(loanId);
     if (loan === undefined) return refusal('loan_not_found', { ...context, loan_id: loanId });
     const closed = closedLoanRefusal(loan, { ...context, loan_id: loanId });

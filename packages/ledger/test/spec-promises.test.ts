@@ -224,3 +224,13 @@ test('its loan cancelled after the promise: the promise stays, and breaks unless
   b.cancelPromise('PR1', '2024-02-10');
   assert.equal(b.promiseOn('PR1', '2024-02-16')!.state, 'canceled');
 });
+
+test('a cancellation of its loan back-dated before the promise: the replay keeps the promise, which breaks unless paid', () => {
+  const b = withLoan();
+  b.loan('L2', { ...WORKED, amount: 500000 });
+  b.promise('PR1', '2024-02-01', { amount: 1000, due: '2024-02-15', loanId: 'L2' });
+  b.run(cancel(b.next(), 'L2', '2024-01-20', '2024-02-02T10:00:00-05:00'));
+  assert.equal(b.status('2024-02-02').loans.find((l: any) => l.attributes.id === 'L2').attributes.is_cancelled, true);
+  assert.deepEqual(b.promiseOn('PR1', '2024-02-16'), { id: 'PR1', loan_id: 'L2', amount: 1000, due_date: '2024-02-15', state: 'broken', paid_toward: 0 });
+  assert.equal(portfolioPromisesOf(b.state, '2024-02-10')[0]!.breaks_on, '2024-02-16');
+});
