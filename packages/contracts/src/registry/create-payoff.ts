@@ -17,7 +17,7 @@ export const createPayoff = defineOperation({
   }),
   resultSchema: createPayoffResultSchema,
   stepTypes: ['payoff'],
-  events: ['loan.paid_off'],
+  events: ['loan.paid_off', 'promise.kept'],
   example: () => ({ params: { borrower_id: 'B1', loan_id: 'L1', payoff_id: 'PO1' }, body: createPayoffExample.request }),
   resultExample: () => createPayoffExample.result,
 });
