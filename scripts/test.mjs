@@ -43,6 +43,8 @@ const BOTH_BACKENDS = [
   'test/pipeline.test.ts',
   'test/ordering.test.ts',
   'test/queue-backend.test.ts',
+  'test/corrections.test.ts',
+  'test/restructure-loans-batch.test.ts',
   'test/fault-duplicates.test.ts',
   'test/fault-sigkill.test.ts',
   'test/fault-sigterm.test.ts',

@@ -78,6 +78,15 @@ describe('POST /v1/operations/batch', () => {
       [5, 'failed', false],
       [6, 'failed', false],
     ]);
+    // Each item failed at intake carries its error body, as its route alone would answer.
+    assert.deepEqual(accepted.items.slice(1).map((i) => [i.error?.code, i.error?.status]), [
+      [4041, 'Not Found'],
+      [4050, 'Method Not Allowed'],
+      [4000, 'Bad Request'],
+      [4000, 'Bad Request'],
+      [4000, 'Bad Request'],
+      [4041, 'Not Found'],
+    ]);
     const done = await waitForBatch(system, accepted.batch_id);
     assert.equal(done.status, 207);
     const failed = batchStatusSchema.parse(done.body).failed ?? [];
@@ -102,6 +111,7 @@ describe('POST /v1/operations/batch', () => {
     const items = batchAcceptedSchema.parse(res.body).items;
     assert.equal(items[0]!.operation_id, alone.body.operation_id, 'the same key and body is the operation sent alone');
     assert.equal(items[1]!.status, 'failed');
+    assert.deepEqual([items[1]!.error?.code, (items[1]!.error?.context as { operation_id?: string }).operation_id], [4091, alone.body.operation_id]);
     assert.equal(items[2]!.operation_id, items[3]!.operation_id, 'two items with one key and one body are one operation');
     const done = await waitForBatch(system, res.body.batch_id);
     const failed = batchStatusSchema.parse(done.body).failed ?? [];

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { Kysely } from 'kysely';
-import { AppError, bodyFingerprint as requestHash, type OperationQuery, type ParsedOperation, type ParseResult } from '@lsl/contracts';
+import { AppError, bodyFingerprint as requestHash, type ErrorBody, type OperationQuery, type ParsedOperation, type ParseResult } from '@lsl/contracts';
 import { isFinished, type AppliedListener, type BatchItem, type Database } from '@lsl/db';
 import { insertBatchReportingCompletion, loadBatchStatus } from '@lsl/ledger-store';
-import type { BorrowerWork } from '@lsl/queue';
 import { acceptOperation, type AcceptContext } from './accept-operation.js';
 import { withIdempotencyKey, type StoredResponse } from './idempotency-key.js';
 import { preferredWaitMs } from './prefer-wait.js';
 import { waitForApplied } from './wait-for-operation.js';
+import type { WakeUp } from './wake-ups.js';
 
 /** One item of a batch as parsed: an operation to accept (with the body to record), or a failure. */
 export type BatchItemInput =
@@ -20,7 +20,8 @@ export interface BatchRouteDeps {
   /** Records an operation with its sequence number (intake's group commit: `GroupRecorder`). */
   record?: AcceptContext['record'];
   configCache?: AcceptContext['configCache'];
-  enqueue: (work: BorrowerWork[]) => Promise<void>;
+  /** Wakes the borrowers (one job each: `wakeUpsOf`, applied by the caller). */
+  enqueue: (work: WakeUp[]) => Promise<void>;
   send: (res: Response, response: StoredResponse) => void;
   /** Wakes `Prefer: wait` when the batch's borrowers have operations applied (else it polls). */
   appliedListener?: AppliedListener;
@@ -41,29 +42,33 @@ export function batchHandler(deps: BatchRouteDeps, parse: (req: Request) => Pars
     const response = await withIdempotencyKey(db, req.header('idempotency-key'), keyHash, async () => {
       const batchId = randomUUID();
       const items: BatchItem[] = [];
-      const work: BorrowerWork[] = [];
+      const wakeUps: WakeUp[] = [];
       const accepted: AcceptedItem[] = [];
-      const accept = async (item: BatchItemInput): Promise<[BatchItem, AcceptedItem, BorrowerWork | undefined]> => {
+      // Operations recorded outside this batch that its items replay while still queued: the
+      // batch is done, and reports it, when they are (migrations/0011-batch-replays.ts).
+      const replays: string[] = [];
+      const accept = async (item: BatchItemInput): Promise<[BatchItem, AcceptedItem, WakeUp | undefined]> => {
         if (!item.ok) {
           return [
             { index: item.index, rejected: rejection(item.error, item.borrower_id, item.request_id) },
-            { index: item.index, operation_id: null, borrower_id: item.borrower_id, request_id: item.request_id, status: 'failed' },
+            { index: item.index, operation_id: null, borrower_id: item.borrower_id, request_id: item.request_id, status: 'failed', error: item.error.toJSON() },
             undefined,
           ];
         }
         try {
-          const { row } = await acceptOperation({ db, record: deps.record, configCache: deps.configCache }, item.value, { rawBody: item.rawBody, batch: { id: batchId, index: item.index } });
+          const { row, replayed } = await acceptOperation({ db, record: deps.record, configCache: deps.configCache }, item.value, { rawBody: item.rawBody, batch: { id: batchId, index: item.index } });
+          if (replayed && row.batch_id !== batchId && !isFinished(row)) replays.push(row.id);
           return [
             { index: item.index, operation_id: row.id },
             { index: item.index, operation_id: row.id, borrower_id: row.borrower_id, request_id: row.request_id, status: row.status },
-            isFinished(row) ? undefined : { borrowerId: row.borrower_id, operationId: row.id },
+            isFinished(row) ? undefined : { borrowerId: row.borrower_id, operationId: row.id, replayed },
           ];
         } catch (error) {
           if (!(error instanceof AppError) || error.httpStatus >= 500) throw error;
           const requestId = (item.value.body as { request_id?: string | null }).request_id ?? null;
           return [
             { index: item.index, rejected: rejection(error, item.value.borrowerId, requestId) },
-            { index: item.index, operation_id: null, borrower_id: item.value.borrowerId, request_id: requestId, status: 'failed' },
+            { index: item.index, operation_id: null, borrower_id: item.value.borrowerId, request_id: requestId, status: 'failed', error: error.toJSON() },
             undefined,
           ];
         }
@@ -79,15 +84,15 @@ export function batchHandler(deps: BatchRouteDeps, parse: (req: Request) => Pars
       for (const [item, answer, wake] of outcomes.flat().sort((a, b) => a[0].index - b[0].index)) {
         items.push(item);
         accepted.push(answer);
-        if (wake) work.push(wake);
+        if (wake) wakeUps.push(wake);
       }
-      await insertBatchReportingCompletion(db, { id: batchId, items, requestHash: keyHash, idempotencyKey: req.header('idempotency-key') ?? null });
-      await deps.enqueue(work);
+      await insertBatchReportingCompletion(db, { id: batchId, items, requestHash: keyHash, idempotencyKey: req.header('idempotency-key') ?? null, replays });
+      await deps.enqueue(wakeUps);
       const location = `/v1/batches/${batchId}`;
       if (waitMs !== undefined) {
         // Re-read when any of the batch's borrowers has operations applied (docs/performance.md, "Where the time goes").
         const done = await waitForApplied(
-          work.map((w) => w.borrowerId),
+          wakeUps.map((w) => w.borrowerId),
           async () => {
             const status = await loadBatchStatus(db, batchId);
             return status?.done ? status : undefined;
@@ -103,7 +108,8 @@ export function batchHandler(deps: BatchRouteDeps, parse: (req: Request) => Pars
   };
 }
 
-type AcceptedItem = { index: number; operation_id: string | null; borrower_id: string | null; request_id: string | null; status: string };
+/** An item of the 202: an item failed at intake carries its error body (the seed's `{code, context, error, status}`). */
+type AcceptedItem = { index: number; operation_id: string | null; borrower_id: string | null; request_id: string | null; status: string; error?: ErrorBody };
 
 /** Items by borrower, each borrower's in item order; items failed before recording (no borrower needed) each alone. */
 function byBorrower(items: BatchItemInput[]): Map<string, BatchItemInput[]> {

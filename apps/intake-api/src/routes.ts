@@ -16,7 +16,7 @@ import {
 } from '@lsl/contracts';
 import { isFinished, type AppliedListener, type Database, type OperationRow } from '@lsl/db';
 import { ConfigCache } from '@lsl/ledger-store';
-import type { BorrowerWork, OperationQueues } from '@lsl/queue';
+import type { OperationQueues } from '@lsl/queue';
 import { acceptOperation } from './accept-operation.js';
 import { coalesce } from './enqueue-coalescer.js';
 import { GroupRecorder } from './group-recorder.js';
@@ -24,6 +24,7 @@ import { waitForOperation } from './wait-for-operation.js';
 import { withIdempotencyKey, type StoredResponse } from './idempotency-key.js';
 import { preferredWaitMs } from './prefer-wait.js';
 import { batchHandler } from './batch-route.js';
+import { wakeUpsOf, type WakeUp } from './wake-ups.js';
 import { bodyFingerprint as requestHash } from '@lsl/contracts';
 
 export interface IntakeOptions {
@@ -47,13 +48,14 @@ export function createIntakeRouter(options: IntakeOptions): Router {
   // Configs resolved from memory; the insert checks they are still in force (docs/performance.md).
   const configCache = new ConfigCache();
 
-  // The wake-ups of requests answered together go to Redis together (one addBulk per partition).
-  const enqueueTogether = coalesce((work: BorrowerWork[]) => options.queues.enqueueMany(work));
+  // The wake-ups of requests answered together go to Redis together (one addBulk per partition),
+  // one per borrower, named after a newly recorded operation where there is one (`wakeUpsOf`).
+  const enqueueTogether = coalesce((work: WakeUp[]) => options.queues.enqueueMany(wakeUpsOf(work)));
   /**
    * The operation is already durable in Postgres: if Redis is down, the 202 still stands and
    * the sweeper enqueues the work once Redis is back. So enqueue failures are logged, not thrown.
    */
-  const enqueue = async (work: BorrowerWork[]) => {
+  const enqueue = async (work: WakeUp[]) => {
     if (work.length === 0) return;
     const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('enqueue timed out')), options.enqueueTimeoutMs ?? 2000).unref());
     try {
@@ -81,7 +83,7 @@ export function createIntakeRouter(options: IntakeOptions): Router {
         const { row, replayed } = await acceptOperation({ db, record, configCache }, parsed.value, { rawBody: req.body, idempotencyKey: req.header('idempotency-key') ?? null });
         // A replay of an operation still waiting is enqueued again: a no-op if the job exists,
         // a quicker recovery than the sweeper if Redis lost it.
-        if (!isFinished(row)) await enqueue([{ borrowerId: row.borrower_id, operationId: row.id }]);
+        if (!isFinished(row)) await enqueue([{ borrowerId: row.borrower_id, operationId: row.id, replayed }]);
         const answer = await answerFor(db, row, waitMs, res, options.appliedListener);
         return { ...answer, replayed };
       });

@@ -12,6 +12,7 @@ export interface Database {
   ledger_items: LedgerItemsTable;
   operations: OperationsTable;
   batches: BatchesTable;
+  batch_replays: BatchReplaysTable;
   idempotency_keys: IdempotencyKeysTable;
   configs: ConfigsTable;
   events: EventsTable;
@@ -201,6 +202,15 @@ export type OperationRow = Selectable<OperationsTable>;
 export type NewOperation = Insertable<OperationsTable>;
 export type OperationUpdate = Updateable<OperationsTable>;
 export type ConfigRow = Selectable<ConfigsTable>;
+/**
+ * A batch item replaying an operation recorded outside the batch and still queued when the
+ * batch was recorded (migrations/0011-batch-replays.ts).
+ */
+export interface BatchReplaysTable {
+  operation_id: string;
+  batch_id: string;
+}
+
 export type BatchRow = Selectable<BatchesTable>;
 
 /** An API key, stored as its sha256 only (see migrations/0004-api-keys.ts). */

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { batchStatusOf, type BatchStatus } from '@lsl/contracts';
-import { getBatchWithOperations, insertBatch, insertEvents, lockFinishedBatches, type Database, type EventInput } from '@lsl/db';
+import { batchesReplaying, getBatchWithOperations, insertBatch, insertEvents, lockFinishedBatches, type Database, type EventInput } from '@lsl/db';
 
 /** The 207 body of `GET /v1/batches/{id}` and whether the batch is done; undefined for no such batch. */
 export async function loadBatchStatus(db: Kysely<Database> | Transaction<Database>, batchId: string): Promise<BatchStatus | undefined> {
@@ -11,11 +11,14 @@ export async function loadBatchStatus(db: Kysely<Database> | Transaction<Databas
 /**
  * `batch.completed` for each of these batches that this transaction completes, carrying the
  * batch's 207 body as `GET /v1/batches/{id}` returns it (docs/webhooks.md). Called by the
- * transaction that applies batch items (only operations with a batch cost anything), and by the
- * one that records a batch whose items are all done already.
+ * transaction that applies operations (`appliedOperationIds`: a batch may replay an operation
+ * recorded outside it, migrations/0011-batch-replays.ts), and by the one that records a batch
+ * whose items are all done already.
  */
-export async function batchCompletedEvents(trx: Transaction<Database>, batchIds: Array<string | null>, completedAt: Date): Promise<EventInput[]> {
-  const finished = await lockFinishedBatches(trx, batchIds.filter((id): id is string => id !== null));
+export async function batchCompletedEvents(trx: Transaction<Database>, batchIds: Array<string | null>, completedAt: Date, appliedOperationIds: string[] = []): Promise<EventInput[]> {
+  // Besides the applied operations' own batches, those whose items replay one of them.
+  const replaying = await batchesReplaying(trx, appliedOperationIds);
+  const finished = await lockFinishedBatches(trx, [...batchIds.filter((id): id is string => id !== null), ...replaying]);
   const events: EventInput[] = [];
   for (const batchId of finished) {
     const status = await loadBatchStatus(trx, batchId);

@@ -68,7 +68,7 @@ export const batchAcceptedItemSchema = z
     borrower_id: z.string().nullable(),
     request_id: z.string().nullable(),
     status: operationStatusValueSchema,
-    error: errorBodySchema.nullable().optional().meta({ description: 'The 400 of an item failed at intake' }),
+    error: errorBodySchema.nullable().optional().meta({ description: 'The error body of an item failed at intake (400 invalid, 409 its key taken by another body; in the bulk route also 404 and 405)' }),
   })
   .meta({ id: 'BatchAcceptedItem' });
 
