@@ -135,12 +135,8 @@ export async function applyPendingBatch(db: Kysely<Database>, borrowerIds: strin
       saves.forEach((save, i) => (committed.get(save.borrowerId)!.bytes += written[i]! * HEAP_PER_JSON_BYTE));
       // The portfolio read model, in the same transaction (docs/reads.md "Portfolio").
       await upsertPortfolioLoans(trx, portfolio);
-<<<<<<< HEAD
       await upsertPortfolioPromises(trx, promises);
-      await insertEvents(trx, await batchCompletedEvents(trx, results.map(([row]) => row.batch_id), completedAt));
-=======
       await insertEvents(trx, await batchCompletedEvents(trx, results.map(([row]) => row.batch_id), completedAt, results.map(([row]) => row.id)));
->>>>>>> main
       // Delivered at commit: wakes the `Prefer: wait` requests of these borrowers.
       await notifyApplied(trx, saves.map((save) => save.borrowerId));
       return results;
