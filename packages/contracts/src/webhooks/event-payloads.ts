@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BUCKET_TYPES } from '../buckets.js';
+import { BUCKET_TYPES, waiverScopeSchema } from '../buckets.js';
 import type { DOMAIN_EVENT_TYPES } from '../event-types.js';
 import { paymentAllocationSchema } from '../operations/create-payment.js';
 import { payoffBreakdownSchema } from '../responses/payoff.js';
@@ -84,7 +84,7 @@ export const DOMAIN_EVENT_PAYLOADS = {
   'waiver.applied': z.strictObject({
     ...common,
     amount: z.number().nullable().meta({ description: 'As sent' }),
-    bucket: z.enum(BUCKET_TYPES).nullable().meta({ description: 'As sent' }),
+    bucket: waiverScopeSchema.nullable().meta({ description: 'As sent: a bucket, or a scope such as `all`' }),
     percentage: z.number().nullable().meta({ description: 'As sent' }),
     reason: z.string().nullable().meta({ description: 'As sent' }),
     type: z.string().meta({ description: 'As sent' }),
