@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { Kysely } from 'kysely';
-import { AppError, bodyFingerprint as requestHash, type ErrorBody, type OperationQuery, type ParsedOperation, type ParseResult } from '@lsl/contracts';
+import { AppError, errorFieldsOf, bodyFingerprint as requestHash, type ErrorBody, type OperationQuery, type ParsedOperation, type ParseResult } from '@lsl/contracts';
 import { isFinished, type AppliedListener, type BatchItem, type Database } from '@lsl/db';
 import { insertBatchReportingCompletion, loadBatchStatus } from '@lsl/ledger-store';
 import { acceptOperation, type AcceptContext } from './accept-operation.js';
@@ -65,7 +65,7 @@ export function batchHandler(deps: BatchRouteDeps, parse: (req: Request) => Pars
           ];
         } catch (error) {
           if (!(error instanceof AppError) || error.httpStatus >= 500) throw error;
-          const requestId = (item.value.body as { request_id?: string | null }).request_id ?? null;
+          const requestId = item.value.body.request_id ?? null;
           return [
             { index: item.index, rejected: rejection(error, item.value.borrowerId, requestId) },
             { index: item.index, operation_id: null, borrower_id: item.value.borrowerId, request_id: requestId, status: 'failed', error: error.toJSON() },
@@ -124,7 +124,7 @@ function byBorrower(items: BatchItemInput[]): Map<string, BatchItemInput[]> {
 }
 
 export function rejection(error: AppError, borrowerId: string | null, requestId: string | null) {
-  const fields = (error.context as { fields?: Record<string, string> }).fields;
+  const fields = errorFieldsOf(error.context);
   const detail = fields ? `${error.message}: ${Object.entries(fields).map(([f, m]) => `${f}: ${m}`).join('; ')}` : error.message;
   return { borrower_id: borrowerId, request_id: requestId, status_code: error.httpStatus, error_detail: detail, error: error.toJSON() };
 }

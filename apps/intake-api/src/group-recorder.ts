@@ -63,8 +63,8 @@ export class GroupRecorder {
   }
 
   private async execute(group: Pending[]): Promise<void> {
-    if (group.length === 1) {
-      const [only] = group as [Pending];
+    const [only] = group;
+    if (only !== undefined && group.length === 1) {
       await insertOperationWithSeq(this.db, only.input).then(only.resolve, only.reject);
       return;
     }

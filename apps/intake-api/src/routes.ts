@@ -97,8 +97,10 @@ export function createIntakeRouter(options: IntakeOptions): Router {
     batchHandler(batchDeps, (req) => {
       const parsed = parseTransferBatch({ query: req.query, body: req.body }, { timeZone: options.timeZone });
       if (!parsed.ok) return parsed;
-      const raw = req.body as unknown[];
-      return { ok: true, value: { query: parsed.value.query, items: parsed.value.items.map((item) => (item.ok ? { ...item, rawBody: raw[item.index] } : item)) } };
+      // A parsed batch is an array (parseTransferBatch refuses anything else).
+      const raw: unknown = req.body;
+      const rawBodyAt = (index: number): unknown => (Array.isArray(raw) ? raw[index] : undefined);
+      return { ok: true, value: { query: parsed.value.query, items: parsed.value.items.map((item) => (item.ok ? { ...item, rawBody: rawBodyAt(item.index) } : item)) } };
     }),
   );
   // docs/ledger.md "Cancellation": each item is the single cancel of its loan.

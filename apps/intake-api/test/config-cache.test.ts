@@ -41,7 +41,7 @@ describe('intake’s config cache', () => {
     const first = createLoan('CC1', 'L1');
     const a = await acceptOperation(ctx, first.parsed, { rawBody: first.rawBody });
     const v1 = (a.row.configs as { loans: { version: number } }).loans.version;
-    assert.equal((configCache.get('loans', DEFAULT_CONFIG_ID) as { version: number }).version, v1, 'the look-up was cached');
+    assert.equal(configCache.get('loans', DEFAULT_CONFIG_ID)?.version, v1, 'the look-up was cached');
 
     const { row: newer } = await putLateFee(1234);
     assert.equal(newer.version, v1 + 1);
@@ -49,7 +49,7 @@ describe('intake’s config cache', () => {
     const b = await acceptOperation(ctx, second.parsed, { rawBody: second.rawBody });
     const stored = (b.row.configs as { loans: { version: number; late_fee_amount: number } }).loans;
     assert.deepEqual([stored.version, stored.late_fee_amount], [v1 + 1, 1234], 'the stale entry was caught by the insert and resolved again');
-    assert.equal((configCache.get('loans', DEFAULT_CONFIG_ID) as { version: number }).version, v1 + 1);
+    assert.equal(configCache.get('loans', DEFAULT_CONFIG_ID)?.version, v1 + 1);
     assert.deepEqual([a.row.seq, b.row.seq, await lastSeqOf('CC1')], [1, 2, 2], 'the failed insert used no number');
   });
 

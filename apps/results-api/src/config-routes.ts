@@ -27,7 +27,7 @@ export function createConfigRouter(db: Kysely<Database>): Router {
     const parsed = parseConfigBody(kind, req.body);
     if (!parsed.ok) throw parsed.error;
     // An unchanged body keeps its version (putConfig compares as jsonb, whatever the key order).
-    const { row, created } = await putConfig(db, kind, id, parsed.value as Record<string, unknown>);
+    const { row, created } = await putConfig(db, kind, id, parsed.value);
     res.status(created && row.version === 1 ? 201 : 200).json(configView(row));
   });
 

@@ -9,7 +9,8 @@ const ENVELOPE = new Set(['id', 'occurred_on', 'effective_date', 'operation_id',
 
 /** One entry as get_events lists it: the envelope, then the event's own payload (which never overrides the envelope). */
 function entryOf(row: DomainEventRow): Record<string, unknown> {
-  const payload = (typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload) as Record<string, unknown>;
+  const stored: unknown = typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload;
+  const payload: object = typeof stored === 'object' && stored !== null && !Array.isArray(stored) ? stored : {};
   return {
     id: row.id,
     occurred_on: new Date(row.occurred_on).toISOString(),

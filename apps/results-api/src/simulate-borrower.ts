@@ -6,7 +6,7 @@
  * Nothing is written and nothing is enqueued.
  */
 import type { Kysely } from 'kysely';
-import { AppError, fromZodError, parseOperation, simulateBorrowerBodySchema, validationError, type ParsedOperation } from '@lsl/contracts';
+import { AppError, errorFieldsOf, fromZodError, parseOperation, simulateBorrowerBodySchema, validationError, type ParsedOperation } from '@lsl/contracts';
 import { findOperationByNaturalKey, listOperationsAfterSeq, type Database } from '@lsl/db';
 import { statusAt, toDay, type LedgerOptions, type ResolvedConfigs } from '@lsl/ledger';
 import { randomUUID } from 'node:crypto';
@@ -67,7 +67,7 @@ function candidatesOf(borrowerId: string, raw: unknown, timeZone: string): { can
   const candidates: Candidate[] = [];
   const add = (type: 'create_payment' | 'create_waiver' | 'create_restructuring', params: Record<string, string>, opBody: Record<string, unknown>, rename: (f: string) => string) => {
     const parsed = parseOperation(type, { params, body: opBody }, { timeZone });
-    if (!parsed.ok) Object.assign(fields, renamed((parsed.error.context as { fields: Record<string, string> }).fields, rename));
+    if (!parsed.ok) Object.assign(fields, renamed(errorFieldsOf(parsed.error.context) ?? {}, rename));
     else candidates.push({ parsed: parsed.value, id: params[idParamOf(type)] ?? '', rename });
   };
   b.payments.forEach((p, i) => {
@@ -117,7 +117,7 @@ export async function simulateBorrower(
     try {
       configs.push(await resolveConfigs(ctx.db, c.parsed));
     } catch (error) {
-      const fields = error instanceof AppError ? (error.context as { fields?: Record<string, string> }).fields : undefined;
+      const fields = error instanceof AppError ? errorFieldsOf(error.context) : undefined;
       if (error instanceof AppError && fields) throw new AppError(error.kind, error.message, { ...error.context, fields: renamed(fields, c.rename) });
       throw error;
     }

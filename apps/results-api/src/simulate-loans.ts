@@ -6,7 +6,7 @@
  * Nothing is recorded. An invalid item fails alone.
  */
 import type { Kysely } from 'kysely';
-import { AppError, fromZodError, parseOperation, simulateLoansBodySchema, type ErrorBody } from '@lsl/contracts';
+import { AppError, errorFieldsOf, fromZodError, parseOperation, simulateLoansBodySchema, type ErrorBody } from '@lsl/contracts';
 import type { Database } from '@lsl/db';
 import { simulateLoan, type LedgerOptions, type ResolvedConfigs } from '@lsl/ledger';
 import { randomUUID } from 'node:crypto';
@@ -25,13 +25,13 @@ export interface SimulationFailure {
 
 /** The `failed` entry of a 207, as the transfer batch words it (message, then each bad field). */
 export function failureOf(body: ErrorBody, statusCode: number, requestId: string | null): SimulationFailure {
-  const fields = (body.context as { fields?: Record<string, string> }).fields;
+  const fields = errorFieldsOf(body.context);
   const detail = fields ? `${body.error}: ${Object.entries(fields).map(([f, m]) => `${f}: ${m}`).join('; ')}` : body.error;
   return { request_id: requestId, status_code: statusCode, error_detail: detail, error: body };
 }
 
 function requestIdOf(item: unknown): string | null {
-  const value = typeof item === 'object' && item !== null ? (item as Record<string, unknown>)['request_id'] : undefined;
+  const value = typeof item === 'object' && item !== null && 'request_id' in item ? item.request_id : undefined;
   return typeof value === 'string' ? value : null;
 }
 

@@ -124,7 +124,7 @@ async function applyPending(borrowerId: string, options: { ledger: { timeZone: s
     const rows = await listOperationsAfterSeq(trx, borrowerId, from, 1000);
     if (rows.length === 0) return;
     for (const row of rows) state = applyRecorded(state, row, options.ledger).state;
-    await saveBorrowerLedgerDelta(trx, borrowerId, persistDelta(from > 0 && stored?.persisted ? stored.state : undefined, state), rows[rows.length - 1]!.seq);
+    await saveBorrowerLedgerDelta(trx, borrowerId, persistDelta(from > 0 && stored ? stored.state : undefined, state), rows[rows.length - 1]!.seq);
   });
 }
 

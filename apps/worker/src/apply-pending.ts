@@ -100,8 +100,7 @@ export async function applyPendingBatch(db: Kysely<Database>, borrowerIds: strin
         } else {
           const loaded = await loadStoredState(trx, borrowerId);
           if (!loaded) throw new Error(`the ledger row of ${borrowerId} vanished under its lock`);
-          state = loaded.state;
-          stored = loaded.persisted ? state : undefined;
+          stored = state = loaded.state;
           bytes = loaded.bytes;
         }
         const mine: Array<[OperationRow, ApplyResult]> = [];

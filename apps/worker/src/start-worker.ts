@@ -8,7 +8,6 @@ import {
   OperationQueues,
   partitionPrefix,
   partitionQueueName,
-  type JobPayload,
   type QueueBackend,
 } from '@lsl/queue';
 import { applyJobFailures, type Logger } from '@lsl/telemetry';
@@ -99,7 +98,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
     onFallback: (borrowers, error) => logger?.warn({ borrowers, err: error }, 'batch failed; applying its borrowers one at a time'),
   });
   const processor = async (job: Job) => {
-    const { borrowerId } = jobCatalog['borrower.apply'].schema.parse(job.data) as JobPayload<'borrower.apply'>;
+    const { borrowerId } = jobCatalog['borrower.apply'].schema.parse(job.data);
     await batcher.run(borrowerId);
   };
 
@@ -131,7 +130,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
     worker.on('error', (error) => logger?.error({ partition: p, err: error }, 'worker error'));
     worker.on('failed', (job, error) => {
       applyJobFailures.inc();
-      logger?.warn({ job_id: job?.id, borrower_id: (job?.data as { borrowerId?: string } | undefined)?.borrowerId, err: error }, 'job attempt failed; will retry');
+      logger?.warn({ job_id: job?.id, borrower_id: borrowerIdOf(job?.data), err: error }, 'job attempt failed; will retry');
     });
     consumers.set(p, worker);
     return worker;
@@ -193,4 +192,10 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
     },
   };
   return running;
+}
+
+/** The borrower a job's data names, for a log line (the data may be anything a queue holds). */
+function borrowerIdOf(data: unknown): string | undefined {
+  const id = typeof data === 'object' && data !== null && 'borrowerId' in data ? data.borrowerId : undefined;
+  return typeof id === 'string' ? id : undefined;
 }

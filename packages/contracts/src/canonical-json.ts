@@ -7,10 +7,11 @@ import { createHash } from 'node:crypto';
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
-  const entries = Object.keys(value)
-    .sort()
-    .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-    .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
+  const entries: string[] = [];
+  for (const k of Object.keys(value).sort()) {
+    const v: unknown = Reflect.get(value, k);
+    if (v !== undefined) entries.push(`${JSON.stringify(k)}:${canonicalJson(v)}`);
+  }
   return `{${entries.join(',')}}`;
 }
 

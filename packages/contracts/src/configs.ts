@@ -152,22 +152,39 @@ export const CONFIG_SCHEMAS = {
 /** What a fresh install has under `DEFAULT` for each kind (docs/ledger.md, docs/reads.md "Configs"). */
 export const DEFAULT_CONFIGS: { readonly [K in ConfigKind]: ConfigBodies[K] } = {
   loans: { usury_rate: null, usury_behavior: 'cap', daily_fee_max_charge: null, late_fee_amount: null, late_fee_grace_days: 0, delinquency_buckets: DEFAULT_DELINQUENCY_BUCKETS.map((b) => ({ ...b })) },
-  payments: { allocation_order: [...BUCKET_TYPES] as BucketType[], prepayment_effect: 'pay_ahead' },
+  payments: { allocation_order: [...BUCKET_TYPES], prepayment_effect: 'pay_ahead' },
   waivers: {},
-  consolidations: { waivers: [], carried_buckets: [...BUCKET_TYPES] as BucketType[] },
-  restructurings: { waivers: [], carried_buckets: [...BUCKET_TYPES] as BucketType[] },
+  consolidations: { waivers: [], carried_buckets: [...BUCKET_TYPES] },
+  restructurings: { waivers: [], carried_buckets: [...BUCKET_TYPES] },
 };
 
 export { DEFAULT_CONFIG_ID };
+
+type ParsedConfig<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+function parserOf<T>(schema: z.ZodType<T>): (body: unknown) => ParsedConfig<T> {
+  return (body) => {
+    const result = schema.safeParse(body);
+    return result.success ? { ok: true, value: result.data } : { ok: false, error: fromZodError(result.error) };
+  };
+}
+
+/** Each kind's parser, typed by the mapped type: what makes `parseConfigBody` typed without a cast. */
+const CONFIG_PARSERS: { [K in ConfigKind]: (body: unknown) => ParsedConfig<ConfigBodies[K]> } = {
+  loans: parserOf(loanConfigSchema),
+  payments: parserOf(paymentConfigSchema),
+  waivers: parserOf(waiverConfigSchema),
+  consolidations: parserOf(consolidationConfigSchema),
+  restructurings: parserOf(restructuringConfigSchema),
+};
 
 /** Validates a config body for its kind; a bad one is the 400 naming its fields. */
 export function parseConfigBody<K extends ConfigKind>(
   kind: K,
   body: unknown,
 ): { ok: true; value: ConfigBodies[K] } | { ok: false; error: AppError } {
-  const result = CONFIG_SCHEMAS[kind].safeParse(body);
-  if (!result.success) return { ok: false, error: fromZodError(result.error) };
-  return { ok: true, value: result.data as ConfigBodies[K] };
+  const parse: (body: unknown) => ParsedConfig<ConfigBodies[K]> = CONFIG_PARSERS[kind];
+  return parse(body);
 }
 
 /** `GET /v1/configs/{kind}/{config_id}`: the body as stored, with its id and version. */

@@ -111,3 +111,15 @@ export function kindForHttpStatus(httpStatus: number): ErrorKind {
     default: return 'internal';
   }
 }
+
+/**
+ * The bad fields an error's context names (`context.fields` of a validation error: field →
+ * message), read as such: only string messages are kept; undefined when there are none.
+ */
+export function errorFieldsOf(context: Record<string, unknown>): Record<string, string> | undefined {
+  const fields = context['fields'];
+  if (typeof fields !== 'object' || fields === null) return undefined;
+  const out: Record<string, string> = {};
+  for (const [field, message] of Object.entries(fields)) if (typeof message === 'string') out[field] = message;
+  return out;
+}

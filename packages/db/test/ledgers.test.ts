@@ -2,12 +2,12 @@
  * The ledger repository against Postgres: a delta save upserts the head, cuts each list at
  * its new length and writes the items from `keep` on (lists may also get shorter: a
  * back-dated operation can leave fewer history entries); the load reads head and items in
- * order; a whole-document save leaves no items behind.
+ * order.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Kysely } from 'kysely';
-import { createDb, loadBorrowerLedger, saveBorrowerLedger, saveBorrowerLedgerDelta, saveBorrowerLedgerDeltas, type Database } from '../src/index.js';
+import { createDb, loadBorrowerLedger, saveBorrowerLedgerDelta, saveBorrowerLedgerDeltas, type Database } from '../src/index.js';
 import { createTestDatabase, type TestDatabase } from '../src/testing.js';
 
 describe('ledger repository', () => {
@@ -49,11 +49,6 @@ describe('ledger repository', () => {
     stored = await loadBorrowerLedger(db, 'B1');
     assert.deepEqual(stored?.lists, { log: ['a', 'B'] });
 
-    // A whole document replaces head and items.
-    await db.transaction().execute((trx) => saveBorrowerLedger(trx, 'B1', { format: 'doc' }, 7));
-    stored = await loadBorrowerLedger(db, 'B1');
-    assert.deepEqual(stored?.head, { format: 'doc' });
-    assert.deepEqual(stored?.lists, {});
     assert.equal(await loadBorrowerLedger(db, 'nobody'), undefined);
   });
 

@@ -23,7 +23,7 @@ export function requestLogger(logger: Logger): RequestHandler {
     const started = Date.now();
     const given = req.headers[REQUEST_ID_HEADER];
     const id = typeof given === 'string' && CALLER_ID.test(given) ? given : randomUUID();
-    (req as Request & { id: string }).id = id;
+    Object.assign(req, { id });
     res.setHeader('X-Request-Id', id);
     const done = (error?: unknown) => {
       res.off('finish', done);
@@ -52,7 +52,8 @@ function idsOf(req: Request, res: Response): Record<string, string> {
   const ids: Record<string, string> = { route: routePattern(req) };
   const borrower = req.params?.['borrower_id'];
   if (typeof borrower === 'string') ids['borrower_id'] = borrower;
-  const requestId = (req.body as { request_id?: unknown } | undefined)?.request_id;
+  const body: unknown = req.body;
+  const requestId = typeof body === 'object' && body !== null && 'request_id' in body ? body.request_id : undefined;
   if (typeof requestId === 'string') ids['request_id'] = requestId.slice(0, 128);
   // The answer names the operation (or batch) it is about: `Location` of a 202, or the path read.
   const location = String(res.getHeader('location') ?? req.originalUrl ?? '');

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { getLedgerHead, listOperationsAfterSeq, loadBorrowerLedger, type Database } from '@lsl/db';
-import { headOf, isPersistedHead, restoreState, type BorrowerState, type LedgerOptions } from '@lsl/ledger';
+import { headOf, restoreState, type BorrowerState, type LedgerOptions } from '@lsl/ledger';
 import { applyRecorded } from './apply-recorded.js';
 import { HEAP_PER_JSON_BYTE } from './state-cache.js';
 
@@ -13,16 +13,13 @@ export interface StoredState {
   updatedAt: string;
   /** Estimated heap bytes of the deserialized state. */
   bytes: number;
-  /**
-   * True when the state is exactly what the database holds as head + items (the `prev` a
-   * `persistDelta` may be computed from); false for a whole document stored before that layout.
-   */
-  persisted: boolean;
 }
 
 /**
- * Reads a borrower's stored ledger (head and items in one statement: one snapshot) and restores
- * it. Undefined when nothing was ever applied.
+ * Reads a borrower's stored ledger (head and items in one statement: one snapshot) and decodes
+ * it, once, here (`restoreState`: every part checked; a row that does not decode is a
+ * `StoredLedgerError`). The state is exactly what the database holds, so the `prev` a
+ * `persistDelta` may be computed from. Undefined when nothing was ever applied.
  */
 export async function loadStoredState(db: Db, borrowerId: string): Promise<StoredState | undefined> {
   const stored = await loadBorrowerLedger(db, borrowerId);
@@ -32,7 +29,6 @@ export async function loadStoredState(db: Db, borrowerId: string): Promise<Store
     appliedSeq: stored.appliedSeq,
     updatedAt: stored.updatedAt,
     bytes: stored.bytes * HEAP_PER_JSON_BYTE,
-    persisted: isPersistedHead(stored.head),
   };
 }
 

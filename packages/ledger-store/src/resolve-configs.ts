@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { AppError, OPERATION_REGISTRY, configRefsOf, type ParsedOperationOf } from '@lsl/contracts';
 import { getLatestConfig, type Database } from '@lsl/db';
 import { checkUsury, type ConfigKind, type ConfigsByKind, type OperationType, type ResolvedConfigs } from '@lsl/ledger';
+import { decodeConfig } from './stored-configs.js';
 
 /**
  * Resolves a config id to the version in force now, as a value stored with the operation: a
@@ -10,14 +11,14 @@ import { checkUsury, type ConfigKind, type ConfigsByKind, type OperationType, ty
  */
 export async function resolveConfig<K extends ConfigKind>(db: Kysely<Database>, kind: K, id: string, field: string, cache?: ConfigCache): Promise<ConfigsByKind[K]> {
   const cached = cache?.get(kind, id);
-  if (cached) return cached as ConfigsByKind[K];
+  if (cached) return cached;
   const row = await getLatestConfig(db, kind, id);
   if (!row) {
     throw new AppError('unknown_config', `Unknown ${kind} config '${id}'`, { fields: { [field]: `No ${kind} config with id '${id}'` } });
   }
-  // The body was validated by its kind's schema when PUT (contracts' CONFIG_SCHEMAS, checked at
-  // compile time to output the ledger's config without id and version).
-  const config = { ...row.body, id: row.id, version: row.version } as ConfigsByKind[K];
+  // The body was validated by its kind's schema when PUT; decoded here by the same schema (the
+  // one decoder of a stored config, @lsl/ledger-store stored-configs.ts), once per look-up.
+  const config = decodeConfig(kind, { ...row.body, id: row.id, version: row.version });
   cache?.set(kind, id, config);
   return config;
 }
@@ -30,22 +31,38 @@ export async function resolveConfig<K extends ConfigKind>(db: Kysely<Database>, 
  * configs and resolves them again. Unknown ids are never cached (a config created later is found).
  */
 export class ConfigCache {
-  private readonly entries = new Map<string, unknown>();
+  /** One map per kind, so that each kind's entries have that kind's config type. */
+  private readonly entries: { [K in ConfigKind]: Map<string, ConfigsByKind[K]> } = {
+    loans: new Map(),
+    payments: new Map(),
+    waivers: new Map(),
+    consolidations: new Map(),
+    restructurings: new Map(),
+  };
+  private size = 0;
 
   constructor(private readonly maxEntries = 10_000) {}
 
-  get(kind: ConfigKind, id: string): unknown {
-    return this.entries.get(`${kind}\u0000${id}`);
+  get<K extends ConfigKind>(kind: K, id: string): ConfigsByKind[K] | undefined {
+    const entries: Map<string, ConfigsByKind[K]> = this.entries[kind];
+    return entries.get(id);
   }
 
-  set(kind: ConfigKind, id: string, config: unknown): void {
-    if (this.entries.size >= this.maxEntries) this.entries.clear();
-    this.entries.set(`${kind}\u0000${id}`, config);
+  set<K extends ConfigKind>(kind: K, id: string, config: ConfigsByKind[K]): void {
+    if (this.size >= this.maxEntries) {
+      for (const entries of Object.values(this.entries)) entries.clear();
+      this.size = 0;
+    }
+    const entries: Map<string, ConfigsByKind[K]> = this.entries[kind];
+    if (!entries.has(id)) this.size++;
+    entries.set(id, config);
   }
 
   /** Drops the entries of the configs the operation names. */
   forget<K extends OperationType>(parsed: ParsedOperationOf<K>): void {
-    for (const ref of configRefsOf(parsed.type, parsed.body)) this.entries.delete(`${ref.kind}\u0000${ref.configId}`);
+    for (const ref of configRefsOf(parsed.type, parsed.body)) {
+      if (this.entries[ref.kind].delete(ref.configId)) this.size--;
+    }
   }
 }
 

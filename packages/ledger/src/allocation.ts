@@ -7,7 +7,7 @@ import type { BucketType, PaymentConfig } from './api.js';
 import { chargedOffOf, outstanding, owesAnything } from './buckets.js';
 import { minDec, ZERO, type Dec } from './decimal.js';
 import type { Draft } from './draft.js';
-import { BUCKETS, DEFAULT_ORDER, type AllocationLine, type Bucket, type Installment, type Loan } from './model.js';
+import { BUCKETS, DEFAULT_ORDER, isBucketType, type AllocationLine, type Bucket, type Installment, type Loan } from './model.js';
 
 export interface Target {
   /** A mutable loan of the draft. */
@@ -23,7 +23,7 @@ export function allocationOrder(config: PaymentConfig | null | undefined): Bucke
   const seen = new Set<BucketType>();
   const out: BucketType[] = [];
   for (const b of config?.allocation_order ?? []) {
-    if ((BUCKETS as readonly string[]).includes(b) && !seen.has(b)) {
+    if (isBucketType(b) && !seen.has(b)) {
       seen.add(b);
       out.push(b);
     }

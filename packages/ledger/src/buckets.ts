@@ -8,7 +8,7 @@ import type { BucketType } from './api.js';
 import type { DayNum } from './calendar.js';
 import { ZERO, add, round2, type Dec } from './decimal.js';
 import { roundMoney, type Rounding } from './conventions.js';
-import { BUCKETS, type Bucket, type Installment, type Loan } from './model.js';
+import { BUCKETS, perBucket, type Bucket, type Installment, type Loan } from './model.js';
 
 export function emptyBucket(): Bucket {
   return { initial: ZERO, paid: ZERO, waived: ZERO, closed: ZERO, chargedOff: ZERO, out: ZERO, pending: null };
@@ -29,8 +29,7 @@ export function refresh(bucket: Bucket): void {
 
 /** A new installment's buckets; under `half_even` its accrued delinquency interest is read half even. */
 export function emptyBuckets(rounding: Rounding = 'half_up'): Record<BucketType, Bucket> {
-  const out = {} as Record<BucketType, Bucket>;
-  for (const b of BUCKETS) out[b] = emptyBucket();
+  const out = perBucket(() => emptyBucket());
   if (rounding === 'half_even') out.delinquency_interest.halfEven = true;
   return out;
 }

@@ -12,12 +12,10 @@ import type { DayNum } from './calendar.js';
 import { push, type List } from './cons.js';
 import { ZERO, type Dec } from './decimal.js';
 import { refresh, roundedInitial } from './buckets.js';
-import { BUCKETS, type Bucket, type Core, type HistoryRecord, type Installment, type Loan, type PaymentRecord, type PromiseRecord } from './model.js';
+import { BUCKETS, perBucket, type Bucket, type Core, type HistoryRecord, type Installment, type Loan, type PaymentRecord, type PromiseRecord } from './model.js';
 
 function cloneInstallment(inst: Installment): Installment {
-  const buckets = {} as Record<BucketType, Bucket>;
-  for (const key of BUCKETS) buckets[key] = { ...inst.buckets[key] };
-  return { ...inst, buckets };
+  return { ...inst, buckets: perBucket((key): Bucket => ({ ...inst.buckets[key] })) };
 }
 
 export const EMPTY_CORE: Core = {
@@ -41,8 +39,9 @@ export class Draft {
   /** The operation being applied; accruals and automatic steps run with null. */
   operationId: string | null = null;
 
-  private loans: Record<string, Loan>;
-  private loansCopied = false;
+  private loans: Readonly<Record<string, Loan>>;
+  /** `loans` once this draft has copied them (copy on first write): the core's are never written. */
+  private ownLoans: Record<string, Loan> | null = null;
   private readonly ownedLoans = new Set<Loan>();
   private readonly ownedInstallments = new Set<Installment>();
   private loanOrder: readonly string[];
@@ -54,7 +53,7 @@ export class Draft {
     this.payments = core.payments;
     this.promises = core.promises ?? {};
     this.applied = core.applied;
-    this.loans = core.loans as Record<string, Loan>;
+    this.loans = core.loans;
     this.loanOrder = core.loanOrder;
   }
 
@@ -94,11 +93,9 @@ export class Draft {
   }
 
   private setLoan(loan: Loan): void {
-    if (!this.loansCopied) {
-      this.loans = { ...this.loans };
-      this.loansCopied = true;
-    }
-    this.loans[loan.id] = loan;
+    const own = (this.ownLoans ??= { ...this.loans });
+    own[loan.id] = loan;
+    this.loans = own;
     this.ownedLoans.add(loan);
   }
 

@@ -13,7 +13,11 @@ export { LEDGER_ERRORS, type LedgerErrorKind } from './errors.js';
 export { buildSchedule, type Schedule, type ScheduledInstallment } from './schedule.js';
 export { DAY_COUNTS, RATE_TYPES, INTEREST_METHODS, ROUNDINGS, conventionsOf, roundMoney, type Conventions, type DayCount, type RateType, type InterestMethod, type Rounding } from './conventions.js';
 export { yearFraction, type Fraction } from './day-count.js';
-export { persistDelta, headOf, restoreState, isPersistedHead, LIST_NAMES, type PersistDelta, type ListDelta, type ListName } from './persist.js';
+export {
+  persistDelta, headOf, restoreState, LIST_NAMES, type PersistDelta, type ListDelta, type ListName, type StoredHead, type StoredItems, type StoredCore,
+  type StoredSnapshot, type StoredLoan,
+} from './persist.js';
+export { StoredLedgerError, type Json } from './stored-json.js';
 export { simulateLoan, dailyFeePlan, type LoanQuote, type LoanQuoteResult, type AmortizationRow } from './simulate-loan.js';
 export { DEFAULT_DELINQUENCY_BUCKETS, bucketFor, type Delinquency } from './delinquency.js';
 export { portfolioLoansOf, type PortfolioLoan } from './portfolio.js';

@@ -17,6 +17,23 @@ export const BUCKETS: readonly BucketType[] = [
   'late_fee',
 ];
 
+/** One value per bucket, built by `value` in BUCKETS order. */
+export function perBucket<T>(value: (bucket: BucketType) => T): Record<BucketType, T> {
+  return {
+    principal: value('principal'),
+    interest: value('interest'),
+    installment_fee: value('installment_fee'),
+    installment_fee_2: value('installment_fee_2'),
+    delinquency_interest: value('delinquency_interest'),
+    daily_fee: value('daily_fee'),
+    late_fee: value('late_fee'),
+  };
+}
+
+export function isBucketType(value: unknown): value is BucketType {
+  return BUCKETS.some((b) => b === value);
+}
+
 /** docs/ledger.md default payment order within one installment. */
 export const DEFAULT_ORDER: readonly BucketType[] = BUCKET_TYPES;
 

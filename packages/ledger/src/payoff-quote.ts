@@ -18,7 +18,7 @@ import { currentIndex } from './buckets.js';
 import { roundByLoan } from './conventions.js';
 import { ZERO, add, minDec, type Dec } from './decimal.js';
 import { refusal, type Refusal } from './errors.js';
-import { BUCKETS, type Installment, type Loan } from './model.js';
+import { BUCKETS, perBucket, type Installment, type Loan } from './model.js';
 
 /** The buckets of the current installment that are owed only as far as they have accrued. */
 const PRORATED: ReadonlySet<BucketType> = new Set<BucketType>(['interest', 'installment_fee', 'installment_fee_2']);
@@ -56,8 +56,7 @@ export function accruedPart(loan: Loan, inst: Installment, bucket: BucketType, e
 }
 
 export function payoffQuote(loan: Loan, day: DayNum): PayoffQuote {
-  const breakdown = {} as Record<BucketType, Dec>;
-  for (const b of BUCKETS) breakdown[b] = ZERO;
+  const breakdown: Record<BucketType, Dec> = perBucket(() => ZERO);
   const lines: PayoffLine[] = [];
   const cur = currentIndex(loan, day);
   loan.installments.forEach((inst, index) => {

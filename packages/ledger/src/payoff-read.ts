@@ -5,7 +5,7 @@
 import type { BucketType, Day, ErrorBody, LedgerOptions } from './api.js';
 import { dayToNum } from './calendar.js';
 import { money } from './decimal.js';
-import { BUCKETS } from './model.js';
+import { BUCKETS, perBucket } from './model.js';
 import { payoffQuote, payoffRefusal, type PayoffQuote } from './payoff-quote.js';
 import { coreAt } from './replay.js';
 import type { BorrowerState } from './state.js';
@@ -22,9 +22,7 @@ export type PayoffQuoteResult = { ok: true; body: PayoffQuoteBody } | { ok: fals
 
 /** The quote's per-bucket amounts as a result body shows them. */
 export function breakdownBody(quote: PayoffQuote): Record<BucketType, number> {
-  const out = {} as Record<BucketType, number>;
-  for (const b of BUCKETS) out[b] = money(quote.breakdown[b]);
-  return out;
+  return perBucket((b) => money(quote.breakdown[b]));
 }
 
 export function payoffQuoteAt(state: BorrowerState, loanId: string, day: Day, options: LedgerOptions): PayoffQuoteResult {

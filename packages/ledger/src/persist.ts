@@ -25,37 +25,79 @@
  */
 import { push, type List } from './cons.js';
 import {
-  dec, historyIn, historyOut, installmentIn, installmentOut, lifecycleIn, lifecycleOut, loanFromJson, logIn, logOut,
-  paymentIn, paymentOut, promiseIn, promiseOut, rebuild, str, termsOut,
+  historyIn, historyOut, installmentIn, installmentOut, lifecycleOut, loanPartsIn, logIn, logOut, paymentIn, paymentOut, promiseIn, promiseOut, rebuild, str,
+  termsIn, termsOut, TERM_KEYS, type StoredDecimal, type StoredHistory, type StoredInstallment, type StoredLifecycle, type StoredLogRecord,
+  type StoredPayment, type StoredPromise, type StoredTerms,
 } from './serialize.js';
-import { isLegacyDocument, readLegacyDocument } from './legacy-document.js';
-import type { Core, HistoryRecord, Installment, Loan, LogRecord, PaymentRecord, Snapshot } from './model.js';
+import { decimal, int, intOrNull, list, record, text, StoredLedgerError } from './stored-json.js';
+import type { DayNum } from './calendar.js';
+import type { Core, HistoryRecord, Installment, Loan, LogRecord, OwnerSpan, PaymentRecord, Snapshot } from './model.js';
 import { STATE_FORMAT, type BorrowerState } from './state.js';
-
-type Json = any;
 
 export const LIST_NAMES = ['log', 'snapshots', 'history', 'payments'] as const;
 export type ListName = (typeof LIST_NAMES)[number];
 
-export interface ListDelta {
+/** A loan of a stored core: 0 when it is the base core's loan; otherwise its parts, its terms 0 when the base loan's, installments 0 where the base's. */
+export type StoredLoan =
+  | 0
+  | ({
+      t: 0 | StoredTerms;
+      dfa: StoredDecimal;
+      inst: Array<0 | StoredInstallment>;
+      ow: OwnerSpan[];
+      cl: Loan['closed'];
+      po: DayNum | null;
+    } & StoredLifecycle);
+
+/** A core written relative to a base core (the snapshot before it). */
+export interface StoredCore {
+  day: DayNum | null;
+  ids: readonly string[];
+  loans: StoredLoan[];
+  pb: StoredDecimal;
+  /** Lengths of the live history and payments lists this core holds (a prefix of each). */
+  h: number;
+  p: number;
+  n: number;
+  /** The promises to pay, when there are any (older rows have none). */
+  pr?: StoredPromise[];
+}
+
+export interface StoredSnapshot {
+  i: number;
+  c: StoredCore;
+}
+
+/** The head: counters, list lengths, the live core relative to the newest snapshot. */
+export interface StoredHead {
+  format: typeof STATE_FORMAT;
+  layout: 'head';
+  borrowerId: string;
+  nextKordev: number;
+  maxSeq: number;
+  lengths: Record<ListName, number>;
+  live: StoredCore;
+}
+
+/** The item type of each list. */
+export interface StoredItems {
+  log: StoredLogRecord;
+  snapshots: StoredSnapshot;
+  history: StoredHistory;
+  payments: StoredPayment;
+}
+
+export interface ListDelta<T> {
   /** Items 0..keep-1 (oldest first) stay as stored; everything from `keep` on is replaced. */
   keep: number;
   /** The items at keep, keep+1, ... (JSON-safe). */
-  append: unknown[];
+  append: T[];
 }
 
 export interface PersistDelta {
-  /** JSON-safe; `format: 'lsl-ledger/2'`, `layout: 'head'`. */
-  head: unknown;
-  lists: Record<ListName, ListDelta>;
+  head: StoredHead;
+  lists: { [K in ListName]: ListDelta<StoredItems[K]> };
 }
-
-/** Loan fields fixed at origination (what `termsOut` writes). */
-const TERM_KEYS = [
-  'id', 'createdBySeq', 'createdByOperation', 'configId', 'loanConfig', 'amountFinanced', 'origination', 'originationDate', 'fixedInstallment',
-  'interestRate', 'delinquencyRate', 'dailyDelinquencyFactor', 'dailyFee', 'dailyFeeMax', 'installmentFeeCharge', 'installmentFee2Charge',
-  'guaranteeProvider', 'consolidationOf',
-] as const satisfies ReadonlyArray<keyof Loan>;
 
 function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
   return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
@@ -64,7 +106,7 @@ function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined
 // --- cores relative to a base core ---------------------------------------------------------
 
 /** A loan: 0 when it is the base's object; otherwise its mutable parts, its terms unless they are the base loan's, installments 0 where shared. */
-function loanDeltaOut(loan: Loan, base: Loan | undefined): Json {
+function loanDeltaOut(loan: Loan, base: Loan | undefined): StoredLoan {
   if (loan === base) return 0;
   const sameTerms = base !== undefined && TERM_KEYS.every((k) => loan[k] === base[k]);
   return {
@@ -78,23 +120,29 @@ function loanDeltaOut(loan: Loan, base: Loan | undefined): Json {
   };
 }
 
-function loanDeltaIn(j: Json, id: string, base: Loan | undefined): Loan {
-  if (j === 0) {
-    if (base === undefined) throw new Error(`stored ledger: loan ${id} refers to a base that does not hold it`);
+function loanDeltaIn(x: unknown, id: string, base: Loan | undefined, path: string): Loan {
+  if (x === 0) {
+    if (base === undefined) throw new StoredLedgerError(`loan ${id} refers to a base that does not hold it`);
     return base;
   }
-  const installments = (j.inst as Json[]).map((x, k): Installment => {
-    if (x !== 0) return installmentIn(x);
+  const j = record(x, path);
+  const installments = list(j['inst'], `${path}.inst`).map((item, k): Installment => {
+    if (item !== 0) return installmentIn(item, `${path}.inst[${k}]`);
     const shared = base?.installments[k];
-    if (shared === undefined) throw new Error(`stored ledger: installment ${k} of loan ${id} refers to a missing base`);
+    if (shared === undefined) throw new StoredLedgerError(`installment ${k} of loan ${id} refers to a missing base`);
     return shared;
   });
-  if (j.t !== 0) return loanFromJson({ ...j.t, ...j, t: undefined }, installments);
-  if (base === undefined) throw new Error(`stored ledger: loan ${id} takes its terms from a missing base`);
-  return { ...base, dailyFeeAccrued: dec(j.dfa), installments, owners: j.ow, closed: j.cl ?? null, paidOff: j.po ?? null, ...lifecycleIn(j, (x) => installmentIn(x)) };
+  const parts = loanPartsIn(j, path);
+  if (j['t'] !== 0) {
+    const terms = termsIn(record(j['t'], `${path}.t`), `${path}.t`);
+    if (terms.id !== id) throw new StoredLedgerError(`${path}.t is the terms of loan ${terms.id}, not of ${id}`);
+    return { ...terms, installments, ...parts };
+  }
+  if (base === undefined) throw new StoredLedgerError(`loan ${id} takes its terms from a missing base`);
+  return { ...base, installments, ...parts };
 }
 
-function coreOut(core: Core, base: Core | null): Json {
+function coreOut(core: Core, base: Core | null): StoredCore {
   return {
     day: core.day,
     ids: core.loanOrder,
@@ -107,25 +155,36 @@ function coreOut(core: Core, base: Core | null): Json {
   };
 }
 
-function coreIn(j: Json, base: Core | null, history: Map<number, List<HistoryRecord>>, payments: Map<number, List<PaymentRecord>>): Core {
+/** The lengths of the history and payments lists a stored core holds. */
+function coreLengths(x: unknown, path: string): { h: number; p: number } {
+  const j = record(x, path);
+  return { h: int(j['h'], `${path}.h`), p: int(j['p'], `${path}.p`) };
+}
+
+function coreIn(x: unknown, base: Core | null, history: Map<number, List<HistoryRecord>>, payments: Map<number, List<PaymentRecord>>, path: string): Core {
+  const j = record(x, path);
+  const order = list(j['ids'], `${path}.ids`).map((id, k) => text(id, `${path}.ids[${k}]`));
+  const stored = list(j['loans'], `${path}.loans`);
+  if (stored.length !== order.length) throw new StoredLedgerError(`${path} has ${order.length} loan ids and ${stored.length} loans`);
   const loans: Record<string, Loan> = {};
-  const order = j.ids as string[];
   order.forEach((id, k) => {
-    loans[id] = loanDeltaIn((j.loans as Json[])[k], id, base === null ? undefined : own(base.loans, id));
+    loans[id] = loanDeltaIn(stored[k], id, base === null ? undefined : own(base.loans, id), `${path}.loans[${k}]`);
   });
-  const h = history.get(j.h);
-  const p = payments.get(j.p);
-  if (h === undefined || p === undefined) throw new Error('stored ledger: a core refers to more history or payments than stored');
-  const core: Core = { day: j.day, loans, loanOrder: order, positiveBalance: dec(j.pb), history: h, payments: p, applied: j.n };
-  if (Array.isArray(j.pr)) core.promises = Object.fromEntries((j.pr as Json[]).map((x) => [x.id, promiseIn(x)]));
+  const h = history.get(int(j['h'], `${path}.h`));
+  const p = payments.get(int(j['p'], `${path}.p`));
+  if (h === undefined || p === undefined) throw new StoredLedgerError('a core refers to more history or payments than stored');
+  const core: Core = { day: intOrNull(j['day'], `${path}.day`), loans, loanOrder: order, positiveBalance: decimal(j['pb'], `${path}.pb`), history: h, payments: p, applied: int(j['n'], `${path}.n`) };
+  if (j['pr'] !== undefined) {
+    const promises = list(j['pr'], `${path}.pr`).map((x, k) => promiseIn(x, `${path}.pr[${k}]`));
+    core.promises = Object.fromEntries(promises.map((promise) => [promise.id, promise]));
+  }
   return core;
 }
 
 // --- list items -----------------------------------------------------------------------------
 
-
 /** A snapshot item: its core relative to the snapshot before it in the list. */
-function snapshotOut(node: { head: Snapshot; tail: List<Snapshot> }): Json {
+function snapshotOut(node: { head: Snapshot; tail: List<Snapshot> }): StoredSnapshot {
   return { i: node.head.index, c: coreOut(node.head.core, node.tail?.head.core ?? null) };
 }
 
@@ -142,19 +201,19 @@ export function sharedLength<T>(a: List<T>, b: List<T>): number {
   return x?.length ?? 0;
 }
 
-function appended<T>(list: List<T>, keep: number, out: (node: { head: T; tail: List<T> }) => Json): Json[] {
-  const items: Json[] = [];
+function appended<T, J>(list: List<T>, keep: number, out: (node: { head: T; tail: List<T> }) => J): J[] {
+  const items: J[] = [];
   for (let node = list; node !== null && node.length > keep; node = node.tail) items.push(out(node));
   return items.reverse();
 }
 
-function listDelta<T>(prev: List<T> | undefined, next: List<T>, out: (node: { head: T; tail: List<T> }) => Json): ListDelta {
+function listDelta<T, J>(prev: List<T> | undefined, next: List<T>, out: (node: { head: T; tail: List<T> }) => J): ListDelta<J> {
   const keep = prev === undefined ? 0 : sharedLength(prev, next);
   return { keep, append: appended(next, keep, out) };
 }
 
 /** The head: counters, list lengths, the live core relative to the newest snapshot. */
-export function headOf(state: BorrowerState): Json {
+export function headOf(state: BorrowerState): StoredHead {
   return {
     format: STATE_FORMAT,
     layout: 'head',
@@ -173,8 +232,8 @@ export function headOf(state: BorrowerState): Json {
 
 /**
  * What to write so that the stored form of `prev` becomes that of `next`. `prev` must be
- * exactly what is stored (`undefined`: nothing is, or what is stored is a whole document):
- * then every list is written from 0. Cost: O(items appended + items replaced), plus the head.
+ * exactly what is stored (`undefined`: nothing is): then every list is written from 0.
+ * Cost: O(items appended + items replaced), plus the head.
  */
 export function persistDelta(prev: BorrowerState | undefined, next: BorrowerState): PersistDelta {
   return {
@@ -188,45 +247,45 @@ export function persistDelta(prev: BorrowerState | undefined, next: BorrowerStat
   };
 }
 
-/** True for a head written by `persistDelta` (false for a whole document, or anything else). */
-export function isPersistedHead(head: unknown): boolean {
-  return head !== null && typeof head === 'object' && (head as Json).format === STATE_FORMAT && (head as Json).layout === 'head';
-}
-
 /**
- * The state from a head and every list's items (oldest first). An older row's whole
- * `lsl-ledger/1` document is accepted too, with no items.
+ * The state from a stored head and every list's items (oldest first), as `JSON.parse` gave
+ * them: the one decoder of a stored ledger, checked as it reads. Anything but a head of this
+ * format whose lists hold the items it counts is a `StoredLedgerError`.
  */
-export function restoreState(head: unknown, lists: Partial<Record<string, unknown[]>>): BorrowerState {
-  if (isLegacyDocument(head)) return readLegacyDocument(head);
-  if (!isPersistedHead(head)) throw new Error('not a stored ledger head');
-  const j = head as Json;
-  const items = (name: ListName): Json[] => {
-    const list = (lists[name] ?? []) as Json[];
-    const expected = j.lengths[name] as number;
-    if (list.length !== expected) throw new Error(`stored ledger of ${j.borrowerId}: ${list.length} ${name} items, the head says ${expected}`);
-    return list;
+export function restoreState(head: unknown, lists: Readonly<Partial<Record<string, readonly unknown[]>>>): BorrowerState {
+  const j = record(head, 'head');
+  if (j['format'] !== STATE_FORMAT || j['layout'] !== 'head') throw new StoredLedgerError(`not a stored ledger head (format ${String(j['format'])})`);
+  const borrowerId = text(j['borrowerId'], 'head.borrowerId');
+  const lengths = record(j['lengths'], 'head.lengths');
+  const items = (name: ListName): readonly unknown[] => {
+    const stored = lists[name] ?? [];
+    const expected = int(lengths[name], `head.lengths.${name}`);
+    if (stored.length !== expected) throw new StoredLedgerError(`of ${borrowerId}: ${stored.length} ${name} items, the head says ${expected}`);
+    return stored;
   };
-  const snapshotItems = items('snapshots');
-  const cores: Json[] = [j.live, ...snapshotItems.map((s) => s.c)];
-  const history = rebuild(items('history').map(historyIn), new Set(cores.map((c) => c.h as number)));
-  const payments = rebuild(items('payments').map(paymentIn), new Set(cores.map((c) => c.p as number)));
+  const snapshotItems = items('snapshots').map((s, k) => record(s, `snapshots[${k}]`));
+  const cores = [coreLengths(j['live'], 'head.live'), ...snapshotItems.map((s, k) => coreLengths(s['c'], `snapshots[${k}].c`))];
+  const history = rebuild(items('history').map((x, k) => historyIn(x, `history[${k}]`)), new Set(cores.map((c) => c.h)));
+  const payments = rebuild(items('payments').map((x, k) => paymentIn(x, `payments[${k}]`)), new Set(cores.map((c) => c.p)));
   let snapshots: List<Snapshot> = null;
   let base: Core | null = null;
-  for (const s of snapshotItems) {
-    const core = coreIn(s.c, base, history, payments);
-    snapshots = push(snapshots, { index: s.i, core });
+  snapshotItems.forEach((s, k) => {
+    const core = coreIn(s['c'], base, history, payments, `snapshots[${k}].c`);
+    snapshots = push(snapshots, { index: int(s['i'], `snapshots[${k}].i`), core });
     base = core;
-  }
+  });
   let log: List<LogRecord> = null;
-  for (const r of items('log')) log = push(log, logIn(r));
+  items('log').forEach((r, k) => {
+    log = push(log, logIn(r, `log[${k}]`));
+  });
   return {
     format: STATE_FORMAT,
-    borrowerId: j.borrowerId,
+    borrowerId,
     log,
-    live: coreIn(j.live, base, history, payments),
+    live: coreIn(j['live'], base, history, payments, 'head.live'),
     snapshots,
-    nextKordev: j.nextKordev,
-    maxSeq: j.maxSeq,
+    nextKordev: int(j['nextKordev'], 'head.nextKordev'),
+    maxSeq: int(j['maxSeq'], 'head.maxSeq'),
   };
 }
+

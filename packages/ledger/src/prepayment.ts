@@ -19,7 +19,7 @@ import { conventionsOf, loanPeriodRates, roundByLoan } from './conventions.js';
 export const PREPAYMENT_STEP = 'prepayment';
 
 function isEffect(value: unknown): value is PrepaymentEffect {
-  return typeof value === 'string' && (PREPAYMENT_EFFECTS as readonly string[]).includes(value);
+  return PREPAYMENT_EFFECTS.some((effect) => effect === value);
 }
 
 /** The payment's own `prepayment_effect`, else its payment config's, else `pay_ahead`. */

@@ -37,7 +37,8 @@ export function locatePayment(
 
 /** A reversed payment on replay: nothing is applied, the payment stays listed as reversed. */
 export function voidedPayment(d: Draft, rec: LogRecord): Outcome {
-  const op = rec.op as CreatePaymentOperation;
+  const op = rec.op;
+  if (op.type !== 'create_payment') throw new Error(`the reversed record ${op.operationId} is a ${op.type}, not a payment`);
   d.addPayment({
     kind: 'payment',
     paymentId: op.paymentId,

@@ -10,7 +10,7 @@ import { loanSummaryParts, toSummary, type Summary } from './summary.js';
 export type { Summary };
 import { toArray } from './cons.js';
 import { ZERO, money, round2, type Dec } from './decimal.js';
-import { BUCKETS, type Core, type Installment, type Loan, type LogRecord, type PaymentRecord } from './model.js';
+import { BUCKETS, perBucket, type Core, type Installment, type Loan, type LogRecord, type PaymentRecord } from './model.js';
 import { coreAt } from './replay.js';
 import type { BorrowerState } from './state.js';
 import { ownerOn } from './transfer.js';
@@ -153,14 +153,13 @@ function numberOrNull(value: Dec | null): number | null {
 }
 
 function loanStatus(loan: Loan, day: DayNum, kordev: Map<number, number>, payments: PaymentRecord[], timeZone: string): LoanStatus {
-  const detail = {} as Record<BucketType, BucketStatus>;
   const figures = allBucketFigures(loan, day);
   // Installments closed by restructurings keep their amounts in the loan's figures (they owe nothing).
   const former = loan.former.length === 0 ? null : allBucketFigures({ ...loan, installments: loan.former }, day);
-  for (const b of BUCKETS) {
+  const detail = perBucket((b): BucketStatus => {
     const f = figures[b]!;
     const g = former?.[b];
-    detail[b] = {
+    return {
       initial_balance: money(g ? f.initial.plus(g.initial) : f.initial),
       paid: money(g ? f.paid.plus(g.paid) : f.paid),
       waived_off: money(g ? f.waived.plus(g.waived) : f.waived),
@@ -171,18 +170,17 @@ function loanStatus(loan: Loan, day: DayNum, kordev: Map<number, number>, paymen
       unpaid: money(f.unpaid),
       total: money(f.total),
     };
-  }
+  });
   const cur = currentIndex(loan, day);
   const installmentStatus = (inst: Installment, i: number, restructured: boolean): InstallmentStatus => {
-    const buckets = {} as InstallmentStatus['buckets'];
     let chargedOff = ZERO;
-    for (const b of BUCKETS) {
+    const buckets: InstallmentStatus['buckets'] = perBucket((b) => {
       const x = inst.buckets[b];
       chargedOff = chargedOff.plus(x.chargedOff);
-      buckets[b] = {
+      return {
         initial_balance: money(roundedInitial(x)), paid: money(x.paid), waived_off: money(x.waived), charged_off: money(x.chargedOff), closed: money(x.closed), outstanding: money(outstanding(x)),
       };
-    }
+    });
     const scheduled = round2(inst.buckets.principal.initial).plus(inst.buckets.interest.initial).plus(inst.buckets.installment_fee.initial).plus(inst.buckets.installment_fee_2.initial);
     const owed = installmentOutstanding(inst);
     return {

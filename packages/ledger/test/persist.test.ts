@@ -5,12 +5,15 @@
  *   statuses, same next apply) for random histories, back-dated operations included; also
  *   when each delta is computed from the restored state (a worker without a cached state);
  * - an in-order apply appends O(1) items and writes a head that does not grow with history;
- * - a back-dated apply keeps exactly the shared tail of each list and appends the replayed part.
+ * - a back-dated apply keeps exactly the shared tail of each list and appends the replayed part;
+ * - decoding is checked and loses nothing: a stored state read back and written again is the
+ *   same JSON text, byte for byte; a row of another format, a head whose items are missing and
+ *   an item of the wrong shape are refused, naming where.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { apply, emptyState, persistDelta, restoreState, statusAt, historyOf, LIST_NAMES, type BorrowerState, type PersistDelta } from '../src/index.js';
+import { apply, emptyState, persistDelta, restoreState, statusAt, historyOf, LIST_NAMES, StoredLedgerError, type BorrowerState, type PersistDelta } from '../src/index.js';
 import { TZ, createLoan, payment, addDays } from './fixtures/ops.js';
 import { historyArb, checkDays, O } from './fixtures/gen.js';
 import { documentOf, throughDocument, writeLegacyDocument } from './fixtures/legacy-document.js';
@@ -67,17 +70,57 @@ test('persistDelta/restoreState round trip equals serialize/deserialize (random 
   );
 });
 
-test('restoreState reads an older row\'s whole lsl-ledger/1 document too, and refuses a head whose items are missing', () => {
+/** The stored form of a state, as JSON text per part (what the database holds). */
+function storedText(delta: PersistDelta): { head: string; lists: Record<string, string[]> } {
+  return { head: JSON.stringify(delta.head), lists: Object.fromEntries(LIST_NAMES.map((n) => [n, delta.lists[n].append.map((item) => JSON.stringify(item))])) };
+}
+
+test('decode then encode gives the stored bytes back (random histories, back-dated included)', () => {
+  fc.assert(
+    fc.property(historyArb({ withCancel: true, maxSteps: 40 }), (h) => {
+      let state = emptyState('B1');
+      for (const op of h.ops) {
+        state = apply(state, op, TZ).state;
+        const text = storedText(persistDelta(undefined, state));
+        const lists = Object.fromEntries(Object.entries(text.lists).map(([n, items]): [string, unknown[]] => [n, items.map((i): unknown => JSON.parse(i))]));
+        const again = storedText(persistDelta(undefined, restoreState(JSON.parse(text.head), lists)));
+        assert.deepEqual(again, text, `after seq ${op.seq}`);
+      }
+    }),
+    { numRuns: 40, includeErrorInReport: true },
+  );
+});
+
+test('restoreState refuses an older whole lsl-ledger/1 document, a head whose items are missing, and an item of the wrong shape', () => {
   let s = emptyState('B1');
   s = apply(s, createLoan(1, 'L1', { amount: 1_000_000, rate: 0.3, drate: 0.3, origination: O, dues: [addDays(O, 30), addDays(O, 60)], fee: null, daily: null }), TZ).state;
   s = apply(s, payment(2, 'P1', 1000, addDays(O, 5)), TZ).state;
-  const legacy = writeLegacyDocument(s) as { format: string };
-  assert.equal(legacy.format, 'lsl-ledger/1');
-  assert.equal(doc(restoreState(JSON.parse(JSON.stringify(legacy)), {})), doc(s));
-  assert.throws(() => restoreState({ ...legacy, format: 'lsl-ledger/2' }, {}), /not a stored ledger head/);
+  const legacy = writeLegacyDocument(s);
+  assert.throws(() => restoreState(JSON.parse(JSON.stringify(legacy)), {}), /not a stored ledger head \(format lsl-ledger\/1\)/);
   const delta = persistDelta(undefined, s);
-  assert.throws(() => restoreState(delta.head, { ...Object.fromEntries(LIST_NAMES.map((n) => [n, delta.lists[n].append])), history: [] }), /history items/);
+  const lists = (): Record<string, unknown[]> => JSON.parse(JSON.stringify(Object.fromEntries(LIST_NAMES.map((n) => [n, delta.lists[n].append]))));
+  const head = (): Record<string, unknown> => JSON.parse(JSON.stringify(delta.head));
+  assert.equal(doc(restoreState(head(), lists())), doc(s));
+  assert.throws(() => restoreState(head(), { ...lists(), history: [] }), /history items/);
   assert.throws(() => restoreState({ format: 'something' }, {}), /not a stored ledger head/);
+  assert.throws(() => restoreState(null, {}), StoredLedgerError);
+  const damaged = (edit: (head: Record<string, unknown>, lists: Record<string, unknown[]>) => void): (() => BorrowerState) => {
+    const h = head();
+    const l = lists();
+    edit(h, l);
+    return () => restoreState(h, l);
+  };
+  assert.throws(damaged((_, l) => { l['history']![0] = { not: 'an entry' }; }), /history\[0\] is not an array/);
+  assert.throws(damaged((_, l) => { (l['payments']![0] as Record<string, unknown>)['a'] = 12.5; }), /payments\[0\]\.a is not a decimal/);
+  assert.throws(damaged((_, l) => { (l['log']![0] as Record<string, unknown>)['op'] = { type: 'drop_table' }; }), /log\[0\]\.op is not an operation/);
+  assert.throws(damaged((_, l) => { (l['log']![1] as Record<string, unknown>)['e'] = 'maybe'; }), /log\[1\]\.e is not one of applied/);
+  assert.throws(damaged((h) => { h['nextKordev'] = '2'; }), /head\.nextKordev is not a whole number/);
+  const terms = (h: Record<string, unknown>): Record<string, unknown> => {
+    const live = h['live'] as { loans: Array<{ t: Record<string, unknown> }> };
+    return live.loans[0]!.t;
+  };
+  assert.throws(damaged((h) => { terms(h)['lc'] = { id: 'DEFAULT' }; }), /head\.live\.loans\[0\]\.t\.lc is not a loan config/);
+  assert.throws(damaged((h) => { terms(h)['af'] = 'lots'; }), /head\.live\.loans\[0\]\.t\.af is not a decimal/);
 });
 
 function longBorrower(payments: number): { state: BorrowerState; seq: number } {

@@ -92,9 +92,10 @@ export interface ParsedOperationsBatch {
 export function parseOperationsBatch(input: { query?: unknown; body: unknown }, options: ParseOperationOptions = {}): ParseResult<ParsedOperationsBatch> {
   const batch = parseBatchEnvelope(input, operationsBatchSchema);
   if (!batch.ok) return batch;
-  const batchQuery = typeof input.query === 'object' && input.query !== null ? (input.query as Record<string, unknown>) : {};
+  const query: unknown = input.query;
+  const batchQuery: object = typeof query === 'object' && query !== null ? query : {};
   const items = batch.items.map((item, index): OperationsBatchItemResult => {
-    const body = typeof item === 'object' && item !== null ? (item as Record<string, unknown>)['body'] : undefined;
+    const body = typeof item === 'object' && item !== null && 'body' in item ? item.body : undefined;
     const failed = (error: AppError, borrowerId: string | null = null): OperationsBatchItemResult => ({
       index,
       ok: false,

@@ -6,8 +6,8 @@ import type { Kysely } from 'kysely';
  * the item's position oldest first. An in-order apply inserts a few rows and rewrites the
  * head; a back-dated one deletes each list's replaced end and inserts the replayed part.
  *
- * Rows written before this migration hold a whole-state document in `state` and no items;
- * the ledger still reads them, and the worker's next save rewrites them as head + items.
+ * Rows written before this migration held a whole-state document in `state` and no items;
+ * the worker's next save rewrote them as head + items, and migration 0012 the rest.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema

@@ -23,7 +23,7 @@ export async function getConfigVersion(db: Db, kind: ConfigKind, id: string, ver
  * Writes a new version (configs are never changed in place: operations keep the version they
  * were accepted with). An identical body returns the current version unchanged.
  */
-export async function putConfig(db: Kysely<Database>, kind: ConfigKind, id: string, body: Record<string, unknown>): Promise<{ row: ConfigRow; created: boolean }> {
+export async function putConfig(db: Kysely<Database>, kind: ConfigKind, id: string, body: object): Promise<{ row: ConfigRow; created: boolean }> {
   return db.transaction().execute(async (trx) => {
     // Serialise writers of one config id so two PUTs cannot take the same version.
     await sql`select pg_advisory_xact_lock(hashtextextended(${`config:${kind}:${id}`}, 0))`.execute(trx);

@@ -5,8 +5,8 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 /**
  * A borrower's stored ledger: the head (`borrower_ledgers.state`) and the items of each of
- * its lists, oldest first (`ledger_items`). A row written before the head + items layout has
- * a whole-state document as its head and no items; `restoreState` of @lsl/ledger reads both.
+ * its lists, oldest first (`ledger_items`), as `JSON.parse` gives them: `restoreState` of
+ * @lsl/ledger decodes them (checked), once, where the state is loaded (@lsl/ledger-store).
  */
 export interface StoredLedger {
   appliedSeq: number;
@@ -109,21 +109,6 @@ export async function saveBorrowerLedgerDeltas(
     from unnest(${items.borrower}::text[], ${items.list}::text[], ${items.idx}::int[], ${items.item}::text[]) as t(borrower_id, list, idx, item)
     on conflict (borrower_id, list, idx) do update set item = excluded.item`.execute(trx);
   return written;
-}
-
-/**
- * Stores `state` as the head and drops every item: the shape of an older row (one whole
- * `lsl-ledger/1` document), which `restoreState` still reads. The worker saves with
- * `saveBorrowerLedgerDelta`.
- */
-export async function saveBorrowerLedger(trx: Transaction<Database>, borrowerId: string, state: unknown, appliedSeq: number): Promise<void> {
-  const json = JSON.stringify(state);
-  await trx
-    .insertInto('borrower_ledgers')
-    .values({ borrower_id: borrowerId, state: json, applied_seq: appliedSeq, updated_at: new Date() })
-    .onConflict((oc) => oc.column('borrower_id').doUpdateSet({ state: json, applied_seq: appliedSeq, updated_at: new Date() }))
-    .execute();
-  await trx.deleteFrom('ledger_items').where('borrower_id', '=', borrowerId).execute();
 }
 
 export async function borrowerExists(db: Db, borrowerId: string): Promise<boolean> {
