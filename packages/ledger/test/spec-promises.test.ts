@@ -6,7 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { apply, persistDelta, portfolioPromisesOf, restoreState, type ApplyResult, type LedgerEvent } from '../src/index.js';
+import { apply, persistDelta, portfolioPromisesOf, restoreState, StoredLedgerError, type ApplyResult, type LedgerEvent } from '../src/index.js';
 import { cancel, payment, TZ, WORKED } from './fixtures/ops.js';
 import { chargeOff, reversal } from './fixtures/lifecycle-ops.js';
 import { promise, promiseCancellation, PromiseBook } from './fixtures/promise-ops.js';
@@ -204,6 +204,10 @@ test('promises survive storage (head + items) and a restored state goes on judgi
   for (const day of ['2024-02-05', '2024-02-10', '2024-02-20']) {
     assert.deepEqual(restoreStatus(restored, day), b.status(day).promises);
   }
+  // A stored promise is checked as it is read: a bad one names where it is.
+  const bad = JSON.parse(JSON.stringify(delta.head));
+  bad.live.pr[0].a = 12;
+  assert.throws(() => restoreState(bad, items as never), (e: unknown) => e instanceof StoredLedgerError && /live\.pr\[0\]\.a/.test(e.message));
   const next = apply(restored, payment(b.next(), 'P2', P2, '2024-02-14'), TZ);
   assert.deepEqual(eventsOf(next.result).filter((e) => e.type === 'promise.kept').map((e) => e.payload.promise_id), ['PR1']);
 });
