@@ -5,6 +5,7 @@
 // Accepted operations per second (the route's rate: first request sent → last 202) and applied
 // operations per second (first accepted → last applied), with the CPU per operation of each
 // process kind.
+import { postRetryingDroppedConnection } from './closed-loop.js';
 import { appliedFigures, backendPids, waitUntilApplied } from './applied.js';
 import { startBenchSystem } from './pipeline.js';
 import { cpuMeter, round } from './stats.js';
@@ -47,7 +48,7 @@ export async function runBulk(options: BulkOptions) {
       Array.from({ length: options.concurrency ?? 4 }, async () => {
         while (next < batches.length) {
           const items = batches[next++]!;
-          const res = await system.api.post('/v1/operations/batch?is_migration=true', items);
+          const res = await postRetryingDroppedConnection(system.api, '/v1/operations/batch?is_migration=true', items);
           if (res.status !== 202) throw new Error(`bulk batch answered ${res.status}: ${JSON.stringify(res.body).slice(0, 300)}`);
           accepted += (res.body.items as Array<{ status: string }>).filter((i) => i.status !== 'failed').length;
         }

@@ -7,6 +7,7 @@
 import { Agent, request } from 'node:http';
 import { Redis } from 'ioredis';
 import { REDIS_URL, startSystem } from '../test/helpers.js';
+import { AS_DEPLOYED } from './pipeline.js';
 import { cpuMeter, round, sleep, summarize } from './stats.js';
 import { paymentRequest } from './workload.js';
 
@@ -49,7 +50,7 @@ export interface RedisMemoryFigures {
 }
 
 export async function runOpenLoop(options: OpenLoopOptions): Promise<{ rates: OpenLoopFigures[]; redis: RedisMemoryFigures }> {
-  const system = await startSystem({ serverWorkerConcurrency: 0, workers: 0, partitions: options.partitions, env: options.env });
+  const system = await startSystem({ serverWorkerConcurrency: 0, workers: 0, partitions: options.partitions, env: { ...AS_DEPLOYED, ...options.env } });
   try {
     // Like a lender's client: a bounded pool of kept-alive connections; a request waiting for
     // a free connection is waiting all the same (its latency runs from its scheduled time).

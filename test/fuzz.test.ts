@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
-import { errorBodySchema, SEED_RESULT_SCHEMAS, type OperationType } from '@lsl/contracts';
+import { errorBodySchema, OPERATION_REGISTRY, type OperationType } from '@lsl/contracts';
 import { fuzzRequest, type FuzzRequest } from './fuzz-arbitraries.js';
 import { startSystem, type System } from './helpers.js';
 
@@ -62,7 +62,7 @@ describe('fuzz: hostile requests at every route of a running server', () => {
         assert.ok(isSeedError(op.result.body), `failed ${op.type}: ${JSON.stringify(op.result)}`);
         assert.ok(op.result.status_code < 500, `failed ${op.type} with ${op.result.status_code}: ${JSON.stringify(op.result.body)} for ${request.body}`);
       } else {
-        const schema = SEED_RESULT_SCHEMAS[op.type as OperationType];
+        const schema = OPERATION_REGISTRY[op.type as OperationType].resultSchema;
         assert.ok(schema.safeParse(op.result.body).success, `succeeded ${op.type}: ${JSON.stringify(op.result.body).slice(0, 500)}`);
       }
     }

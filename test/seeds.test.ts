@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { exampleRequest, SEED_RESULT_SCHEMAS, type OperationType } from '@lsl/contracts';
+import { exampleRequest, OPERATION_REGISTRY, type OperationType } from '@lsl/contracts';
 import { startSystem, type System } from './helpers.js';
 
 // The "done when" of the pipeline issue: a new user sends the seeds' example requests (with
@@ -14,27 +14,9 @@ describe('the seeds’ example requests', () => {
     await system?.stop();
   });
 
+  // The route of each type, from its declaration (a batch route has no path parameters).
   const path = (type: OperationType, params: Record<string, string>) =>
-    '/v1' +
-    {
-      create_loan: `/borrowers/${params.borrower_id}/loans/${params.loan_id}/create`,
-      cancel_loan: `/borrowers/${params.borrower_id}/loans/${params.loan_id}/cancel`,
-      create_waiver: `/borrowers/${params.borrower_id}/loans/${params.loan_id}/waivers/${params.waiver_id}/create`,
-      create_consolidation: `/borrowers/${params.borrower_id}/loans/consolidations/${params.consolidation_id}/create`,
-      transfer_ownership: '/borrowers/loans/transfer_ownership',
-      create_payment: `/borrowers/${params.borrower_id}/payments/${params.payment_id}/create`,
-      reverse_payment: `/borrowers/${params.borrower_id}/payments/${params.payment_id}/reverse`,
-      create_reimbursement: `/borrowers/${params.borrower_id}/reimbursements/${params.reimbursement_id}/create`,
-      charge_off_loan: `/borrowers/${params.borrower_id}/loans/${params.loan_id}/charge_off`,
-      create_restructuring: `/borrowers/${params.borrower_id}/loans/${params.loan_id}/restructurings/${params.restructuring_id}/create`,
-      create_payoff: `/borrowers/${params.borrower_id}/loans/${params.loan_id}/payoffs/${params.payoff_id}/create`,
-      create_balance_adjustment: `/borrowers/${params.borrower_id}/loans/${params.loan_id}/adjustments/${params.adjustment_id}/create`,
-      revert_cancellation: `/borrowers/${params.borrower_id}/loans/${params.loan_id}/cancellation/revert`,
-      cancel_consolidation: `/borrowers/${params.borrower_id}/loans/consolidations/${params.consolidation_id}/cancel`,
-      create_promise: `/borrowers/${params.borrower_id}/promises/${params.promise_id}/create`,
-      cancel_promise: `/borrowers/${params.borrower_id}/promises/${params.promise_id}/cancel`,
-    }[type] +
-    '?is_migration=true';
+    OPERATION_REGISTRY[type].path.replace(/:([a-z_]+)/g, (_, name: string) => params[name] ?? '') + '?is_migration=true';
 
   /** Submits without waiting, polls the operation, checks its body against the seed schema. */
   async function submit(type: OperationType, params: Record<string, string>, body: any) {
@@ -43,7 +25,7 @@ describe('the seeds’ example requests', () => {
     const op = await system.api.waitForOperation(accepted.body.operation_id);
     assert.equal(op.status, 'succeeded', JSON.stringify(op.result));
     assert.equal(op.result.status_code, 200);
-    const parsed = SEED_RESULT_SCHEMAS[type].safeParse(op.result.body);
+    const parsed = OPERATION_REGISTRY[type].resultSchema.safeParse(op.result.body);
     assert.ok(parsed.success, `${type} body does not match the seed: ${JSON.stringify(parsed.error?.issues)}`);
     return op.result.body;
   }
@@ -94,7 +76,7 @@ describe('the seeds’ example requests', () => {
     assert.equal(batch.status, 207, JSON.stringify(batch.body));
     assert.equal(batch.body.failed.length, 0, JSON.stringify(batch.body));
     assert.equal(batch.body.succeeded.length, 1);
-    assert.ok(SEED_RESULT_SCHEMAS.transfer_ownership.safeParse(batch.body.succeeded[0]).success);
+    assert.ok(OPERATION_REGISTRY.transfer_ownership.resultSchema.safeParse(batch.body.succeeded[0]).success);
     assert.deepEqual(Object.keys(batch.body).sort(), ['failed', 'succeeded']);
   });
 

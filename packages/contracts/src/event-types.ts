@@ -1,37 +1,27 @@
 /**
- * Every event type the system reports, in one place: what a webhook subscription may name
- * (docs/webhooks.md) and what the event log holds. Operation events are written by the worker;
- * domain events by the ledger (`get_events` groups them as `loan_originated`, ...).
+ * Every event type the system reports: what a webhook subscription may name (docs/webhooks.md)
+ * and what the event log holds. Operation events are written by the worker; domain events by
+ * the ledger (`get_events` groups them as `loan_originated`, ...), declared with the operation
+ * that emits them (webhooks/event-payloads.ts derives their list from the registry).
  */
+import { DOMAIN_EVENTS, type DomainEventType } from './webhooks/event-payloads.js';
+
+export type { DomainEventType };
+
 export const OPERATION_EVENT_TYPES = ['operation.succeeded', 'operation.failed', 'batch.completed'] as const;
 
-export const DOMAIN_EVENT_TYPES = [
-  'loan.originated',
-  'loan.cancelled',
-  'loan.consolidated',
-  'loan.restructured',
-  'loan.charged_off',
-  'loan.paid_off',
-  'loan.ownership_transferred',
-  'loan.delinquency_changed',
-  'payment.applied',
-  'payment.reversed',
-  'waiver.applied',
-  'positive_balance.reimbursed',
-  'loan.balance_adjusted',
-  'loan.cancellation_reverted',
-  'loan.consolidation_cancelled',
-  'promise.kept',
-  'promise.broken',
-] as const;
+export type OperationEventType = (typeof OPERATION_EVENT_TYPES)[number];
 
-/** A domain event's type: what an operation's declaration lists (`events`). */
-export type DomainEventType = (typeof DOMAIN_EVENT_TYPES)[number];
+export const DOMAIN_EVENT_TYPES: readonly DomainEventType[] = DOMAIN_EVENTS.map((event) => event.type);
 
-export const EVENT_TYPES = [...OPERATION_EVENT_TYPES, ...DOMAIN_EVENT_TYPES] as const;
+export type EventType = OperationEventType | DomainEventType;
 
-export type EventType = (typeof EVENT_TYPES)[number];
+export const EVENT_TYPES: readonly EventType[] = [...OPERATION_EVENT_TYPES, ...DOMAIN_EVENT_TYPES];
 
 export function isEventType(value: string): value is EventType {
-  return (EVENT_TYPES as readonly string[]).includes(value);
+  return EVENT_TYPES.some((type) => type === value);
+}
+
+export function isDomainEventType(value: string): value is DomainEventType {
+  return DOMAIN_EVENT_TYPES.some((type) => type === value);
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
-import type { Logger } from '@lsl/telemetry';
+import { redactHeaders, type Logger } from '@lsl/telemetry';
 import { routePattern } from './route-pattern.js';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -16,9 +16,17 @@ const CALLER_ID = /^[\w.:@-]{1,128}$/;
  *
  * The same line pino-http wrote, written directly: pino-http made a child logger per request
  * (serializing and redacting the request once more) that nothing here uses, a measurable share
- * of intake's CPU per request (docs/performance.md, "Where the time goes").
+ * of intake's CPU per request (docs/performance.md, "Where the time goes"). Likewise the line's
+ * headers are censored here (`redactHeaders`, the same names the logger's redaction paths
+ * censor in `req.headers`) and an answered request's line is written by a child logger without
+ * redaction paths: pino's redaction walked every path, wildcards included, over each line's
+ * objects (docs/performance.md, "Intake's CPU per request"). The line is the same; a line
+ * with an error (5xx, a failed response) goes through the logger's full redaction.
  */
 export function requestLogger(logger: Logger): RequestHandler {
+  // What the line holds besides the censored headers (the request's method, URL, ids, the
+  // status, the route) has no field the redaction paths name.
+  const plain = logger.child({}, { redact: [] });
   return (req, res, next) => {
     const started = Date.now();
     const given = req.headers[REQUEST_ID_HEADER];
@@ -31,7 +39,7 @@ export function requestLogger(logger: Logger): RequestHandler {
       res.off('error', done);
       const failed = error !== undefined || res.statusCode >= 500;
       const line: Record<string, unknown> = {
-        req: { id, method: req.method, url: req.originalUrl ?? req.url, headers: req.headers, remoteAddress: req.socket?.remoteAddress },
+        req: { id, method: req.method, url: req.originalUrl ?? req.url, headers: failed ? req.headers : redactHeaders(req.headers), remoteAddress: req.socket?.remoteAddress },
         res: { statusCode: res.statusCode },
         responseTime: Date.now() - started,
         ...idsOf(req, res),
@@ -39,7 +47,10 @@ export function requestLogger(logger: Logger): RequestHandler {
       if (failed) line['err'] = error ?? new Error(`failed with status code ${res.statusCode}`);
       const message = `${req.method} ${req.originalUrl ?? req.url} ${res.statusCode}`;
       if (failed) logger.error(line, message);
-      else logger.info(line, message);
+      else {
+        if (plain.level !== logger.level) plain.level = logger.level;
+        plain.info(line, message);
+      }
     };
     res.on('finish', done);
     res.on('close', done);

@@ -61,7 +61,8 @@ export interface LedgerOptions {
 
 export * from './configs.js';
 export * from './operation-bodies.js';
-export type { LedgerOperations, LedgerOperation, OperationType } from './operations/registry.js';
+export type { LedgerOperations, LedgerOperation, OperationType, OperationResults, OperationResult, OperationEvents } from './operations/registry.js';
+import type { OperationResult } from './operations/registry.js';
 
 /** The seed error body. `code` is the application error code (integer). */
 export interface ErrorBody {
@@ -77,15 +78,18 @@ export interface ErrorBody {
  * (`loan.originated`, `positive_balance.reimbursed`); `get_events` groups events under the
  * same name with the dot made an underscore (`loan_originated`).
  */
-export interface LedgerEvent {
-  type: string;
+export interface LedgerEvent<T extends string = string> {
+  type: T;
   loan_id: string | null;
   effective_date: Day;
   payload: Record<string, unknown>;
 }
 
-/** A result body: the seed body of the operation's type (keys in alphabetical order). */
-export type ApplyBody = Record<string, unknown>;
+/**
+ * A result body: the 200 body of the operation's type (`OperationResults`, the `Result` of its
+ * declaration; keys in alphabetical order).
+ */
+export type ApplyBody = OperationResult;
 
 export type ApplyResult =
   | { ok: true; statusCode: 200; body: ApplyBody; events?: LedgerEvent[] }

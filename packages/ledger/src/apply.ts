@@ -14,7 +14,7 @@ import { Draft } from './draft.js';
 import { refusal } from './errors.js';
 import { effectiveDayNum } from './execute.js';
 import type { LogRecord } from './model.js';
-import { applyBackDated, effectOf, step, toResult } from './replay.js';
+import { applyBackDated, applyFresh, effectOf, toResult } from './replay.js';
 import { locatePayment } from './reverse-payment.js';
 import { locateCancellation, locateConsolidation } from './undo.js';
 import { withPromiseEvents } from './promises.js';
@@ -56,7 +56,7 @@ export function apply(state: BorrowerState, op: LedgerOperation, options: Ledger
 function applyInOrder(state: BorrowerState, op: LedgerOperation, day: DayNum, options: LedgerOptions): ApplyOutput {
   const d = new Draft(state.live);
   const kordevId = state.nextKordev;
-  const outcome = step(d, { op, day, kordevId }, 'fresh', options, state.borrowerId);
+  const outcome = applyFresh(d, op, day, kordevId, options, state.borrowerId);
   if (!outcome.ok) return { state, result: toResult(outcome) };
   const live = d.freeze();
   const record: LogRecord = { op, day, seq: op.seq, kordevId, effect: effectOf(outcome) };

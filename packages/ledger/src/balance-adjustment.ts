@@ -12,8 +12,9 @@ import { minDec, money, round2, toDec } from './decimal.js';
 import { closedLoanRefusal, refusal } from './errors.js';
 import { domainEvent, freshEvents } from './events.js';
 import { markPaidOff } from './allocation.js';
+import type { CreateBalanceAdjustmentResult } from './operations/create-balance-adjustment.js';
 
-export function createBalanceAdjustment(ctx: OpContext<CreateBalanceAdjustmentOperation>): Outcome {
+export function createBalanceAdjustment(ctx: OpContext<CreateBalanceAdjustmentOperation>): Outcome<CreateBalanceAdjustmentResult, 'loan.balance_adjusted'> {
   const { d, op } = ctx;
   const terms = op.body.balance_adjustment;
   const context: Record<string, unknown> = { borrower_id: ctx.borrowerId, loan_id: op.loanId, adjustment_id: op.adjustmentId };
@@ -52,7 +53,7 @@ export function createBalanceAdjustment(ctx: OpContext<CreateBalanceAdjustmentOp
       installment,
       reason: terms.reason ?? null,
     })]),
-    body: sortedBody({
+    body: sortedBody<CreateBalanceAdjustmentResult>({
       balance_adjustment: { ...terms, installment },
       id: op.adjustmentId,
       kordev_id: ctx.kordevId,

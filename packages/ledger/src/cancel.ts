@@ -11,8 +11,9 @@ import { refusal } from './errors.js';
 import { BUCKETS } from './model.js';
 import { domainEvent, freshEvents } from './events.js';
 import { money } from './decimal.js';
+import type { CancelLoanResult } from './operations/cancel-loan.js';
 
-export function cancelLoan(ctx: OpContext<CancelLoanOperation>): Outcome {
+export function cancelLoan(ctx: OpContext<CancelLoanOperation>): Outcome<CancelLoanResult, 'loan.cancelled'> {
   const { d, op } = ctx;
   const context = { borrower_id: ctx.borrowerId, loan_id: op.loanId };
   const existing = d.loan(op.loanId);
@@ -40,6 +41,6 @@ export function cancelLoan(ctx: OpContext<CancelLoanOperation>): Outcome {
       cancellation_date: effective,
       refunded_to_positive_balance: money(paid),
     })]),
-    body: sortedBody({ effective_date: effective, id: op.operationId, kordev_id: ctx.kordevId, loan_id: op.loanId, request_id: requestIdOf(op) }),
+    body: sortedBody<CancelLoanResult>({ effective_date: effective, id: op.operationId, kordev_id: ctx.kordevId, loan_id: op.loanId, request_id: requestIdOf(op) }),
   };
 }

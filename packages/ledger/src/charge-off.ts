@@ -10,8 +10,9 @@ import { numToDay } from './calendar.js';
 import { requestIdOf, sortedBody, type OpContext, type Outcome } from './context.js';
 import { ZERO, money } from './decimal.js';
 import { closedLoanRefusal, refusal } from './errors.js';
+import type { ChargeOffLoanResult } from './operations/charge-off-loan.js';
 
-export function chargeOffLoan(ctx: OpContext<ChargeOffLoanOperation>): Outcome {
+export function chargeOffLoan(ctx: OpContext<ChargeOffLoanOperation>): Outcome<ChargeOffLoanResult, 'loan.charged_off'> {
   const { d, op } = ctx;
   const body = op.body.loan_charge_off;
   const context = { borrower_id: ctx.borrowerId, loan_id: op.loanId };
@@ -38,7 +39,7 @@ export function chargeOffLoan(ctx: OpContext<ChargeOffLoanOperation>): Outcome {
   };
   return {
     ok: true,
-    body: sortedBody(result),
+    body: sortedBody<ChargeOffLoanResult>(result),
     events: [{
       type: 'loan.charged_off',
       loan_id: op.loanId,

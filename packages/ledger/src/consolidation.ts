@@ -20,8 +20,9 @@ import { checkUsury } from './usury.js';
 import { domainEvent, freshEvents } from './events.js';
 import { loanOriginated } from './create-loan.js';
 import { ZERO, money, type Dec } from './decimal.js';
+import type { CreateConsolidationResult } from './operations/create-consolidation.js';
 
-export function createConsolidation(ctx: OpContext<CreateConsolidationOperation>): Outcome {
+export function createConsolidation(ctx: OpContext<CreateConsolidationOperation>): Outcome<CreateConsolidationResult, 'loan.consolidated' | 'loan.originated'> {
   const { d, op, options } = ctx;
   const body = op.body.loan_consolidation;
   const context: Record<string, unknown> = { borrower_id: ctx.borrowerId, consolidation_id: op.consolidationId };
@@ -82,7 +83,7 @@ export function createConsolidation(ctx: OpContext<CreateConsolidationOperation>
       })),
       loanOriginated(ctx, created),
     ]),
-    body: sortedBody({
+    body: sortedBody<CreateConsolidationResult>({
       id: op.consolidationId,
       kordev_id: ctx.kordevId,
       loan_consolidation: { ...body, due_dates: dueDays.map((day) => endOfDay(day, options.timeZone)) },

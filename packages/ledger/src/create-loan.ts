@@ -15,6 +15,7 @@ import type { Installment, Loan } from './model.js';
 import { buildSchedule } from './schedule.js';
 import { applicableRate, checkUsury } from './usury.js';
 import { domainEvent, freshEvents } from './events.js';
+import type { CreateLoanResult } from './operations/create-loan.js';
 
 export const DEFAULT_LOAN_CONFIG: LoanConfig = {
   id: 'DEFAULT',
@@ -140,7 +141,7 @@ export function loanExists(d: Draft, loanId: string): boolean {
   return d.loan(loanId) !== undefined;
 }
 
-export function createLoan(ctx: OpContext<CreateLoanOperation>): Outcome {
+export function createLoan(ctx: OpContext<CreateLoanOperation>): Outcome<CreateLoanResult, 'loan.originated'> {
   const { op, options, d } = ctx;
   const loan = op.body.loan;
   const context = { borrower_id: ctx.borrowerId, loan_id: op.loanId };
@@ -168,7 +169,7 @@ export function createLoan(ctx: OpContext<CreateLoanOperation>): Outcome {
   // due_dates are the final ones ("displayed in the response"): end of their local day.
   return {
     ok: true,
-    body: sortedBody({ ...loan, due_dates: dueDays.map((day) => endOfDay(day, options.timeZone)), id: op.loanId, kordev_id: ctx.kordevId, request_id: requestIdOf(op) }),
+    body: sortedBody<CreateLoanResult>({ ...loan, due_dates: dueDays.map((day) => endOfDay(day, options.timeZone)), id: op.loanId, kordev_id: ctx.kordevId, request_id: requestIdOf(op) }),
     ...freshEvents(ctx, () => [loanOriginated(ctx, created)]),
   };
 }
@@ -185,7 +186,7 @@ export function installmentAmountAtOrigination(loan: Loan): Dec {
 }
 
 /** `loan.originated` (docs/events.md): the terms the loan was created with, after usury. */
-export function loanOriginated(ctx: OpContext, loan: Loan): LedgerEvent {
+export function loanOriginated(ctx: OpContext, loan: Loan): LedgerEvent<'loan.originated'> {
   return domainEvent(ctx, 'loan.originated', loan.id, {
     amount_financed: money(loan.amountFinanced),
     config_id: loan.configId,

@@ -8,12 +8,12 @@ import { numToDay } from './calendar.js';
 import type { OpContext } from './context.js';
 
 /** One event of the operation in `ctx`, dated its effective day; `kordev_id` is the operation's. */
-export function domainEvent(ctx: OpContext, type: string, loanId: string | null, payload: Record<string, unknown>): LedgerEvent {
+export function domainEvent<T extends string>(ctx: OpContext, type: T, loanId: string | null, payload: Record<string, unknown>): LedgerEvent<T> {
   return { type, loan_id: loanId, effective_date: numToDay(ctx.day), payload: { kordev_id: ctx.kordevId, ...payload } };
 }
 
 /** `{events}` for an outcome on a fresh application; nothing on a replay (the builder is not run). */
-export function freshEvents(ctx: OpContext, build: () => LedgerEvent[]): { events?: LedgerEvent[] } {
+export function freshEvents<T extends string>(ctx: OpContext, build: () => Array<LedgerEvent<T>>): { events?: Array<LedgerEvent<T>> } {
   return ctx.mode === 'fresh' ? { events: build() } : {};
 }
 

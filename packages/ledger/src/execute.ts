@@ -3,11 +3,11 @@ import type { Day, LedgerOperation, LedgerOperations, LedgerOptions, OperationTy
 import { instantToDayNum, numToDay, type DayNum } from './calendar.js';
 import type { Mode, Outcome } from './context.js';
 import type { Draft } from './draft.js';
-import { LEDGER_OPERATIONS } from './operations/registry.js';
+import { LEDGER_REGISTRY, type OperationEvents, type OperationResult, type OperationResults } from './operations/registry.js';
 
 /** The instant an operation takes effect at, before it becomes a day (its declaration says). */
 function effectiveInstant<K extends OperationType>(type: K, op: LedgerOperations[K]): string {
-  const given = LEDGER_OPERATIONS[type].effectiveInstant(op);
+  const given = LEDGER_REGISTRY[type].effectiveInstant(op);
   return given !== undefined && given.trim() !== '' ? given : op.recordedAt;
 }
 
@@ -33,11 +33,11 @@ interface ExecuteMeta {
 }
 
 /** Runs the handler the operation's declaration names. */
-function handle<K extends OperationType>(d: Draft, type: K, op: LedgerOperations[K], meta: ExecuteMeta): Outcome {
-  return LEDGER_OPERATIONS[type].handle({ d, op, day: meta.day, kordevId: meta.kordevId, mode: meta.mode, options: meta.options, borrowerId: meta.borrowerId });
+function handle<K extends OperationType>(d: Draft, type: K, op: LedgerOperations[K], meta: ExecuteMeta): Outcome<OperationResults[K], OperationEvents[K]> {
+  return LEDGER_REGISTRY[type].handle({ d, op, day: meta.day, kordevId: meta.kordevId, mode: meta.mode, options: meta.options, borrowerId: meta.borrowerId });
 }
 
-export function execute(d: Draft, op: LedgerOperation, meta: ExecuteMeta): Outcome {
+export function execute(d: Draft, op: LedgerOperation, meta: ExecuteMeta): Outcome<OperationResult, string> {
   d.operationId = op.operationId;
   try {
     return handle(d, op.type, op, meta);

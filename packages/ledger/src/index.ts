@@ -8,7 +8,7 @@ export { toDay, endOfDay } from './calendar.js';
 export { checkUsury, type UsuryTerms } from './usury.js';
 export { statusAt, type BorrowerStatus, type LoanStatus, type BucketStatus, type InstallmentStatus, type PaymentStatus, type Summary } from './status.js';
 export { historyOf } from './history.js';
-export { STEP_TYPES, stepTypeOf } from './step-types.js';
+export { stepTypes, stepTypeOf } from './step-types.js';
 export { LEDGER_ERRORS, type LedgerErrorKind } from './errors.js';
 export { buildSchedule, type Schedule, type ScheduledInstallment } from './schedule.js';
 export { DAY_COUNTS, RATE_TYPES, INTEREST_METHODS, ROUNDINGS, conventionsOf, roundMoney, type Conventions, type DayCount, type RateType, type InterestMethod, type Rounding } from './conventions.js';

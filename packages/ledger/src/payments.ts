@@ -9,18 +9,19 @@ import { sortedBody, requestIdOf, type OpContext, type Outcome } from './context
 import { ZERO, money, toDec, type Dec } from './decimal.js';
 import { refusal } from './errors.js';
 import { recover, recoveryTargets } from './recovery.js';
-import { BUCKETS, type AllocationLine, type Installment } from './model.js';
+import { BUCKETS, perBucket, type AllocationLine, type Installment } from './model.js';
 import type { Draft } from './draft.js';
 import { dueNow, prepay, prepaymentEffectOf } from './prepayment.js';
 import type { PrepaymentEffect } from './reschedule.js';
 import { domainEvent, freshEvents } from './events.js';
+import type { AppliedAllocation, CreatePaymentResult } from './operations/create-payment.js';
 
 interface Part {
   loanId: string | null;
   amount: Dec;
 }
 
-export function createPayment(ctx: OpContext<CreatePaymentOperation>): Outcome {
+export function createPayment(ctx: OpContext<CreatePaymentOperation>): Outcome<CreatePaymentResult, 'payment.applied'> {
   const { d, op } = ctx;
   const payment = op.body.payment;
   const amount = toDec(payment.amount_paid);
@@ -99,7 +100,7 @@ export function createPayment(ctx: OpContext<CreatePaymentOperation>): Outcome {
       payment_id: op.paymentId,
       positive_balance_amount: money(toPositive),
     })]),
-    body: sortedBody({
+    body: sortedBody<CreatePaymentResult>({
       applied_allocations: applied,
       id: op.paymentId,
       kordev_id: ctx.kordevId,
@@ -133,17 +134,12 @@ function payLoans(d: Draft, amount: Dec, loanIds: readonly string[], order: read
 }
 
 /** The applied split per loan and bucket: `[{loan_id, amount, buckets: {principal: ..., ...}}]`. */
-export function appliedAllocations(lines: readonly AllocationLine[]): Array<Record<string, unknown>> {
-  const out: Array<Record<string, unknown>> = [];
-  for (const [loanId, perBucket] of splitByLoan(lines)) {
-    const buckets: Partial<Record<BucketType, number>> = {};
+export function appliedAllocations(lines: readonly AllocationLine[]): AppliedAllocation[] {
+  const out: AppliedAllocation[] = [];
+  for (const [loanId, byBucket] of splitByLoan(lines)) {
     let total = ZERO;
-    for (const b of BUCKETS) {
-      const v = perBucket.get(b) ?? ZERO;
-      buckets[b] = money(v);
-      total = total.plus(v);
-    }
-    out.push({ loan_id: loanId, amount: money(total), buckets });
+    for (const b of BUCKETS) total = total.plus(byBucket.get(b) ?? ZERO);
+    out.push({ loan_id: loanId, amount: money(total), buckets: perBucket((b) => money(byBucket.get(b) ?? ZERO)) });
   }
   return out;
 }

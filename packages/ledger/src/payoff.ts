@@ -20,11 +20,12 @@ import type { CreatePayoffOperation } from './operations/create-payoff.js';
 import type { AllocationLine } from './model.js';
 import { payoffQuote, payoffRefusal } from './payoff-quote.js';
 import { breakdownBody } from './payoff-read.js';
+import type { CreatePayoffResult } from './operations/create-payoff.js';
 
 /** The history step of a payoff's payments and closings (`PAYOFF`). */
 export const PAYOFF_STEP = 'payoff';
 
-export function createPayoff(ctx: OpContext<CreatePayoffOperation>): Outcome {
+export function createPayoff(ctx: OpContext<CreatePayoffOperation>): Outcome<CreatePayoffResult, 'loan.paid_off'> {
   const { d, op } = ctx;
   const amount = toDec(op.body.payoff.amount_paid);
   const context = { borrower_id: ctx.borrowerId, loan_id: op.loanId, payoff_id: op.payoffId };
@@ -84,7 +85,7 @@ export function createPayoff(ctx: OpContext<CreatePayoffOperation>): Outcome {
 }
 
 /** The replay of a payoff that no longer settles the loan: an ordinary payment (docs/ledger.md, "Payoff"). */
-function asPayment(ctx: OpContext<CreatePayoffOperation>, amount: Dec, loanId: string | null): Outcome {
+function asPayment(ctx: OpContext<CreatePayoffOperation>, amount: Dec, loanId: string | null): Outcome<CreatePayoffResult, 'loan.paid_off'> {
   const { d, op } = ctx;
   const lines: AllocationLine[] = [];
   let left = amount;
@@ -115,6 +116,6 @@ function record(ctx: OpContext<CreatePayoffOperation>, amount: Dec, lines: Alloc
   });
 }
 
-function resultBody(ctx: OpContext<CreatePayoffOperation>, amounts: { amount_paid: number; payoff_amount: number; to_positive_balance: number }): Record<string, unknown> {
-  return sortedBody({ ...amounts, id: ctx.op.payoffId, kordev_id: ctx.kordevId, loan_id: ctx.op.loanId, request_id: requestIdOf(ctx.op) });
+function resultBody(ctx: OpContext<CreatePayoffOperation>, amounts: { amount_paid: number; payoff_amount: number; to_positive_balance: number }): CreatePayoffResult {
+  return sortedBody<CreatePayoffResult>({ ...amounts, id: ctx.op.payoffId, kordev_id: ctx.kordevId, loan_id: ctx.op.loanId, request_id: requestIdOf(ctx.op) });
 }

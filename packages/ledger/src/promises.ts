@@ -10,6 +10,8 @@
  * for a promise without a loan, only what the payment applied to the loan for one with a loan.
  */
 import type { ApplyResult, CancelPromiseOperation, CreatePromiseOperation, Day, LedgerEvent } from './api.js';
+import type { CancelPromiseResult } from './operations/cancel-promise.js';
+import type { CreatePromiseResult } from './operations/create-promise.js';
 import { dayToNum, numToDay, type DayNum } from './calendar.js';
 import type { List } from './cons.js';
 import { requestIdOf, sortedBody, type OpContext, type Outcome } from './context.js';
@@ -91,7 +93,7 @@ export function promiseStatuses(core: Core, day: DayNum): PromiseStatus[] {
 
 // --- the operations ----------------------------------------------------------------------------
 
-export function createPromise(ctx: OpContext<CreatePromiseOperation>): Outcome {
+export function createPromise(ctx: OpContext<CreatePromiseOperation>): Outcome<CreatePromiseResult> {
   const { d, op } = ctx;
   const promise = op.body.promise;
   const context = { borrower_id: ctx.borrowerId, promise_id: op.promiseId };
@@ -123,7 +125,7 @@ export function createPromise(ctx: OpContext<CreatePromiseOperation>): Outcome {
   const j = judgePromise(record, d.payments, ctx.day);
   return {
     ok: true,
-    body: sortedBody({
+    body: sortedBody<CreatePromiseResult>({
       effective_date: numToDay(ctx.day),
       id: op.promiseId,
       kordev_id: ctx.kordevId,
@@ -135,7 +137,7 @@ export function createPromise(ctx: OpContext<CreatePromiseOperation>): Outcome {
   };
 }
 
-export function cancelPromise(ctx: OpContext<CancelPromiseOperation>): Outcome {
+export function cancelPromise(ctx: OpContext<CancelPromiseOperation>): Outcome<CancelPromiseResult> {
   const { d, op } = ctx;
   const context = { borrower_id: ctx.borrowerId, promise_id: op.promiseId };
   const existing = d.promise(op.promiseId);
@@ -145,7 +147,7 @@ export function cancelPromise(ctx: OpContext<CancelPromiseOperation>): Outcome {
   d.setPromise({ ...existing, canceled: { day: ctx.day, seq: op.seq } });
   return {
     ok: true,
-    body: sortedBody({
+    body: sortedBody<CancelPromiseResult>({
       effective_date: numToDay(ctx.day),
       id: op.operationId,
       kordev_id: ctx.kordevId,

@@ -9,8 +9,9 @@ import { numToDay } from './calendar.js';
 import { requestIdOf, sortedBody, type OpContext, type Outcome } from './context.js';
 import { minDec, money, toDec } from './decimal.js';
 import { refusal } from './errors.js';
+import type { CreateReimbursementResult } from './operations/create-reimbursement.js';
 
-export function createReimbursement(ctx: OpContext<CreateReimbursementOperation>): Outcome {
+export function createReimbursement(ctx: OpContext<CreateReimbursementOperation>): Outcome<CreateReimbursementResult, 'positive_balance.reimbursed'> {
   const { d, op } = ctx;
   const reimbursement = op.body.reimbursement;
   const context = { borrower_id: ctx.borrowerId, reimbursement_id: op.reimbursementId };
@@ -27,7 +28,7 @@ export function createReimbursement(ctx: OpContext<CreateReimbursementOperation>
   return {
     ok: true,
     clamped: !paid.eq(value),
-    body: sortedBody({
+    body: sortedBody<CreateReimbursementResult>({
       id: op.reimbursementId,
       kordev_id: ctx.kordevId,
       positive_balance_after: after,

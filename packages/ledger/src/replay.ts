@@ -6,11 +6,12 @@
  * (apply.ts) takes the in-order path itself and comes here for the rest.
  */
 import type { ApplyResult, LedgerOperation, LedgerOptions } from './api.js';
+import type { OperationResult } from './operations/registry.js';
 import type { ApplyOutput } from './apply.js';
 import type { DayNum } from './calendar.js';
 import { push, splitAt, type List } from './cons.js';
 import { advance } from './accrual.js';
-import type { Mode, Outcome } from './context.js';
+import type { Outcome } from './context.js';
 import { Draft, EMPTY_CORE } from './draft.js';
 import { execute } from './execute.js';
 import type { Core, Effect, LogRecord, Snapshot } from './model.js';
@@ -19,33 +20,45 @@ import { placeEvents } from './events.js';
 import { voidedPayment } from './reverse-payment.js';
 import { withPromiseEvents } from './promises.js';
 
-/** A record taken out: a reversed payment stays listed; anything else leaves no trace. */
-function takenOut(d: Draft, rec: LogRecord): Outcome {
-  return rec.op.type === 'create_payment' ? voidedPayment(d, rec) : { ok: true, body: {} };
-}
-
 /** `replayed`: how many records effective after the operation were replayed (back-dating). */
-export function toResult(outcome: Outcome, replayed = 0): ApplyResult {
+export function toResult(outcome: Outcome<OperationResult, string>, replayed = 0): ApplyResult {
   if (outcome.ok) {
     return outcome.events ? { ok: true, statusCode: 200, body: outcome.body, events: placeEvents(outcome.events, replayed) } : { ok: true, statusCode: 200, body: outcome.body };
   }
   return { ok: false, statusCode: outcome.statusCode, body: outcome.body };
 }
 
-export function effectOf(outcome: Outcome, rec?: { reversal?: LogRecord['reversal'] }): Effect {
-  if (rec?.reversal !== undefined) return 'reversed';
+/** How an executed operation took effect (a refusal on replay leaves it voided). */
+export function effectOf(outcome: Outcome<object, string>): Effect {
   if (!outcome.ok) return 'voided';
   return outcome.clamped ? 'clamped' : 'applied';
 }
 
-/** Runs one record on a draft (advance to its day, execute; a record taken out applies nothing). */
-export function step(d: Draft, rec: { op: LedgerOperation; day: DayNum; kordevId: number; reversal?: LogRecord['reversal'] }, mode: Mode, options: LedgerOptions, borrowerId: string): Outcome {
-  advance(d, rec.day);
-  const outcome = rec.reversal !== undefined
-    ? takenOut(d, rec as LogRecord)
-    : execute(d, rec.op, { day: rec.day, kordevId: rec.kordevId, mode, options, borrowerId });
+/** Applies a new operation: advance to its day, then execute it ("fresh": it may be refused). */
+export function applyFresh(d: Draft, op: LedgerOperation, day: DayNum, kordevId: number, options: LedgerOptions, borrowerId: string): Outcome<OperationResult, string> {
+  advance(d, day);
+  const outcome = execute(d, op, { day, kordevId, mode: 'fresh', options, borrowerId });
   d.applied += 1;
   return outcome;
+}
+
+/**
+ * Runs a logged record again ("replay": it never fails) and says how it took effect. A record
+ * taken out (`reversal` set) applies nothing, whatever its type: a reversed payment, a reverted
+ * cancellation, a cancelled consolidation. Only a reversed payment leaves a trace: it stays
+ * listed among the payments, voided (docs/ledger.md, "Payment reversal").
+ */
+export function replayRecord(d: Draft, rec: LogRecord, options: LedgerOptions, borrowerId: string): Effect {
+  advance(d, rec.day);
+  let effect: Effect;
+  if (rec.reversal !== undefined) {
+    if (rec.op.type === 'create_payment') voidedPayment(d, rec.op, rec.day, rec.reversal);
+    effect = 'reversed';
+  } else {
+    effect = effectOf(execute(d, rec.op, { day: rec.day, kordevId: rec.kordevId, mode: 'replay', options, borrowerId }));
+  }
+  d.applied += 1;
+  return effect;
 }
 
 /** The newest snapshot reflecting at most `index` records (the empty core when none). */
@@ -93,12 +106,11 @@ export function applyBackDated(state: BorrowerState, op: LedgerOperation, day: D
   const shift = (rec: LogRecord): LogRecord => (outOfOrder && rec.seq > op.seq ? { ...rec, kordevId: rec.kordevId + 1 } : rec);
   before.forEach((original, i) => {
     const rec = shift(amended(original, base.index + i));
-    const outcome = step(d, rec, 'replay', options, state.borrowerId);
-    rebuilt.push({ ...rec, effect: effectOf(outcome, rec) });
+    rebuilt.push({ ...rec, effect: replayRecord(d, rec, options, state.borrowerId) });
     takeSnapshot();
   });
   {
-    const outcome = step(d, { op, day, kordevId }, 'fresh', options, state.borrowerId);
+    const outcome = applyFresh(d, op, day, kordevId, options, state.borrowerId);
     result = toResult(outcome, after.length);
     if (!outcome.ok) return { state, result };
     rebuilt.push({ op, day, seq: op.seq, kordevId, effect: effectOf(outcome) });
@@ -106,8 +118,7 @@ export function applyBackDated(state: BorrowerState, op: LedgerOperation, day: D
   }
   after.forEach((rec, i) => {
     const shifted = shift(amended(rec, position + i));
-    const outcome = step(d, shifted, 'replay', options, state.borrowerId);
-    rebuilt.push({ ...shifted, effect: effectOf(outcome, shifted) });
+    rebuilt.push({ ...shifted, effect: replayRecord(d, shifted, options, state.borrowerId) });
     takeSnapshot();
   });
 
@@ -161,7 +172,7 @@ export function coreAt(state: BorrowerState, day: DayNum, options: LedgerOptions
     d = new Draft(base.core);
     for (const rec of splitAt(state.log, base.index).rest) {
       if (rec.day > day) break;
-      step(d, rec, 'replay', options, state.borrowerId);
+      replayRecord(d, rec, options, state.borrowerId);
     }
   }
   advance(d, day);

@@ -19,8 +19,9 @@ import type { Installment } from './model.js';
 import { buildSchedule } from './schedule.js';
 import { conventionsOf } from './conventions.js';
 import { applicableRate, checkUsury } from './usury.js';
+import type { CreateRestructuringResult } from './operations/create-restructuring.js';
 
-export function createRestructuring(ctx: OpContext<CreateRestructuringOperation>): Outcome {
+export function createRestructuring(ctx: OpContext<CreateRestructuringOperation>): Outcome<CreateRestructuringResult, 'loan.restructured'> {
   const { d, op, options } = ctx;
   const body = op.body.loan_restructuring;
   const context = { borrower_id: ctx.borrowerId, loan_id: op.loanId, restructuring_id: op.restructuringId };
@@ -82,7 +83,7 @@ export function createRestructuring(ctx: OpContext<CreateRestructuringOperation>
   const fixedInstallment = money(schedule.fixedInstallment);
   return {
     ok: true,
-    body: sortedBody({
+    body: sortedBody<CreateRestructuringResult>({
       fixed_installment_amount: fixedInstallment,
       id: op.restructuringId,
       kordev_id: ctx.kordevId,

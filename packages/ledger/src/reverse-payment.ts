@@ -12,7 +12,8 @@ import { requestIdOf, sortedBody, type OpContext, type Outcome } from './context
 import { ZERO, money, toDec } from './decimal.js';
 import type { Draft } from './draft.js';
 import { refusal, type Refusal } from './errors.js';
-import type { LogRecord, PaymentRecord } from './model.js';
+import type { LogRecord, PaymentRecord, ReversalMark } from './model.js';
+import type { ReversePaymentResult } from './operations/reverse-payment.js';
 
 /** Finds the payment a reversal names in the log: its position (oldest = 0) and record. */
 export function locatePayment(
@@ -36,22 +37,19 @@ export function locatePayment(
 }
 
 /** A reversed payment on replay: nothing is applied, the payment stays listed as reversed. */
-export function voidedPayment(d: Draft, rec: LogRecord): Outcome {
-  const op = rec.op;
-  if (op.type !== 'create_payment') throw new Error(`the reversed record ${op.operationId} is a ${op.type}, not a payment`);
+export function voidedPayment(d: Draft, op: CreatePaymentOperation, day: DayNum, reversal: ReversalMark): void {
   d.addPayment({
     kind: 'payment',
     paymentId: op.paymentId,
-    seq: rec.seq,
+    seq: op.seq,
     operationId: op.operationId,
-    day: rec.day,
+    day,
     amount: toDec(op.body.payment.amount_paid),
     lines: [],
     positiveBalance: ZERO,
     loanId: null,
-    reversedOn: rec.reversal!.day,
+    reversedOn: reversal.day,
   });
-  return { ok: true, body: {} };
 }
 
 function reversedListing(d: Draft, paymentId: string): PaymentRecord | undefined {
@@ -62,7 +60,7 @@ function reversedListing(d: Draft, paymentId: string): PaymentRecord | undefined
   return undefined;
 }
 
-export function reversePayment(ctx: OpContext<ReversePaymentOperation>): Outcome {
+export function reversePayment(ctx: OpContext<ReversePaymentOperation>): Outcome<ReversePaymentResult, 'payment.reversed'> {
   const { d, op } = ctx;
   const listing = reversedListing(d, op.paymentId);
   // apply() refuses an unknown payment before any replay; reaching here without the
@@ -73,7 +71,7 @@ export function reversePayment(ctx: OpContext<ReversePaymentOperation>): Outcome
   const reversedAmount = money(listing.amount);
   return {
     ok: true,
-    body: sortedBody({
+    body: sortedBody<ReversePaymentResult>({
       id: op.operationId,
       kordev_id: ctx.kordevId,
       payment_id: op.paymentId,

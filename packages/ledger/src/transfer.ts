@@ -2,7 +2,7 @@
  * Ownership transfer (docs/ledger.md): the owner changes from the effective day on; the answer
  * reports the principal, interest and installment_fee states on that day.
  */
-import type { TransferOwnershipOperation } from './api.js';
+import type { BucketType, TransferOwnershipOperation } from './api.js';
 import { bucketFigures } from './buckets.js';
 import { requestIdOf, sortedBody, type OpContext, type Outcome } from './context.js';
 import { ZERO, money } from './decimal.js';
@@ -10,6 +10,7 @@ import { refusal } from './errors.js';
 import type { Loan } from './model.js';
 import type { DayNum } from './calendar.js';
 import { domainEvent, freshEvents } from './events.js';
+import type { BucketStates, TransferOwnershipResult } from './operations/transfer-ownership.js';
 
 export function ownerOn(loan: Loan, day: DayNum): string | null {
   let owner: string | null = null;
@@ -17,10 +18,10 @@ export function ownerOn(loan: Loan, day: DayNum): string | null {
   return owner;
 }
 
-export function createTransfer(ctx: OpContext<TransferOwnershipOperation>): Outcome {
+export function createTransfer(ctx: OpContext<TransferOwnershipOperation>): Outcome<TransferOwnershipResult, 'loan.ownership_transferred'> {
   const { d, op } = ctx;
   const transfer = op.body.ownership_transfer;
-  const newOwner = typeof transfer.new_owner === 'string' ? transfer.new_owner : null;
+  const newOwner = transfer.new_owner;
   const context = { borrower_id: ctx.borrowerId, loan_id: op.loanId, new_owner: newOwner };
   const existing = d.loan(op.loanId);
   if (existing === undefined) return refusal('loan_not_found', context);
@@ -35,11 +36,11 @@ export function createTransfer(ctx: OpContext<TransferOwnershipOperation>): Outc
   // No bucket moves; the history notes the change on the loan's `owner` pseudo-bucket.
   d.record({ loanId: loan.id, installment: null, bucket: 'owner', status: 'transferred', delta: ZERO, balance: ZERO, step: 'transfer', newOwner });
 
-  const amounts: Record<string, Record<string, number>> = {};
-  for (const bucket of ['installment_fee', 'interest', 'principal'] as const) {
+  const states = (bucket: BucketType): BucketStates => {
     const f = bucketFigures(loan, bucket, ctx.day);
-    amounts[bucket] = { current: money(f.current), overdue: money(f.overdue), total: money(f.total), unpaid: money(f.unpaid) };
-  }
+    return { current: money(f.current), overdue: money(f.overdue), total: money(f.total), unpaid: money(f.unpaid) };
+  };
+  const amounts = { installment_fee: states('installment_fee'), interest: states('interest'), principal: states('principal') };
   return {
     ok: true,
     ...freshEvents(ctx, () => [domainEvent(ctx, 'loan.ownership_transferred', op.loanId, {
@@ -47,7 +48,7 @@ export function createTransfer(ctx: OpContext<TransferOwnershipOperation>): Outc
       previous_owner: previousOwner,
       transferred_amounts: amounts,
     })]),
-    body: sortedBody({
+    body: sortedBody<TransferOwnershipResult>({
       id: op.loanId,
       kordev_id: ctx.kordevId,
       new_owner: newOwner,

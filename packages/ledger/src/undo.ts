@@ -17,6 +17,8 @@ import { domainEvent, freshEvents } from './events.js';
 import { refusal, type Refusal } from './errors.js';
 import type { Loan, LogRecord } from './model.js';
 import type { BorrowerState } from './state.js';
+import type { RevertCancellationResult } from './operations/revert-cancellation.js';
+import type { CancelConsolidationResult } from './operations/cancel-consolidation.js';
 
 export interface Located<Op> {
   ok: true;
@@ -84,7 +86,7 @@ export function locateConsolidation(state: BorrowerState, op: CancelConsolidatio
   return refusal('consolidation_not_found', context);
 }
 
-export function revertCancellation(ctx: OpContext<RevertCancellationOperation>): Outcome {
+export function revertCancellation(ctx: OpContext<RevertCancellationOperation>): Outcome<RevertCancellationResult, 'loan.cancellation_reverted'> {
   const { d, op } = ctx;
   const reverted = op.reverted;
   // apply() locates the cancellation before any replay; a value without it was never located.
@@ -94,7 +96,7 @@ export function revertCancellation(ctx: OpContext<RevertCancellationOperation>):
   return {
     ok: true,
     ...freshEvents(ctx, () => [domainEvent(ctx, 'loan.cancellation_reverted', op.loanId, { cancellation_date: reverted.effectiveDate, reason })]),
-    body: sortedBody({
+    body: sortedBody<RevertCancellationResult>({
       cancellation_date: reverted.effectiveDate,
       cancellation_reversal: op.body.cancellation_reversal ?? {},
       id: op.operationId,
@@ -105,7 +107,7 @@ export function revertCancellation(ctx: OpContext<RevertCancellationOperation>):
   };
 }
 
-export function cancelConsolidation(ctx: OpContext<CancelConsolidationOperation>): Outcome {
+export function cancelConsolidation(ctx: OpContext<CancelConsolidationOperation>): Outcome<CancelConsolidationResult, 'loan.consolidation_cancelled'> {
   const { d, op } = ctx;
   const cancelled = op.cancelled;
   if (cancelled === undefined) return refusal('consolidation_not_found', { borrower_id: ctx.borrowerId, consolidation_id: op.consolidationId });
@@ -121,7 +123,7 @@ export function cancelConsolidation(ctx: OpContext<CancelConsolidationOperation>
       original_loans: cancelled.originalLoans,
       reason,
     })]),
-    body: sortedBody({
+    body: sortedBody<CancelConsolidationResult>({
       consolidation_cancellation: op.body.consolidation_cancellation ?? {},
       consolidation_date: cancelled.effectiveDate,
       consolidation_id: op.consolidationId,

@@ -15,6 +15,7 @@ import { DEFAULT_ORDER, type Loan } from './model.js';
 import { markPaidOff } from './allocation.js';
 import { domainEvent, freshEvents } from './events.js';
 import { money } from './decimal.js';
+import type { CreateWaiverResult } from './operations/create-waiver.js';
 
 
 type Which = 'all' | 'overdue' | 'current' | 'non_overdue';
@@ -111,7 +112,7 @@ export function waive(
   return { ok: true, waived: amount, clamped };
 }
 
-export function createWaiver(ctx: OpContext<CreateWaiverOperation>): Outcome {
+export function createWaiver(ctx: OpContext<CreateWaiverOperation>): Outcome<CreateWaiverResult, 'waiver.applied'> {
   const { d, op } = ctx;
   const waiver = op.body.waiver;
   const context = { borrower_id: ctx.borrowerId, loan_id: op.loanId, waiver_id: op.waiverId };
@@ -139,6 +140,6 @@ export function createWaiver(ctx: OpContext<CreateWaiverOperation>): Outcome {
       waived_amount: money(outcome.waived),
       waiver_id: op.waiverId,
     })]),
-    body: sortedBody({ ...waiver, id: op.waiverId, kordev_id: ctx.kordevId, loan_id: op.loanId, request_id: requestIdOf(op) }),
+    body: sortedBody<CreateWaiverResult>({ ...waiver, id: op.waiverId, kordev_id: ctx.kordevId, loan_id: op.loanId, request_id: requestIdOf(op) }),
   };
 }

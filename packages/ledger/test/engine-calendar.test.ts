@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { apply, checkUsury, effectiveDayOf, emptyState, endOfDay, statusAt, toDay } from '../src/index.js';
 import { cancel, createLoan, LOAN_CONFIG, resetSeq, TZ } from './engine-helpers.js';
+import { bodyOf } from './fixtures/results.js';
 
 test('toDay: instants in the lender zone; date-only strings are days already', () => {
   assert.equal(toDay('2024-02-16T03:00:00Z', 'America/Bogota'), '2024-02-15');
@@ -34,7 +35,7 @@ test('usury cap: the status shows the lender rate (fixed) and the one used (appl
   const config = { ...LOAN_CONFIG, usury_rate: 0.3, usury_behavior: 'cap' as const };
   const { state, result } = apply(emptyState('B1'), createLoan('L1', { interest_rate: 0.3848, delinquency_interest_rate: 0.5 }, config), TZ);
   assert.ok(result.ok);
-  assert.equal(result.body.interest_rate, 0.3848, 'the body echoes the request');
+  assert.equal(bodyOf('create_loan', result).interest_rate, 0.3848, 'the body echoes the request');
   const a = statusAt(state, '2024-01-15', TZ).loans[0]!.attributes;
   assert.deepEqual(a.interest_rates, {
     fixed: { interest_rate: 0.3848, delinquency_interest_rate: 0.5 },

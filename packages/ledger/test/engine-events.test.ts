@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { apply, emptyState, statusAt, type ApplyResult, type BorrowerState, type LedgerOperation } from '../src/index.js';
 import { TZ, cancel, consolidation, createLoan, payment, resetSeq, run, transfer, waiver } from './engine-helpers.js';
+import { bodyOf } from './fixtures/results.js';
 
 function applied(state: BorrowerState, op: LedgerOperation): { state: BorrowerState; result: ApplyResult } {
   const out = apply(state, op, TZ);
@@ -36,7 +37,7 @@ test('every operation reports its domain event, with the terms as applied', () =
   assert.equal(paid!.effective_date, '2024-02-25');
   assert.equal(paid!.payload.payment_id, 'P1');
   assert.equal(paid!.payload.amount_paid, 150000);
-  assert.deepEqual(paid!.payload.applied_allocations, (out.result.ok ? out.result.body : {}).applied_allocations);
+  assert.deepEqual(paid!.payload.applied_allocations, bodyOf('create_payment', out.result).applied_allocations);
   s = out.state;
 
   out = applied(s, waiver('L1', 'W1', '2024-03-25', { bucket: 'installment_fee', type: 'amount', amount: 5000 }));

@@ -1,6 +1,6 @@
 /**
  * The seeds' response bodies are binding (docs/api.md), field for field. Each 200 body
- * carries every field of its seed's response (the names are the contracts' `SEED_RESULT_SCHEMAS`), with
+ * carries every field of its seed's response (the names are each contracts declaration's `resultSchema`; the type-check holds them to the ledger's `OperationResults`), with
  * `request_id` echoed and `kordev_id` an integer.
  */
 import { test } from 'node:test';

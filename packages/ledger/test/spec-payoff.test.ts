@@ -4,12 +4,12 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { historyOf, type LedgerEvent } from '../src/index.js';
+import { historyOf, type ApplyResult, type LedgerEvent } from '../src/index.js';
 import { Book, TZ, WORKED, at10 } from './fixtures/ops.js';
 import { payoffOp } from './fixtures/payoff-ops.js';
 import { bucket, m } from './fixtures/read.js';
 
-type Result = { ok: true; body: Record<string, unknown>; events?: LedgerEvent[] } | { ok: false; statusCode: number; body: { code: number; context: Record<string, unknown> } };
+type Result = ApplyResult;
 
 /** Applies a payoff through `apply`, as the worker does. */
 function payOff(b: Book, loanId: string, amount: number, day: string, id = 'PO1'): Result {

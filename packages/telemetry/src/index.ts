@@ -1,6 +1,6 @@
 // The public surface of @lsl/telemetry: logs and metrics of every process.
 export { createLogger, messageLog, type Logger, type LoggerOptions } from './logger.js';
-export { REDACT_PATHS, REDACTED } from './redact.js';
+export { REDACT_PATHS, REDACTED, REDACTED_HEADERS, redactHeaders } from './redact.js';
 export {
   registry,
   operationsAccepted,

@@ -16,3 +16,22 @@ export const REDACT_PATHS: string[] = [
 ];
 
 export const REDACTED = '[redacted]';
+
+/**
+ * The request headers whose values `REDACT_PATHS` censors in a request line (`req.headers.<name>`,
+ * by name or by `*.*.<key>`), as Node names headers (lower case). The request log censors them
+ * itself (`redactHeaders`) and writes its line without pino's walk of every path over it.
+ */
+export const REDACTED_HEADERS: ReadonlySet<string> = new Set(
+  ['authorization', 'cookie', 'proxy-authorization', 'x-api-key', ...SECRET_KEYS].filter((name) => name === name.toLowerCase()),
+);
+
+/** The headers as a request line logs them: same names, same order, the credentials' values `[redacted]`. */
+export function redactHeaders(headers: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = Object.create(null);
+  for (const name in headers) {
+    const value = headers[name];
+    if (value !== undefined) out[name] = REDACTED_HEADERS.has(name) ? REDACTED : value;
+  }
+  return out;
+}

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { describe, it } from 'node:test';
-import { createLogger, REDACTED } from '../src/index.js';
+import { createLogger, REDACTED, redactHeaders } from '../src/index.js';
 
 function capture() {
   const chunks: string[] = [];
@@ -67,5 +67,43 @@ describe('createLogger', () => {
     assert.match(out.text(), /WARN.*shown/);
     assert.doesNotMatch(out.text(), /whsec_x/);
     assert.throws(() => JSON.parse(out.text().trim()));
+  });
+
+  it('a request line with its headers censored by redactHeaders, through a child without paths, is the line the full redaction writes', () => {
+    const headers: Record<string, unknown> = {
+      host: '127.0.0.1:3000',
+      authorization: 'Bearer lsl_very_secret',
+      'content-type': 'application/json',
+      cookie: 'session=s3cr3t',
+      'proxy-authorization': 'Basic cHJveHk=',
+      'x-api-key': 'lsl_header_key',
+      token: 't0k3n',
+      secret: 'whsec_hdr',
+      password: 'hunter2',
+      api_key: 'k3y',
+      key_hash: 'abc',
+      'x-request-id': 'trace-1',
+      'set-cookie': ['a=1', 'b=2'],
+      accept: '*/*',
+    };
+    const line = (h: Record<string, unknown>) => ({
+      req: { id: 'trace-1', method: 'POST', url: '/v1/borrowers/B1/payments', headers: h, remoteAddress: '127.0.0.1' },
+      res: { statusCode: 202 },
+      responseTime: 3,
+      route: '/v1/borrowers/:borrower_id/payments',
+      borrower_id: 'B1',
+      request_id: 'lender-1',
+      operation_id: '00000000-0000-4000-8000-000000000000',
+    });
+    const full = capture();
+    createLogger({ service: 'server', destination: full.destination }).info(line(headers), 'POST /v1/borrowers/B1/payments 202');
+    const plain = capture();
+    createLogger({ service: 'server', destination: plain.destination })
+      .child({}, { redact: [] })
+      .info(line(redactHeaders(headers)), 'POST /v1/borrowers/B1/payments 202');
+    const strip = (text: string) => text.replace(/"time":"[^"]*"/, '');
+    assert.equal(strip(plain.text()), strip(full.text()));
+    assert.doesNotMatch(plain.text(), /very_secret|s3cr3t|cHJveHk|header_key|t0k3n|whsec_hdr|hunter2|k3y/);
+    assert.equal(plain.lines()[0].req.headers.authorization, REDACTED);
   });
 });

@@ -1,8 +1,17 @@
 /** cancel_consolidation (docs/api.md): its route, schemas, key, configs, ledger value and examples. */
 import { cancelConsolidationBodySchema } from '../operations/undo-operations.js';
 import { consolidationParamsSchema } from '../operations/params.js';
-import { defineOperation } from './define-operation.js';
-import { CORRECTION_RESULT_SCHEMAS } from '../responses/correction-results.js';
+import { domainEvent, defineOperation } from './define-operation.js';
+import { cancelConsolidationResultSchema } from '../responses/correction-results.js';
+import { z } from 'zod';
+
+/** `loan.consolidation_cancelled` (docs/events.md). */
+export const loanConsolidationCancelledEvent = domainEvent('loan.consolidation_cancelled', {
+    consolidation_id: z.string(),
+    consolidation_date: z.string().nullable().meta({ description: 'Of the consolidation taken out, as sent' }),
+    original_loans: z.array(z.string()).meta({ description: 'The loans it had consolidated, open again' }),
+    reason: z.string().nullable().meta({ description: 'As sent' }),
+  });
 
 export const cancelConsolidation = defineOperation({
   type: 'cancel_consolidation',
@@ -14,9 +23,8 @@ export const cancelConsolidation = defineOperation({
   naturalKeyOf: (p) => [p.borrower_id, p.consolidation_id],
   configRefsOf: () => [],
   toLedger: ({ base, params, body }) => ({ ...base, type: 'cancel_consolidation', body, consolidationId: params.consolidation_id }),
-  resultSchema: CORRECTION_RESULT_SCHEMAS.cancel_consolidation,
-  stepTypes: ['consolidation_cancellation'],
-  events: ['loan.consolidation_cancelled'],
+  resultSchema: cancelConsolidationResultSchema,
+  events: [loanConsolidationCancelledEvent],
   example: () => ({
     params: { borrower_id: 'B1', consolidation_id: 'C1' },
     body: { consolidation_cancellation: { reason: 'Booked by mistake' }, occurred_on: '2024-03-05T10:00:00-05:00', request_id: 'string' },

@@ -1,9 +1,18 @@
 /** cancel_loan (docs/api.md): its route, schemas, key, configs, ledger value and examples. */
 import { cancelLoanBodySchema } from '../operations/cancel-loan.js';
 import { loanParamsSchema } from '../operations/params.js';
-import { defineOperation } from './define-operation.js';
-import { SEED_RESULT_SCHEMAS } from '../responses/seed-results.js';
+import { domainEvent, defineOperation } from './define-operation.js';
+import { cancelLoanResultSchema } from '../responses/seed-results.js';
 import { seedResultExamples } from '../examples/responses.js';
+import { z } from 'zod';
+
+const dateTime = z.string().meta({ format: 'date-time' });
+
+/** `loan.cancelled` (docs/events.md). */
+export const loanCancelledEvent = domainEvent('loan.cancelled', {
+    cancellation_date: dateTime.meta({ description: 'As sent, or the recording time' }),
+    refunded_to_positive_balance: z.number().meta({ description: 'What had been paid on the loan' }),
+  });
 
 export const cancelLoan = defineOperation({
   type: 'cancel_loan',
@@ -15,9 +24,8 @@ export const cancelLoan = defineOperation({
   naturalKeyOf: (p) => [p.borrower_id, p.loan_id],
   configRefsOf: () => [],
   toLedger: ({ base, params, body }) => ({ ...base, type: 'cancel_loan', body, loanId: params.loan_id }),
-  resultSchema: SEED_RESULT_SCHEMAS.cancel_loan,
-  stepTypes: ['cancellation'],
-  events: ['loan.cancelled'],
+  resultSchema: cancelLoanResultSchema,
+  events: [loanCancelledEvent],
   example: () => ({
     params: { borrower_id: 'B1', loan_id: 'L1' },
     body: { loan_cancellation: { effective_date: '2020-02-15T00:00:00-05:00' }, occurred_on: '2020-02-15T10:15:20-05:00', request_id: 'string' },

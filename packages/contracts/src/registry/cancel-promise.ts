@@ -2,7 +2,7 @@
 import { cancelPromiseBodySchema } from '../operations/promises.js';
 import { promiseParamsSchema } from '../operations/params.js';
 import { defineOperation } from './define-operation.js';
-import { SEED_RESULT_SCHEMAS } from '../responses/seed-results.js';
+import { cancelPromiseResultSchema } from '../responses/promise-results.js';
 
 export const cancelPromise = defineOperation({
   type: 'cancel_promise',
@@ -14,8 +14,7 @@ export const cancelPromise = defineOperation({
   naturalKeyOf: (p) => [p.borrower_id, p.promise_id],
   configRefsOf: () => [],
   toLedger: ({ base, params, body }) => ({ ...base, type: 'cancel_promise', body, promiseId: params.promise_id }),
-  resultSchema: SEED_RESULT_SCHEMAS.cancel_promise,
-  stepTypes: [],
+  resultSchema: cancelPromiseResultSchema,
   events: [],
   example: () => ({
     params: { borrower_id: 'B1', promise_id: 'PR1' },

@@ -1,7 +1,9 @@
 /** create_balance_adjustment (docs/api.md): its route, schemas, key, configs, ledger value and examples. */
 import { adjustmentParamsSchema, createBalanceAdjustmentBodySchema } from '../operations/create-balance-adjustment.js';
-import { defineOperation } from './define-operation.js';
-import { CORRECTION_RESULT_SCHEMAS } from '../responses/correction-results.js';
+import { domainEvent, defineOperation } from './define-operation.js';
+import { createBalanceAdjustmentResultSchema } from '../responses/correction-results.js';
+import { z } from 'zod';
+import { BUCKET_TYPES } from '../buckets.js';
 
 function example() {
   return {
@@ -14,6 +16,16 @@ function example() {
   };
 }
 
+/** `loan.balance_adjusted` (docs/events.md). */
+export const loanBalanceAdjustedEvent = domainEvent('loan.balance_adjusted', {
+    adjustment_id: z.string(),
+    bucket: z.enum(BUCKET_TYPES),
+    installment: z.number().int().meta({ description: 'The installment number adjusted (from 1)' }),
+    amount: z.number().meta({ description: 'Signed: what was added (positive) or removed (negative)' }),
+    balance_after: z.number().meta({ description: 'What the bucket of that installment owes after it' }),
+    reason: z.string().nullable().meta({ description: 'As sent' }),
+  });
+
 export const createBalanceAdjustment = defineOperation({
   type: 'create_balance_adjustment',
   path: '/v1/borrowers/:borrower_id/loans/:loan_id/adjustments/:adjustment_id/create',
@@ -24,9 +36,8 @@ export const createBalanceAdjustment = defineOperation({
   naturalKeyOf: (p) => [p.borrower_id, p.loan_id, p.adjustment_id],
   configRefsOf: () => [],
   toLedger: ({ base, params, body }) => ({ ...base, type: 'create_balance_adjustment', body, loanId: params.loan_id, adjustmentId: params.adjustment_id }),
-  resultSchema: CORRECTION_RESULT_SCHEMAS.create_balance_adjustment,
-  stepTypes: ['balance_adjustment'],
-  events: ['loan.balance_adjusted'],
+  resultSchema: createBalanceAdjustmentResultSchema,
+  events: [loanBalanceAdjustedEvent],
   example,
   resultExample: () => ({ balance_adjustment: example().body.balance_adjustment, id: 'ADJ1', kordev_id: 4, loan_id: 'L1', request_id: 'string' }),
 });

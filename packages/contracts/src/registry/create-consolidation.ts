@@ -1,9 +1,11 @@
 /** create_consolidation (docs/api.md): its route, schemas, key, configs, ledger value and examples. */
 import { createConsolidationBodySchema } from '../operations/create-consolidation.js';
 import { consolidationParamsSchema } from '../operations/params.js';
-import { defineOperation, requiredConfig, configRef } from './define-operation.js';
-import { SEED_RESULT_SCHEMAS } from '../responses/seed-results.js';
+import { domainEvent, defineOperation, requiredConfig, configRef } from './define-operation.js';
+import { createConsolidationResultSchema } from '../responses/seed-results.js';
+import { loanOriginatedEvent } from './create-loan.js';
 import { startingOnEffectiveDate } from '../due-dates.js';
+import { z } from 'zod';
 
 /** The example request (and, answered, the example result). */
 function example() {
@@ -26,6 +28,14 @@ function example() {
     },
   };
 }
+
+/** `loan.consolidated` (docs/events.md). */
+export const loanConsolidatedEvent = domainEvent('loan.consolidated', {
+    carried_amount: z.number().meta({ description: 'What this loan carried into the new principal' }),
+    consolidated_into: z.string(),
+    consolidation_id: z.string().meta({ description: 'The new loan (= consolidated_into)' }),
+    waived_amount: z.number().meta({ description: "Waived by the consolidation config's waivers" }),
+  });
 
 export const createConsolidation = defineOperation({
   type: 'create_consolidation',
@@ -51,9 +61,8 @@ export const createConsolidation = defineOperation({
   },
   usuryTermsOf: (b) => b.loan_consolidation,
   toLedger: ({ base, params, body, configs }) => ({ ...base, type: 'create_consolidation', body, consolidationId: params.consolidation_id, loanConfig: requiredConfig(configs, 'loans'), consolidationConfig: requiredConfig(configs, 'consolidations') }),
-  resultSchema: SEED_RESULT_SCHEMAS.create_consolidation,
-  stepTypes: ['consolidation', 'consolidation_waiver'],
-  events: ['loan.consolidated'],
+  resultSchema: createConsolidationResultSchema,
+  events: [loanConsolidatedEvent, loanOriginatedEvent],
   example,
   resultExample: () => {
     const terms = example().body.loan_consolidation;

@@ -1,9 +1,28 @@
 /** create_loan (docs/api.md): its route, schemas, key, configs, ledger value and examples. */
 import { createLoanBodySchema, loanDueDates } from '../operations/create-loan.js';
 import { loanParamsSchema } from '../operations/params.js';
-import { defineOperation, requiredConfig, configRef } from './define-operation.js';
-import { SEED_RESULT_SCHEMAS } from '../responses/seed-results.js';
+import { domainEvent, defineOperation, requiredConfig, configRef } from './define-operation.js';
+import { createLoanResultSchema } from '../responses/seed-results.js';
 import { seedResultExamples } from '../examples/responses.js';
+import { z } from 'zod';
+
+const day = z.string().meta({ format: 'date' });
+const dateTime = z.string().meta({ format: 'date-time' });
+
+/** `loan.originated` (docs/events.md). */
+export const loanOriginatedEvent = domainEvent('loan.originated', {
+    amount_financed: z.number(),
+    config_id: z.string(),
+    delinquency_interest_rate: z.number().meta({ description: 'Applicable (after the usury cap)' }),
+    due_dates: z.array(dateTime).meta({ description: 'The end of each due day' }),
+    fixed_installment_amount: z.number(),
+    installment_amount_at_origination: z.number(),
+    interest_rate: z.number().meta({ description: 'Applicable (after the usury cap)' }),
+    number_of_installments: z.number().int(),
+    origination_date: z.string().meta({ description: 'As sent' }),
+    original_loans: z.array(z.string()).nullable().meta({ description: "A consolidation's original loans, else null" }),
+    owner: z.string().nullable(),
+  });
 
 export const createLoan = defineOperation({
   type: 'create_loan',
@@ -17,9 +36,8 @@ export const createLoan = defineOperation({
   dueDatesOf: (b) => ({ path: 'loan', terms: loanDueDates(b.loan) }),
   usuryTermsOf: (b) => b.loan,
   toLedger: ({ base, params, body, configs }) => ({ ...base, type: 'create_loan', body, loanId: params.loan_id, loanConfig: requiredConfig(configs, 'loans') }),
-  resultSchema: SEED_RESULT_SCHEMAS.create_loan,
-  stepTypes: ['origination'],
-  events: ['loan.originated'],
+  resultSchema: createLoanResultSchema,
+  events: [loanOriginatedEvent],
   example: () => ({
     params: { borrower_id: 'B1', loan_id: 'L1' },
     body: {

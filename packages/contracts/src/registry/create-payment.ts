@@ -1,9 +1,21 @@
 /** create_payment (docs/api.md): its route, schemas, key, configs, ledger value and examples. */
 import { createPaymentBodySchema } from '../operations/create-payment.js';
 import { paymentParamsSchema } from '../operations/params.js';
-import { defineOperation, requiredConfig, configRef } from './define-operation.js';
-import { SEED_RESULT_SCHEMAS } from '../responses/seed-results.js';
+import { domainEvent, defineOperation, requiredConfig, configRef } from './define-operation.js';
+import { appliedAllocationSchema, createPaymentResultSchema } from '../responses/seed-results.js';
 import { seedResultExamples } from '../examples/responses.js';
+import { z } from 'zod';
+import { paymentAllocationSchema } from '../operations/create-payment.js';
+
+/** `payment.applied` (docs/events.md). */
+export const paymentAppliedEvent = domainEvent('payment.applied', {
+    amount_paid: z.number(),
+    applied_allocations: z.array(appliedAllocationSchema),
+    payment_allocations: z.array(paymentAllocationSchema).nullable().meta({ description: 'As sent' }),
+    payment_date: z.string().nullable().meta({ description: 'As sent' }),
+    payment_id: z.string(),
+    positive_balance_amount: z.number(),
+  });
 
 export const createPayment = defineOperation({
   type: 'create_payment',
@@ -15,9 +27,8 @@ export const createPayment = defineOperation({
   naturalKeyOf: (p) => [p.borrower_id, p.payment_id],
   configRefsOf: (b) => [configRef('payments', 'payment.config_id', b.payment.config_id)],
   toLedger: ({ base, params, body, configs }) => ({ ...base, type: 'create_payment', body, paymentId: params.payment_id, paymentConfig: requiredConfig(configs, 'payments') }),
-  resultSchema: SEED_RESULT_SCHEMAS.create_payment,
-  stepTypes: ['payment', 'positive_balance_application', 'prepayment'],
-  events: ['payment.applied', 'promise.kept'],
+  resultSchema: createPaymentResultSchema,
+  events: [paymentAppliedEvent],
   example: () => ({
     params: { borrower_id: 'B1', payment_id: 'P1' },
     body: {

@@ -1,7 +1,22 @@
 /** create_payoff (docs/api.md, docs/ledger.md "Payoff and prepayment"): its route, schemas, key, configs, ledger value and examples. */
 import { createPayoffBodySchema, createPayoffExample, createPayoffResultSchema } from '../operations/create-payoff.js';
 import { payoffParamsSchema } from '../operations/params.js';
-import { configRef, defineOperation, requiredConfig } from './define-operation.js';
+import { configRef, domainEvent, defineOperation, requiredConfig } from './define-operation.js';
+import { z } from 'zod';
+import { payoffBreakdownSchema } from '../responses/payoff.js';
+
+const day = z.string().meta({ format: 'date' });
+
+/** `loan.paid_off` (docs/events.md). */
+export const loanPaidOffEvent = domainEvent('loan.paid_off', {
+    payoff_id: z.string(),
+    payment_date: z.string().meta({ description: 'As sent' }),
+    paid_off_date: day.meta({ description: 'The ledger day the loan was paid off' }),
+    amount_paid: z.number(),
+    payoff_amount: z.number().meta({ description: 'The quote paid' }),
+    to_positive_balance: z.number().meta({ description: 'What was paid above the quote' }),
+    breakdown: payoffBreakdownSchema,
+  });
 
 export const createPayoff = defineOperation({
   type: 'create_payoff',
@@ -16,8 +31,7 @@ export const createPayoff = defineOperation({
     ...base, type: 'create_payoff', body, loanId: params.loan_id, payoffId: params.payoff_id, paymentConfig: requiredConfig(configs, 'payments'),
   }),
   resultSchema: createPayoffResultSchema,
-  stepTypes: ['payoff'],
-  events: ['loan.paid_off', 'promise.kept'],
+  events: [loanPaidOffEvent],
   example: () => ({ params: { borrower_id: 'B1', loan_id: 'L1', payoff_id: 'PO1' }, body: createPayoffExample.request }),
   resultExample: () => createPayoffExample.result,
 });

@@ -2,7 +2,7 @@
 import { createPromiseBodySchema } from '../operations/promises.js';
 import { promiseParamsSchema } from '../operations/params.js';
 import { defineOperation } from './define-operation.js';
-import { SEED_RESULT_SCHEMAS } from '../responses/seed-results.js';
+import { createPromiseResultSchema } from '../responses/promise-results.js';
 
 export const createPromise = defineOperation({
   type: 'create_promise',
@@ -14,11 +14,9 @@ export const createPromise = defineOperation({
   naturalKeyOf: (p) => [p.borrower_id, p.promise_id],
   configRefsOf: () => [],
   toLedger: ({ base, params, body }) => ({ ...base, type: 'create_promise', body, promiseId: params.promise_id }),
-  resultSchema: SEED_RESULT_SCHEMAS.create_promise,
-  // A promise moves no balance: it writes no history.
-  stepTypes: [],
-  // Only when payments of its effective day already reach its amount (docs/events.md).
-  events: ['promise.kept'],
+  resultSchema: createPromiseResultSchema,
+  // promise.kept is the ledger's own (webhooks/event-payloads.ts): whichever operation keeps a promise reports it.
+  events: [],
   example: () => ({
     params: { borrower_id: 'B1', promise_id: 'PR1' },
     body: { promise: { amount: 150000, due_date: '2024-03-10', loan_id: 'L1' }, occurred_on: '2024-03-01T10:00:00-05:00', request_id: 'string' },

@@ -1,8 +1,16 @@
 /** create_reimbursement (docs/api.md): its route, schemas, key, configs, ledger value and examples. */
 import { createReimbursementBodySchema } from '../operations/create-reimbursement.js';
 import { reimbursementParamsSchema } from '../operations/params.js';
-import { defineOperation } from './define-operation.js';
-import { SEED_RESULT_SCHEMAS } from '../responses/seed-results.js';
+import { domainEvent, defineOperation } from './define-operation.js';
+import { createReimbursementResultSchema } from '../responses/lifecycle-results.js';
+import { z } from 'zod';
+
+/** `positive_balance.reimbursed` (docs/events.md). */
+export const positiveBalanceReimbursedEvent = domainEvent('positive_balance.reimbursed', {
+    positive_balance_after: z.number(),
+    reimbursement_id: z.string(),
+    value: z.number().meta({ description: 'What was reimbursed' }),
+  });
 
 export const createReimbursement = defineOperation({
   type: 'create_reimbursement',
@@ -14,9 +22,8 @@ export const createReimbursement = defineOperation({
   naturalKeyOf: (p) => [p.borrower_id, p.reimbursement_id],
   configRefsOf: () => [],
   toLedger: ({ base, params, body }) => ({ ...base, type: 'create_reimbursement', body, reimbursementId: params.reimbursement_id }),
-  resultSchema: SEED_RESULT_SCHEMAS.create_reimbursement,
-  stepTypes: ['reimbursement'],
-  events: ['positive_balance.reimbursed'],
+  resultSchema: createReimbursementResultSchema,
+  events: [positiveBalanceReimbursedEvent],
   example: () => ({
     params: { borrower_id: 'B1', reimbursement_id: 'RB1' },
     body: { reimbursement: { effective_date: '2024-01-25T00:00:00-05:00', value: 200 }, occurred_on: '2024-01-25T10:00:00-05:00', request_id: 'string' },

@@ -1,9 +1,12 @@
 /** create_restructuring (docs/api.md): its route, schemas, key, configs, ledger value and examples. */
 import { createRestructuringBodySchema } from '../operations/create-restructuring.js';
 import { restructuringParamsSchema } from '../operations/params.js';
-import { defineOperation, requiredConfig, configRef } from './define-operation.js';
-import { SEED_RESULT_SCHEMAS } from '../responses/seed-results.js';
+import { domainEvent, defineOperation, requiredConfig, configRef } from './define-operation.js';
+import { createRestructuringResultSchema } from '../responses/lifecycle-results.js';
 import { startingOnEffectiveDate } from '../due-dates.js';
+import { z } from 'zod';
+
+const dateTime = z.string().meta({ format: 'date-time' });
 
 /** The example request (and, answered, the example result). */
 function example() {
@@ -22,6 +25,14 @@ function example() {
   };
 }
 
+/** `loan.restructured` (docs/events.md). */
+export const loanRestructuredEvent = domainEvent('loan.restructured', {
+    due_dates: z.array(dateTime),
+    fixed_installment_amount: z.number(),
+    new_principal: z.number(),
+    restructuring_id: z.string(),
+  });
+
 export const createRestructuring = defineOperation({
   type: 'create_restructuring',
   path: '/v1/borrowers/:borrower_id/loans/:loan_id/restructurings/:restructuring_id/create',
@@ -33,9 +44,8 @@ export const createRestructuring = defineOperation({
   configRefsOf: (b) => [configRef('restructurings', 'loan_restructuring.config_id', b.loan_restructuring.config_id)],
   dueDatesOf: (b) => ({ path: 'loan_restructuring', terms: startingOnEffectiveDate(b.loan_restructuring) }),
   toLedger: ({ base, params, body, configs }) => ({ ...base, type: 'create_restructuring', body, loanId: params.loan_id, restructuringId: params.restructuring_id, restructuringConfig: requiredConfig(configs, 'restructurings') }),
-  resultSchema: SEED_RESULT_SCHEMAS.create_restructuring,
-  stepTypes: ['restructuring', 'restructuring_waiver'],
-  events: ['loan.restructured'],
+  resultSchema: createRestructuringResultSchema,
+  events: [loanRestructuredEvent],
   example,
   resultExample: () => {
     const terms = example().body.loan_restructuring;

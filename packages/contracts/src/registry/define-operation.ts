@@ -1,13 +1,12 @@
 /**
  * How contracts declares an operation type (docs/architecture.md, "Adding an operation"): its
  * route, the schemas of its path and body, its idempotency key, the configs it names, the rules
- * across fields, the ledger value it becomes, its result, and what it shows in the reference
- * (examples, step types, domain events). Each type's declaration is one file of this folder;
+ * across fields, the ledger value it becomes, its result, the domain events it emits (each with
+ * its payload schema), and its examples. Each type's declaration is one file of this folder;
  * `registry.ts` collects them, keyed by the ledger's operation types.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { LedgerOperations, OperationBodies, OperationType, ResolvedConfigs, ConfigKind, ConfigsByKind, UsuryTerms } from '@lsl/ledger';
-import type { DomainEventType } from '../event-types.js';
 import type { ConfigRef } from '../operations/config-refs.js';
 import type { DueDateTerms } from '../due-dates.js';
 import { DEFAULT_CONFIG_ID } from '../config-kinds.js';
@@ -34,7 +33,35 @@ export interface OperationExample {
   body: unknown;
 }
 
-export interface OperationDeclaration<K extends OperationType, P extends Record<string, string> = Record<string, string>> {
+/** The fields every domain event's payload has (docs/events.md "Types and payloads"). */
+export const EVENT_PAYLOAD_COMMON = {
+  kordev_id: z.number().int().meta({ description: 'The kordev_id of the operation that caused it' }),
+  back_dated: z.boolean().meta({ description: 'True when operations effective later had already been applied (they were replayed after it)' }),
+  replayed_operations: z.number().int().meta({ description: 'How many already-applied operations were replayed after it' }),
+};
+
+/** A domain event type, `<subject>.<verb>` (`loan.originated`), with its payload schema (closed). */
+export interface DomainEventDeclaration<T extends string = string> {
+  type: T;
+  payload: z.ZodObject;
+}
+
+/**
+ * Declares a domain event an operation emits: its payload's own fields (`kordev_id`,
+ * `back_dated` and `replayed_operations` are added). The lists of event types webhooks accept,
+ * the closed payload schemas of the OpenAPI document and get_events are derived from the
+ * declarations (`webhooks/event-payloads.ts`).
+ */
+export function domainEvent<T extends `${string}.${string}`, S extends z.core.$ZodLooseShape>(type: T, shape: S) {
+  return { type, payload: z.strictObject({ ...EVENT_PAYLOAD_COMMON, ...shape }) };
+}
+
+export interface OperationDeclaration<
+  K extends OperationType,
+  P extends Record<string, string> = Record<string, string>,
+  R extends z.ZodType = z.ZodType,
+  E extends readonly DomainEventDeclaration[] = readonly DomainEventDeclaration[],
+> {
   type: K;
   /** Express-style path (`:name` params). */
   path: string;
@@ -60,18 +87,21 @@ export interface OperationDeclaration<K extends OperationType, P extends Record<
   crossFieldIssuesOf?(params: P, body: OperationBodies[K]): Record<string, string>;
   /** The ledger's value of a recorded operation (throws `MissingConfigError` for a config not stored). */
   toLedger(input: LedgerInput<P, OperationBodies[K]>): LedgerOperations[K];
-  /** The 200 body (the seed body of the type). */
-  resultSchema: z.ZodType;
-  /** History `step_type`s the operation writes (engine names, docs/ledger.md "History"). */
-  stepTypes: readonly string[];
-  /** Domain events a fresh application emits (docs/events.md). */
-  events: readonly DomainEventType[];
+  /**
+   * The 200 body: describes exactly the ledger's result type of the operation
+   * (`OperationResults[K]`; `registry.ts` fails the type-check otherwise).
+   */
+  resultSchema: R;
+  /** Domain events a fresh application emits, with their payloads (docs/events.md). */
+  events: E;
   example(): OperationExample;
   resultExample(): unknown;
 }
 
-/** Declares an operation: the identity, typed by its params schema (see `OperationDeclaration`). */
-export function defineOperation<K extends OperationType, P extends Record<string, string>>(declaration: OperationDeclaration<K, P>): OperationDeclaration<K, P> {
+/** Declares an operation: the identity, typed by its params schema, result schema and events (see `OperationDeclaration`). */
+export function defineOperation<K extends OperationType, P extends Record<string, string>, R extends z.ZodType, const E extends readonly DomainEventDeclaration[]>(
+  declaration: OperationDeclaration<K, P, R, E>,
+): OperationDeclaration<K, P, R, E> {
   return declaration;
 }
 

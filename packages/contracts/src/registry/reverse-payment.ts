@@ -1,8 +1,19 @@
 /** reverse_payment (docs/api.md): its route, schemas, key, configs, ledger value and examples. */
 import { reversePaymentBodySchema } from '../operations/reverse-payment.js';
 import { paymentParamsSchema } from '../operations/params.js';
-import { defineOperation } from './define-operation.js';
-import { SEED_RESULT_SCHEMAS } from '../responses/seed-results.js';
+import { domainEvent, defineOperation } from './define-operation.js';
+import { reversePaymentResultSchema } from '../responses/lifecycle-results.js';
+import { z } from 'zod';
+
+const day = z.string().meta({ format: 'date' });
+
+/** `payment.reversed` (docs/events.md). */
+export const paymentReversedEvent = domainEvent('payment.reversed', {
+    payment_date: day,
+    payment_id: z.string(),
+    reason: z.string().nullable(),
+    reversed_amount: z.number(),
+  });
 
 export const reversePayment = defineOperation({
   type: 'reverse_payment',
@@ -14,9 +25,8 @@ export const reversePayment = defineOperation({
   naturalKeyOf: (p) => [p.borrower_id, p.payment_id],
   configRefsOf: () => [],
   toLedger: ({ base, params, body }) => ({ ...base, type: 'reverse_payment', body, paymentId: params.payment_id }),
-  resultSchema: SEED_RESULT_SCHEMAS.reverse_payment,
-  stepTypes: ['payment_reversal'],
-  events: ['payment.reversed'],
+  resultSchema: reversePaymentResultSchema,
+  events: [paymentReversedEvent],
   example: () => ({
     params: { borrower_id: 'B1', payment_id: 'P1' },
     body: { payment_reversal: { reason: 'NSF' }, occurred_on: '2024-03-05T10:00:00-05:00', request_id: 'string' },

@@ -1,8 +1,15 @@
 /** revert_cancellation (docs/api.md): its route, schemas, key, configs, ledger value and examples. */
 import { revertCancellationBodySchema } from '../operations/undo-operations.js';
 import { loanParamsSchema } from '../operations/params.js';
-import { defineOperation } from './define-operation.js';
-import { CORRECTION_RESULT_SCHEMAS } from '../responses/correction-results.js';
+import { domainEvent, defineOperation } from './define-operation.js';
+import { revertCancellationResultSchema } from '../responses/correction-results.js';
+import { z } from 'zod';
+
+/** `loan.cancellation_reverted` (docs/events.md). */
+export const loanCancellationRevertedEvent = domainEvent('loan.cancellation_reverted', {
+    cancellation_date: z.string().nullable().meta({ description: 'Of the cancellation taken out, as sent' }),
+    reason: z.string().nullable().meta({ description: 'As sent' }),
+  });
 
 export const revertCancellation = defineOperation({
   type: 'revert_cancellation',
@@ -14,9 +21,8 @@ export const revertCancellation = defineOperation({
   naturalKeyOf: (p, body) => [p.borrower_id, p.loan_id, typeof body.request_id === 'string' ? body.request_id : ''],
   configRefsOf: () => [],
   toLedger: ({ base, params, body }) => ({ ...base, type: 'revert_cancellation', body, loanId: params.loan_id }),
-  resultSchema: CORRECTION_RESULT_SCHEMAS.revert_cancellation,
-  stepTypes: ['cancellation_reversal'],
-  events: ['loan.cancellation_reverted'],
+  resultSchema: revertCancellationResultSchema,
+  events: [loanCancellationRevertedEvent],
   example: () => ({
     params: { borrower_id: 'B1', loan_id: 'L1' },
     body: { cancellation_reversal: { reason: 'Cancelled by mistake' }, occurred_on: '2024-03-05T10:00:00-05:00', request_id: 'string' },

@@ -1,9 +1,17 @@
 /** transfer_ownership (docs/api.md): its route, schemas, key, configs, ledger value and examples. */
 import { transferBatchDocSchema, transferItemSchema } from '../operations/transfer-ownership.js';
 import { noParamsSchema } from '../operations/params.js';
-import { defineOperation } from './define-operation.js';
-import { SEED_RESULT_SCHEMAS } from '../responses/seed-results.js';
+import { domainEvent, defineOperation } from './define-operation.js';
+import { bucketStatesSchema, transferSucceededItemSchema } from '../responses/seed-results.js';
 import { seedResultExamples } from '../examples/responses.js';
+import { z } from 'zod';
+
+/** `loan.ownership_transferred` (docs/events.md). */
+export const loanOwnershipTransferredEvent = domainEvent('loan.ownership_transferred', {
+    new_owner: z.string(),
+    previous_owner: z.string().nullable(),
+    transferred_amounts: z.strictObject({ installment_fee: bucketStatesSchema, interest: bucketStatesSchema, principal: bucketStatesSchema }),
+  });
 
 export const transferOwnership = defineOperation({
   type: 'transfer_ownership',
@@ -17,9 +25,8 @@ export const transferOwnership = defineOperation({
   naturalKeyOf: (_params, body) => [body.borrower_id, body.loan_id, typeof body.request_id === 'string' ? body.request_id : ''],
   configRefsOf: () => [],
   toLedger: ({ base, body }) => ({ ...base, type: 'transfer_ownership', body, loanId: body.loan_id }),
-  resultSchema: SEED_RESULT_SCHEMAS.transfer_ownership,
-  stepTypes: ['transfer'],
-  events: ['loan.ownership_transferred'],
+  resultSchema: transferSucceededItemSchema,
+  events: [loanOwnershipTransferredEvent],
   example: () => ({
     params: {},
     body: [

@@ -45,9 +45,3 @@ export const cancelConsolidationResultSchema = z
     request_id: requestId,
   })
   .meta({ id: 'CancelConsolidationResult' });
-
-export const CORRECTION_RESULT_SCHEMAS = {
-  create_balance_adjustment: createBalanceAdjustmentResultSchema,
-  revert_cancellation: revertCancellationResultSchema,
-  cancel_consolidation: cancelConsolidationResultSchema,
-} as const;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DOMAIN_EVENT_TYPES, type DomainEventType } from '../event-types.js';
-import { DOMAIN_EVENT_PAYLOADS } from '../webhooks/event-payloads.js';
+import { eventPayloadOf } from '../webhooks/event-payloads.js';
 import { isCalendarDay } from '../parse-query.js';
 
 /**
@@ -36,7 +36,7 @@ const mayHaveLoan = (type: DomainEventType) => type.startsWith('promise.');
 
 /** One event of `type` as get_events lists it: the envelope, then the type's payload (docs/events.md). */
 export function domainEventSchemaOf(type: DomainEventType) {
-  const payload = Object.fromEntries(Object.entries(DOMAIN_EVENT_PAYLOADS[type].shape).filter(([key]) => !ENVELOPE_KEYS.has(key)));
+  const payload = Object.fromEntries(Object.entries(eventPayloadOf(type).shape).filter(([key]) => !ENVELOPE_KEYS.has(key)));
   const pascal = type.split(/[._]/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
   return z
     .strictObject({ ...envelope, ...(NO_OPERATION.has(type) ? { operation_id: envelope.operation_id.nullable().meta({ description: 'Null: the close of business caused it, not an operation' }) } : {}), ...(hasLoan(type) ? { loan_id: z.string() } : {}), ...(mayHaveLoan(type) ? { loan_id: z.string().optional().meta({ description: 'The loan the promise names; absent when it names none' }) } : {}), ...payload })

@@ -53,10 +53,3 @@ export const createRestructuringResultSchema = z
     request_id: requestId,
   })
   .meta({ id: 'CreateLoanRestructuringResult' });
-
-export const LIFECYCLE_RESULT_SCHEMAS = {
-  reverse_payment: reversePaymentResultSchema,
-  create_reimbursement: createReimbursementResultSchema,
-  charge_off_loan: chargeOffLoanResultSchema,
-  create_restructuring: createRestructuringResultSchema,
-} as const;

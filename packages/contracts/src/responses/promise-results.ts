@@ -38,8 +38,3 @@ export const cancelPromiseResultSchema = z
     state: z.literal('canceled'),
   })
   .meta({ id: 'CancelPromiseResult' });
-
-export const PROMISE_RESULT_SCHEMAS = {
-  create_promise: createPromiseResultSchema,
-  cancel_promise: cancelPromiseResultSchema,
-} as const;

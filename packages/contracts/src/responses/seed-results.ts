@@ -1,13 +1,14 @@
+/**
+ * The 200 bodies of the seeds' operations (each the `resultSchema` of its declaration in
+ * `registry/`, where the type-check holds it to the ledger's result type).
+ */
 import { z } from 'zod';
 import { loanConsolidationSchema } from '../operations/create-consolidation.js';
 import { loanSchema } from '../operations/create-loan.js';
 import { paymentAllocationSchema, paymentSchema } from '../operations/create-payment.js';
 import { waiverSchema } from '../operations/create-waiver.js';
 import { BUCKET_TYPES } from '../buckets.js';
-import { LIFECYCLE_RESULT_SCHEMAS } from './lifecycle-results.js';
-import { createPayoffResultSchema } from '../operations/create-payoff.js';
-import { CORRECTION_RESULT_SCHEMAS } from './correction-results.js';
-import { PROMISE_RESULT_SCHEMAS } from './promise-results.js';
+import { perBucket } from './status.js';
 
 const kordevId = z.number().int().min(1).meta({ description: 'Unique per borrower, assigned in order (1, 2, 3, ...)' });
 const requestId = z.string().nullable().meta({ description: 'Echoed unmodified from the request.' });
@@ -87,7 +88,7 @@ export const appliedAllocationSchema = z
   .strictObject({
     loan_id: z.string(),
     amount: z.number().meta({ description: 'What reached the loan: the sum of `buckets`' }),
-    buckets: z.strictObject(Object.fromEntries(BUCKET_TYPES.map((b) => [b, z.number()])) as Record<(typeof BUCKET_TYPES)[number], z.ZodNumber>),
+    buckets: perBucket(z.number()),
   })
   .meta({ id: 'AppliedAllocation' });
 
@@ -106,16 +107,3 @@ export const createPaymentResultSchema = z
     request_id: requestId,
   })
   .meta({ id: 'CreatePaymentResult' });
-
-export const SEED_RESULT_SCHEMAS = {
-  create_loan: createLoanResultSchema,
-  cancel_loan: cancelLoanResultSchema,
-  create_waiver: createWaiverResultSchema,
-  create_consolidation: createConsolidationResultSchema,
-  transfer_ownership: transferSucceededItemSchema,
-  create_payment: createPaymentResultSchema,
-  ...LIFECYCLE_RESULT_SCHEMAS,
-  create_payoff: createPayoffResultSchema,
-  ...CORRECTION_RESULT_SCHEMAS,
-  ...PROMISE_RESULT_SCHEMAS,
-} as const;

@@ -11,8 +11,17 @@ import { promiseStateSchema } from './promise-results.js';
 
 const day = (description: string) => z.string().meta({ format: 'date', description });
 const money = (description: string) => z.number().meta({ description });
-const perBucket = <T extends z.ZodType>(schema: T) =>
-  z.strictObject(Object.fromEntries(BUCKET_TYPES.map((b) => [b, schema])) as Record<(typeof BUCKET_TYPES)[number], T>);
+/** A closed object of one `schema` per bucket, in `BUCKET_TYPES` order (every bucket named: none can be missed). */
+export const perBucket = <T extends z.ZodType>(schema: T) =>
+  z.strictObject({
+    late_fee: schema,
+    daily_fee: schema,
+    delinquency_interest: schema,
+    installment_fee_2: schema,
+    installment_fee: schema,
+    interest: schema,
+    principal: schema,
+  });
 
 export const bucketBalanceSchema = z
   .strictObject({

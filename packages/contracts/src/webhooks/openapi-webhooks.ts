@@ -1,25 +1,23 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { DOMAIN_EVENT_TYPES, OPERATION_EVENT_TYPES, type EventType } from '../event-types.js';
+import { DOMAIN_EVENT_TYPES, OPERATION_EVENT_TYPES, isDomainEventType, type EventType } from '../event-types.js';
 import { batchStatusSchema, operationStatusSchema } from '../responses/async.js';
-import { DOMAIN_EVENT_PAYLOADS } from './event-payloads.js';
+import { eventPayloadOf } from './event-payloads.js';
 
 const dateTime = z.string().meta({ format: 'date-time' });
 
 /** The `data` of each event type (docs/webhooks.md "Event types"). */
-const DATA: Record<EventType, z.ZodType> = {
-  'operation.succeeded': operationStatusSchema,
-  'operation.failed': operationStatusSchema,
-  'batch.completed': batchStatusSchema,
-  ...DOMAIN_EVENT_PAYLOADS,
-};
+function dataOf(type: EventType): z.ZodType {
+  if (isDomainEventType(type)) return eventPayloadOf(type);
+  return type === 'batch.completed' ? batchStatusSchema : operationStatusSchema;
+}
 
 const pascal = (type: string) => type.split(/[._]/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
 
 /** A delivery's body for `type`: Standard Webhooks' `{type, timestamp, data}` and where the event belongs. */
 export function deliverySchema(type: EventType) {
   const isBatch = type === 'batch.completed';
-  const isOperation = (OPERATION_EVENT_TYPES as readonly string[]).includes(type);
+  const isOperation = !isDomainEventType(type);
   return z
     .strictObject({
       type: z.literal(type),
@@ -30,7 +28,7 @@ export function deliverySchema(type: EventType) {
       batch_id: z.string().meta({ format: 'uuid' }).nullable().meta({ description: 'The batch it belongs to, if any' }),
       loan_id: isOperation ? z.null() : z.string().nullable().meta({ description: 'The loan it concerns (docs/events.md); null for events of no single loan' }),
       effective_date: isOperation ? z.null() : z.string().meta({ format: 'date', description: 'The ledger day it takes effect' }),
-      data: DATA[type],
+      data: dataOf(type),
     })
     .meta({ id: `${pascal(type)}Delivery` });
 }

@@ -13,7 +13,19 @@ export interface CancelConsolidationOperation extends OperationBase<'cancel_cons
   cancelled?: (TakenOut & { originalLoans: string[] }) | undefined;
 }
 
-export const cancelConsolidationOperation = defineLedgerOperation<CancelConsolidationOperation>({
+/** The 200 body; `id` is the cancellation's operation id. */
+export interface CancelConsolidationResult {
+  consolidation_cancellation: NonNullable<CancelConsolidationBody['consolidation_cancellation']>;
+  consolidation_date: string;
+  consolidation_id: string;
+  id: string;
+  kordev_id: number;
+  original_loans: string[];
+  request_id: string | null;
+}
+
+export const cancelConsolidationOperation = defineLedgerOperation<CancelConsolidationOperation, CancelConsolidationResult, 'loan.consolidation_cancelled'>({
   effectiveInstant: () => undefined,
   handle: cancelConsolidation,
+  steps: { consolidation_cancellation: 'CONSOLIDATION_CANCELLATION' },
 });

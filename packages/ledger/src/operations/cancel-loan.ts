@@ -11,7 +11,17 @@ export interface CancelLoanOperation extends OperationBase<'cancel_loan', Cancel
   loanId: string;
 }
 
-export const cancelLoanOperation = defineLedgerOperation<CancelLoanOperation>({
+/** The 200 body; `id` is the cancellation's operation id. */
+export interface CancelLoanResult {
+  effective_date: string;
+  id: string;
+  kordev_id: number;
+  loan_id: string;
+  request_id: string | null;
+}
+
+export const cancelLoanOperation = defineLedgerOperation<CancelLoanOperation, CancelLoanResult, 'loan.cancelled'>({
   effectiveInstant: (op) => op.body.loan_cancellation?.effective_date,
   handle: cancelLoan,
+  steps: { cancellation: 'CANCELLATION' },
 });

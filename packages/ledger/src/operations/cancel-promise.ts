@@ -10,7 +10,21 @@ export interface CancelPromiseOperation extends OperationBase<'cancel_promise', 
   promiseId: string;
 }
 
-export const cancelPromiseOperation = defineLedgerOperation<CancelPromiseOperation>({
+/** The 200 body. */
+export interface CancelPromiseResult {
+  effective_date: string;
+  /** The cancellation operation's id. */
+  id: string;
+  kordev_id: number;
+  paid_toward: number;
+  promise_cancellation: NonNullable<CancelPromiseBody['promise_cancellation']> | Record<string, never>;
+  promise_id: string;
+  request_id: string | null;
+  state: 'canceled';
+}
+
+export const cancelPromiseOperation = defineLedgerOperation<CancelPromiseOperation, CancelPromiseResult>({
   effectiveInstant: () => undefined,
   handle: cancelPromise,
+  steps: {},
 });

@@ -10,7 +10,18 @@ export interface ChargeOffLoanOperation extends OperationBase<'charge_off_loan',
   loanId: string;
 }
 
-export const chargeOffLoanOperation = defineLedgerOperation<ChargeOffLoanOperation>({
+/** The 200 body; `id` is the charge-off's operation id. */
+export interface ChargeOffLoanResult {
+  charged_off_amount: number;
+  effective_date: string;
+  id: string;
+  kordev_id: number;
+  loan_id: string;
+  request_id: string | null;
+}
+
+export const chargeOffLoanOperation = defineLedgerOperation<ChargeOffLoanOperation, ChargeOffLoanResult, 'loan.charged_off'>({
   effectiveInstant: (op) => op.body.loan_charge_off.effective_date,
   handle: chargeOffLoan,
+  steps: { charge_off: 'CHARGE_OFF' },
 });

@@ -22,7 +22,17 @@ export interface CreateBalanceAdjustmentOperation extends OperationBase<'create_
   adjustmentId: string;
 }
 
-export const createBalanceAdjustmentOperation = defineLedgerOperation<CreateBalanceAdjustmentOperation>({
+/** The 200 body: the `balance_adjustment` echoed, `installment` the number adjusted. */
+export interface CreateBalanceAdjustmentResult {
+  balance_adjustment: BalanceAdjustmentTerms & { installment: number };
+  id: string;
+  kordev_id: number;
+  loan_id: string;
+  request_id: string | null;
+}
+
+export const createBalanceAdjustmentOperation = defineLedgerOperation<CreateBalanceAdjustmentOperation, CreateBalanceAdjustmentResult, 'loan.balance_adjusted'>({
   effectiveInstant: (op) => op.body.balance_adjustment.effective_date,
   handle: createBalanceAdjustment,
+  steps: { balance_adjustment: 'BALANCE_ADJUSTMENT' },
 });

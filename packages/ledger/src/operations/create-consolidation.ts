@@ -25,7 +25,16 @@ export interface CreateConsolidationOperation extends OperationBase<'create_cons
   consolidationConfig: ConsolidationConfig;
 }
 
-export const createConsolidationOperation = defineLedgerOperation<CreateConsolidationOperation>({
+/** The 200 body: the `loan_consolidation` echoed, `due_dates` the end of each due day. */
+export interface CreateConsolidationResult {
+  id: string;
+  kordev_id: number;
+  loan_consolidation: ConsolidationTerms;
+  request_id: string | null;
+}
+
+export const createConsolidationOperation = defineLedgerOperation<CreateConsolidationOperation, CreateConsolidationResult, 'loan.consolidated' | 'loan.originated'>({
   effectiveInstant: (op) => op.body.loan_consolidation.effective_date,
   handle: createConsolidation,
+  steps: { consolidation: 'CONSOLIDATION', consolidation_waiver: 'CONSOLIDATION_WAIVER' },
 });

@@ -26,7 +26,11 @@ export interface CreateLoanOperation extends OperationBase<'create_loan', Create
   loanConfig: LoanConfig;
 }
 
-export const createLoanOperation = defineLedgerOperation<CreateLoanOperation>({
+/** The 200 body: the `loan` echoed as sent, `due_dates` the end of each due day. */
+export type CreateLoanResult = LoanTerms & { due_dates: string[]; id: string; kordev_id: number; request_id: string | null };
+
+export const createLoanOperation = defineLedgerOperation<CreateLoanOperation, CreateLoanResult, 'loan.originated'>({
   effectiveInstant: (op) => op.body.loan.origination_date,
   handle: createLoan,
+  steps: { origination: 'ORIGINATION' },
 });

@@ -1,4 +1,5 @@
 /** create_payment (docs/ledger.md "Payments"). */
+import type { BucketType } from '../api.js';
 import type { PaymentConfig } from '../configs.js';
 import { createPayment } from '../payments.js';
 import { defineLedgerOperation, type BodyBase, type Open, type OperationBase } from './define.js';
@@ -25,7 +26,27 @@ export interface CreatePaymentOperation extends OperationBase<'create_payment', 
   paymentConfig: PaymentConfig;
 }
 
-export const createPaymentOperation = defineLedgerOperation<CreatePaymentOperation>({
+/** One loan's part of a payment as applied, per bucket. */
+export interface AppliedAllocation {
+  loan_id: string;
+  /** The sum of `buckets`. */
+  amount: number;
+  buckets: Record<BucketType, number>;
+}
+
+/** The 200 body: the request echoed, the split applied, what went to the positive balance. */
+export interface CreatePaymentResult {
+  applied_allocations: AppliedAllocation[];
+  id: string;
+  kordev_id: number;
+  payment: CreatePaymentBody['payment'];
+  payment_allocations: PaymentAllocation[] | null;
+  positive_balance_amount: number;
+  request_id: string | null;
+}
+
+export const createPaymentOperation = defineLedgerOperation<CreatePaymentOperation, CreatePaymentResult, 'payment.applied'>({
   effectiveInstant: (op) => op.body.payment.payment_date,
   handle: createPayment,
+  steps: { payment: 'PAYMENT_APPLICATION', prepayment: 'PREPAYMENT', recovery: 'RECOVERY' },
 });

@@ -14,7 +14,19 @@ export interface CreatePayoffOperation extends OperationBase<'create_payoff', Cr
   paymentConfig: PaymentConfig;
 }
 
-export const createPayoffOperation = defineLedgerOperation<CreatePayoffOperation>({
+/** The 200 body. */
+export interface CreatePayoffResult {
+  amount_paid: number;
+  id: string;
+  kordev_id: number;
+  loan_id: string;
+  payoff_amount: number;
+  request_id: string | null;
+  to_positive_balance: number;
+}
+
+export const createPayoffOperation = defineLedgerOperation<CreatePayoffOperation, CreatePayoffResult, 'loan.paid_off'>({
   effectiveInstant: (op) => op.body.payoff.payment_date,
   handle: createPayoff,
+  steps: { payoff: 'PAYOFF' },
 });

@@ -11,7 +11,22 @@ export interface CreatePromiseOperation extends OperationBase<'create_promise', 
   promiseId: string;
 }
 
-export const createPromiseOperation = defineLedgerOperation<CreatePromiseOperation>({
+/** The 200 body: the `promise` echoed as sent, with its state on its effective day. */
+export interface CreatePromiseResult {
+  effective_date: string;
+  id: string;
+  kordev_id: number;
+  paid_toward: number;
+  promise: CreatePromiseBody['promise'];
+  request_id: string | null;
+  state: 'active' | 'kept' | 'broken' | 'canceled';
+}
+
+// No event of its own: `promise.kept` is reported by `apply` for whichever operation keeps a
+// promise (promises.ts), this one included when same-day payments already cover it.
+export const createPromiseOperation = defineLedgerOperation<CreatePromiseOperation, CreatePromiseResult>({
   effectiveInstant: () => undefined,
   handle: createPromise,
+  // A promise moves no balance: no history.
+  steps: {},
 });

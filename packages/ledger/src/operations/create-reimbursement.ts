@@ -11,7 +11,17 @@ export interface CreateReimbursementOperation extends OperationBase<'create_reim
   reimbursementId: string;
 }
 
-export const createReimbursementOperation = defineLedgerOperation<CreateReimbursementOperation>({
+/** The 200 body: the `reimbursement` echoed as sent. */
+export interface CreateReimbursementResult {
+  id: string;
+  kordev_id: number;
+  positive_balance_after: number;
+  reimbursement: CreateReimbursementBody['reimbursement'];
+  request_id: string | null;
+}
+
+export const createReimbursementOperation = defineLedgerOperation<CreateReimbursementOperation, CreateReimbursementResult, 'positive_balance.reimbursed'>({
   effectiveInstant: (op) => op.body.reimbursement.effective_date,
   handle: createReimbursement,
+  steps: { reimbursement: 'REIMBURSEMENT' },
 });

@@ -23,7 +23,19 @@ export interface CreateRestructuringOperation extends OperationBase<'create_rest
   restructuringConfig: RestructuringConfig;
 }
 
-export const createRestructuringOperation = defineLedgerOperation<CreateRestructuringOperation>({
+/** The 200 body: the `loan_restructuring` echoed, `due_dates` the end of each due day. */
+export interface CreateRestructuringResult {
+  fixed_installment_amount: number;
+  id: string;
+  kordev_id: number;
+  loan_id: string;
+  loan_restructuring: RestructuringTerms;
+  new_principal: number;
+  request_id: string | null;
+}
+
+export const createRestructuringOperation = defineLedgerOperation<CreateRestructuringOperation, CreateRestructuringResult, 'loan.restructured'>({
   effectiveInstant: (op) => op.body.loan_restructuring.effective_date,
   handle: createRestructuring,
+  steps: { restructuring: 'RESTRUCTURING', restructuring_waiver: 'RESTRUCTURING_WAIVER' },
 });

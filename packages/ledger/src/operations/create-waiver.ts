@@ -24,7 +24,11 @@ export interface CreateWaiverOperation extends OperationBase<'create_waiver', Cr
   waiverConfig: WaiverConfig | null;
 }
 
-export const createWaiverOperation = defineLedgerOperation<CreateWaiverOperation>({
+/** The 200 body: the `waiver` echoed as sent. */
+export type CreateWaiverResult = WaiverTerms & { id: string; kordev_id: number; loan_id: string; request_id: string | null };
+
+export const createWaiverOperation = defineLedgerOperation<CreateWaiverOperation, CreateWaiverResult, 'waiver.applied'>({
   effectiveInstant: (op) => op.body.waiver.effective_date,
   handle: createWaiver,
+  steps: { waiver: 'WAIVER' },
 });

@@ -3,9 +3,10 @@
  * (docs/architecture.md, "Adding an operation"). A type is two lines here: its value in
  * `LedgerOperations` and its declaration in `LEDGER_OPERATIONS`; the mapped type makes a
  * missing declaration a compile error, and contracts' registry is keyed by the same types.
+ * Each declaration's result type (`OperationResults`) and history steps are derived from it.
  * The order is docs/api.md's.
  */
-import type { LedgerOperationDeclaration } from './define.js';
+import type { EventsOf, LedgerOperationDeclaration, ResultOf } from './define.js';
 import { cancelLoanOperation, type CancelLoanOperation } from './cancel-loan.js';
 import { chargeOffLoanOperation, type ChargeOffLoanOperation } from './charge-off-loan.js';
 import { createBalanceAdjustmentOperation, type CreateBalanceAdjustmentOperation } from './create-balance-adjustment.js';
@@ -52,7 +53,7 @@ export type LedgerOperation = LedgerOperations[OperationType];
 /** The body of each operation type, as the contracts schema of the type outputs it. */
 export type OperationBodies = { [K in OperationType]: LedgerOperations[K]['body'] };
 
-export const LEDGER_OPERATIONS: { [K in OperationType]: LedgerOperationDeclaration<LedgerOperations[K]> } = {
+export const LEDGER_OPERATIONS = {
   create_loan: createLoanOperation,
   cancel_loan: cancelLoanOperation,
   create_waiver: createWaiverOperation,
@@ -69,7 +70,17 @@ export const LEDGER_OPERATIONS: { [K in OperationType]: LedgerOperationDeclarati
   cancel_consolidation: cancelConsolidationOperation,
   create_promise: createPromiseOperation,
   cancel_promise: cancelPromiseOperation,
-};
+} satisfies { [K in OperationType]: LedgerOperationDeclaration<LedgerOperations[K], object, string> };
+
+/** The 200 body of each operation type: the `Result` of its declaration. */
+export type OperationResults = { [K in OperationType]: ResultOf<(typeof LEDGER_OPERATIONS)[K]> };
+/** The domain event types each operation type emits: the `Events` of its declaration. */
+export type OperationEvents = { [K in OperationType]: EventsOf<(typeof LEDGER_OPERATIONS)[K]> };
+/** Any operation's 200 body. */
+export type OperationResult = OperationResults[OperationType];
+
+/** The registry as one mapped type: what code generic over the operation type reads. */
+export const LEDGER_REGISTRY: { [K in OperationType]: LedgerOperationDeclaration<LedgerOperations[K], OperationResults[K], OperationEvents[K]> } = LEDGER_OPERATIONS;
 
 export function isOperationType(value: string): value is OperationType {
   return Object.hasOwn(LEDGER_OPERATIONS, value);

@@ -10,7 +10,18 @@ export interface ReversePaymentOperation extends OperationBase<'reverse_payment'
   paymentId: string;
 }
 
-export const reversePaymentOperation = defineLedgerOperation<ReversePaymentOperation>({
+/** The 200 body; `id` is the reversal's operation id. */
+export interface ReversePaymentResult {
+  id: string;
+  kordev_id: number;
+  payment_id: string;
+  reason: string | null;
+  request_id: string | null;
+  reversed_amount: number;
+}
+
+export const reversePaymentOperation = defineLedgerOperation<ReversePaymentOperation, ReversePaymentResult, 'payment.reversed'>({
   effectiveInstant: () => undefined,
   handle: reversePayment,
+  steps: { payment_reversal: 'PAYMENT_REVERSAL' },
 });

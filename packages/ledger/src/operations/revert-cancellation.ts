@@ -18,7 +18,18 @@ export interface RevertCancellationOperation extends OperationBase<'revert_cance
   reverted?: TakenOut | undefined;
 }
 
-export const revertCancellationOperation = defineLedgerOperation<RevertCancellationOperation>({
+/** The 200 body; `id` is the reversal's operation id. */
+export interface RevertCancellationResult {
+  cancellation_date: string;
+  cancellation_reversal: NonNullable<RevertCancellationBody['cancellation_reversal']>;
+  id: string;
+  kordev_id: number;
+  loan_id: string;
+  request_id: string | null;
+}
+
+export const revertCancellationOperation = defineLedgerOperation<RevertCancellationOperation, RevertCancellationResult, 'loan.cancellation_reverted'>({
   effectiveInstant: () => undefined,
   handle: revertCancellation,
+  steps: { cancellation_reversal: 'CANCELLATION_REVERSAL' },
 });

@@ -13,7 +13,26 @@ export interface TransferOwnershipOperation extends OperationBase<'transfer_owne
   loanId: string;
 }
 
-export const transferOwnershipOperation = defineLedgerOperation<TransferOwnershipOperation>({
+/** What a bucket of the loan owed on the transfer day. */
+export interface BucketStates {
+  current: number;
+  overdue: number;
+  total: number;
+  unpaid: number;
+}
+
+/** The 200 body (one item of the batch's `succeeded`); `id` is the loan id. */
+export interface TransferOwnershipResult {
+  id: string;
+  kordev_id: number;
+  new_owner: string;
+  occurred_on: string;
+  request_id: string | null;
+  transferred_amounts: { installment_fee: BucketStates; interest: BucketStates; principal: BucketStates };
+}
+
+export const transferOwnershipOperation = defineLedgerOperation<TransferOwnershipOperation, TransferOwnershipResult, 'loan.ownership_transferred'>({
   effectiveInstant: (op) => op.body.ownership_transfer.effective_date,
   handle: createTransfer,
+  steps: { transfer: 'OWNERSHIP_TRANSFER' },
 });
