@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { amountSchema, daySchema, expected, idSchema, occurredOnSchema, requestIdSchema } from '../primitives.js';
+import { amountSchema, daySchema, idSchema, occurredOnSchema, reasonOnlySchema, requestIdSchema } from '../primitives.js';
 
 /**
  * docs/ledger.md "Promise to pay": what the borrower will pay (`amount`, more than 0) by the end
@@ -24,9 +24,7 @@ export const createPromiseBodySchema = z
   .meta({ id: 'CreatePromiseRequest' });
 
 /** docs/ledger.md "Promise to pay": why it was cancelled (optional). */
-export const promiseCancellationSchema = z
-  .looseObject({ reason: z.string({ error: expected('a string') }).nullable().optional() })
-  .meta({ id: 'PromiseCancellation' });
+export const promiseCancellationSchema = reasonOnlySchema('PromiseCancellation');
 
 /** `promise_cancellation` may be omitted (no reason). The cancellation is effective on the day it is recorded. */
 export const cancelPromiseBodySchema = z
