@@ -9,8 +9,9 @@ import {
   setLocalLockTimeout,
   type Database,
   type OperationRow,
+  upsertPortfolioPromises,
 } from '@lsl/db';
-import { emptyState, persistDelta, portfolioLoansOf, toDay, type ApplyResult, type BorrowerState, type LedgerOptions, type PortfolioLoan } from '@lsl/ledger';
+import { emptyState, persistDelta, portfolioLoansOf, portfolioPromisesOf, toDay, type ApplyResult, type BorrowerState, type LedgerOptions, type PortfolioLoan, type PortfolioPromise } from '@lsl/ledger';
 import { operationStatusBody } from '@lsl/contracts';
 import { applyRecorded, batchCompletedEvents, HEAP_PER_JSON_BYTE, loadStoredState, type StateCache } from '@lsl/ledger-store';
 
@@ -73,6 +74,7 @@ export async function applyPendingBatch(db: Kysely<Database>, borrowerIds: strin
       const saves: Array<{ borrowerId: string; delta: ReturnType<typeof persistDelta>; appliedSeq: number }> = [];
       const today = toDay((options.now?.() ?? new Date()).toISOString(), options.ledger.timeZone);
       const portfolio: PortfolioLoan[] = [];
+      const promises: PortfolioPromise[] = [];
       for (const [borrowerId, pending] of pendingOf) {
         if (pending.length === 0) continue;
         if (pending.length === batchSize) full.push(borrowerId);
@@ -112,6 +114,7 @@ export async function applyPendingBatch(db: Kysely<Database>, borrowerIds: strin
         saves.push({ borrowerId, delta: persistDelta(stored, state), appliedSeq: lastSeq });
         committed.set(borrowerId, { appliedSeq: lastSeq, state, bytes });
         portfolio.push(...portfolioLoansOf(state, today, options.ledger));
+        promises.push(...portfolioPromisesOf(state, today));
       }
       if (results.length === 0) return results;
       const completedAt = new Date();
@@ -127,6 +130,8 @@ export async function applyPendingBatch(db: Kysely<Database>, borrowerIds: strin
         portfolio,
       });
       saves.forEach((save, i) => (committed.get(save.borrowerId)!.bytes += written[i]! * HEAP_PER_JSON_BYTE));
+      // The promises read model, in the same transaction (docs/reads.md).
+      await upsertPortfolioPromises(trx, promises);
       // A batch's `batch.completed` needs the results above (a later statement sees them).
       await insertEvents(trx, await batchCompletedEvents(trx, results.map(([row]) => row.batch_id), completedAt, results.map(([row]) => row.id)));
       return results;

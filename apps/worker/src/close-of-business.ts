@@ -1,12 +1,13 @@
 /**
  * The close of business (docs/guarantees.md "Close of business"): once per lender day, at
  * midnight in the ledger's time zone, every open loan is judged as of the new day and each
- * change of delinquency bucket is reported (`loan.delinquency_changed`). Days missed while
+ * change of delinquency bucket is reported (`loan.delinquency_changed`), and every promise to
+ * pay whose due date has passed unpaid is reported broken (`promise.broken`). Days missed while
  * nothing ran are closed in order first. The run is idempotent: each borrower's changes are
  * judged and recorded under its ledger lock, so two runs of one day report each change once.
  */
 import type { Kysely } from 'kysely';
-import { borrowersChangingBucket, closeBorrowersDay, lastClosedDay, markDayClosed, type Database } from '@lsl/db';
+import { borrowersBreakingPromises, borrowersChangingBucket, closeBorrowersDay, lastClosedDay, lockBorrowerLedgers, markDayClosed, reportBrokenPromises, type Database } from '@lsl/db';
 import { toDay, type LedgerOptions } from '@lsl/ledger';
 
 export interface CloseOfBusinessOptions {
@@ -16,11 +17,11 @@ export interface CloseOfBusinessOptions {
   now?: () => Date;
   /** Borrowers locked and closed per transaction. */
   batchSize?: number;
-  onDay?: (day: { day: string; loansChanged: number; ms: number }) => void;
+  onDay?: (day: { day: string; loansChanged: number; promisesBroken: number; ms: number }) => void;
 }
 
 export interface CloseOfBusinessRun {
-  days: Array<{ day: string; loansChanged: number }>;
+  days: Array<{ day: string; loansChanged: number; promisesBroken: number }>;
 }
 
 const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
@@ -36,21 +37,39 @@ export async function runCloseOfBusiness(options: CloseOfBusinessOptions): Promi
   const days: CloseOfBusinessRun['days'] = [];
   for (let day = last === null ? today : nextDay(last); day <= today; day = nextDay(day)) {
     const started = Date.now();
-    const loansChanged = await closeDay(options, day);
+    const { loansChanged, promisesBroken } = await closeDay(options, day);
     await markDayClosed(options.db, day, loansChanged);
-    days.push({ day, loansChanged });
-    options.onDay?.({ day, loansChanged, ms: Date.now() - started });
+    days.push({ day, loansChanged, promisesBroken });
+    options.onDay?.({ day, loansChanged, promisesBroken, ms: Date.now() - started });
   }
   return { days };
 }
 
-async function closeDay(options: CloseOfBusinessOptions, day: string): Promise<number> {
-  const borrowers = await borrowersChangingBucket(options.db, day);
+/**
+ * One day: the borrowers whose loans change bucket or whose promises break (two scans of the
+ * read models), closed `batchSize` at a time, each batch one transaction under their locks:
+ * bucket changes first, then broken promises, so a borrower's events of the day are in that order.
+ */
+async function closeDay(options: CloseOfBusinessOptions, day: string): Promise<{ loansChanged: number; promisesBroken: number }> {
+  const [changing, breaking] = await Promise.all([borrowersChangingBucket(options.db, day), borrowersBreakingPromises(options.db, day)]);
+  const breakingSet = new Set(breaking);
+  const borrowers = [...new Set([...changing, ...breaking])].sort();
+  const changingSet = new Set(changing);
   const size = options.batchSize ?? 500;
-  let changed = 0;
+  let loansChanged = 0;
+  let promisesBroken = 0;
   for (let i = 0; i < borrowers.length; i += size) {
     const batch = borrowers.slice(i, i + size);
-    changed += await options.db.transaction().execute((trx) => closeBorrowersDay(trx, day, batch));
+    const counts = await options.db.transaction().execute(async (trx) => {
+      // Every lock of the batch at once, in id order (as the worker takes them): no deadlock.
+      await lockBorrowerLedgers(trx, batch);
+      return {
+        loans: await closeBorrowersDay(trx, day, batch.filter((id) => changingSet.has(id))),
+        promises: await reportBrokenPromises(trx, day, batch.filter((id) => breakingSet.has(id))),
+      };
+    });
+    loansChanged += counts.loans;
+    promisesBroken += counts.promises;
   }
-  return changed;
+  return { loansChanged, promisesBroken };
 }

@@ -53,7 +53,7 @@ export async function startCloseOfBusiness(options: StartCloseOfBusinessOptions)
     const run = await runCloseOfBusiness({
       ...options,
       onDay: (day) => {
-        options.logger?.info({ day: day.day, loans_changed: day.loansChanged, ms: day.ms }, 'close of business');
+        options.logger?.info({ day: day.day, loans_changed: day.loansChanged, promises_broken: day.promisesBroken, ms: day.ms }, 'close of business');
         options.onDay?.(day);
       },
     });

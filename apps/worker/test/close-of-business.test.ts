@@ -48,7 +48,7 @@ describe('close of business', () => {
     await createLoan(db, 'B1', { loanId: 'L1', origination: '2024-01-15', dues: ['2024-02-15', '2024-03-15', '2024-04-15', '2024-05-15', '2024-06-15', '2024-07-15', '2024-08-15', '2024-09-15'] });
     await applyPendingBatch(db, ['B1'], { ledger: LEDGER, now: () => noonOf('2024-02-10') });
     const run = await close('2024-02-10');
-    assert.deepEqual(run.days, [{ day: '2024-02-10', loansChanged: 0 }]);
+    assert.deepEqual(run.days, [{ day: '2024-02-10', loansChanged: 0, promisesBroken: 0 }]);
     for (let day = '2024-02-11'; day <= '2024-02-17'; day = addDays(day, 1)) await close(day);
     assert.deepEqual(await changes('B1'), [['2024-02-16', { from: 'CURRENT', to: '1-30', days_past_due: 1 }]]);
     // The same day again, in turn and twice at once: nothing more.

@@ -53,3 +53,9 @@ export async function pay(db: Kysely<Database>, borrowerId: string, paymentId: s
 
 /** Noon of `day` in the ledger's time zone (Bogotá, UTC−5), as the injected clock. */
 export const noonOf = (day: string) => new Date(`${day}T12:00:00-05:00`);
+
+/** A promise to pay made on `day` (docs/ledger.md "Promise to pay"). */
+export async function promise(db: Kysely<Database>, borrowerId: string, promiseId: string, day: string, terms: { amount: number; due_date: string; loan_id?: string }): Promise<void> {
+  const body = { promise: terms, occurred_on: at10(day), request_id: null };
+  await insertOperationWithSeq(db, record(borrowerId, 'create_promise', `create_promise/${promiseId}`, { promise_id: promiseId }, body, {}));
+}

@@ -45,6 +45,8 @@ export * from './responses/error-body.js';
 export * from './responses/async.js';
 export * from './responses/seed-results.js';
 export * from './responses/lifecycle-results.js';
+export * from './responses/promise-results.js';
+export * from './operations/promises.js';
 export * from './responses/reads.js';
 export * from './responses/portfolio.js';
 export * from './responses/events.js';

@@ -140,3 +140,10 @@ export const isMigrationSchema = z
 
 export const operationQuerySchema = z.object({ is_migration: isMigrationSchema });
 export type OperationQuery = z.output<typeof operationQuerySchema>;
+
+/**
+ * The object of a correction or cancellation body that says only why (`{"reason"?}`, extra
+ * fields kept as sent), named `id` in the OpenAPI document.
+ */
+export const reasonOnlySchema = (id: string) =>
+  z.looseObject({ reason: z.string({ error: expected('a string') }).nullable().optional() }).meta({ id });

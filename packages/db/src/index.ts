@@ -21,3 +21,4 @@ export * from './applied-listener.js';
 export * from './repositories/portfolio.js';
 export * from './repositories/apply-commit.js';
 export * from './repositories/close-of-business.js';
+export * from './repositories/promises.js';

@@ -11,6 +11,7 @@ import * as m0009 from './migrations/0009-ledger-storage.js';
 import * as m0010 from './migrations/0010-portfolio.js';
 import * as m0011 from './migrations/0011-batch-replays.js';
 import * as m0012 from './migrations/0012-ledger-documents.js';
+import * as m0013 from './migrations/0013-promises.js';
 
 // Migrations are imported, not read from disk, so the same code runs from src (tests) and dist.
 const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '0010-portfolio': m0010,
   '0011-batch-replays': m0011,
   '0012-ledger-documents': m0012,
+  '0013-promises': m0013,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -17,6 +17,7 @@ import type { LogRecord } from './model.js';
 import { applyBackDated, applyFresh, effectOf, toResult } from './replay.js';
 import { locatePayment } from './reverse-payment.js';
 import { locateCancellation, locateConsolidation } from './undo.js';
+import { withPromiseEvents } from './promises.js';
 import { SNAPSHOT_EVERY, compareKey, hasLoan, type BorrowerState } from './state.js';
 
 export interface ApplyOutput {
@@ -59,6 +60,8 @@ function applyInOrder(state: BorrowerState, op: LedgerOperation, day: DayNum, op
   if (!outcome.ok) return { state, result: toResult(outcome) };
   const live = d.freeze();
   const record: LogRecord = { op, day, seq: op.seq, kordevId, effect: effectOf(outcome) };
+  // In order, the operation adds payments on its own day only: promises due before it cannot change.
+  const result = withPromiseEvents(toResult(outcome), state.live, live, kordevId, day, 0);
   return {
     state: {
       ...state,
@@ -68,6 +71,6 @@ function applyInOrder(state: BorrowerState, op: LedgerOperation, day: DayNum, op
       nextKordev: kordevId + 1,
       maxSeq: op.seq,
     },
-    result: toResult(outcome),
+    result,
   };
 }

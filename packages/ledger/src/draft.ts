@@ -12,7 +12,7 @@ import type { DayNum } from './calendar.js';
 import { push, type List } from './cons.js';
 import { ZERO, type Dec } from './decimal.js';
 import { refresh, roundedInitial } from './buckets.js';
-import { BUCKETS, perBucket, type Bucket, type Core, type HistoryRecord, type Installment, type Loan, type PaymentRecord } from './model.js';
+import { BUCKETS, perBucket, type Bucket, type Core, type HistoryRecord, type Installment, type Loan, type PaymentRecord, type PromiseRecord } from './model.js';
 
 function cloneInstallment(inst: Installment): Installment {
   return { ...inst, buckets: perBucket((key): Bucket => ({ ...inst.buckets[key] })) };
@@ -33,6 +33,8 @@ export class Draft {
   positiveBalance: Dec;
   history: List<HistoryRecord>;
   payments: List<PaymentRecord>;
+  /** Replaced as a whole when one changes (a borrower has few). */
+  promises: Readonly<Record<string, PromiseRecord>>;
   applied: number;
   /** The operation being applied; accruals and automatic steps run with null. */
   operationId: string | null = null;
@@ -49,6 +51,7 @@ export class Draft {
     this.positiveBalance = core.positiveBalance;
     this.history = core.history;
     this.payments = core.payments;
+    this.promises = core.promises ?? {};
     this.applied = core.applied;
     this.loans = core.loans;
     this.loanOrder = core.loanOrder;
@@ -113,8 +116,18 @@ export class Draft {
       positiveBalance: this.positiveBalance,
       history: this.history,
       payments: this.payments,
+      ...(Object.keys(this.promises).length === 0 ? {} : { promises: this.promises }),
       applied: this.applied,
     };
+  }
+
+  promise(id: string): PromiseRecord | undefined {
+    return Object.prototype.hasOwnProperty.call(this.promises, id) ? this.promises[id] : undefined;
+  }
+
+  /** Adds or replaces a promise (creation order is kept: a replaced one keeps its place). */
+  setPromise(record: PromiseRecord): void {
+    this.promises = { ...this.promises, [record.id]: record };
   }
 
   record(entry: Omit<HistoryRecord, 'day' | 'operationId'> & { day?: DayNum; operationId?: string | null }): void {

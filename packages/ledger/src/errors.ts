@@ -38,6 +38,9 @@ export const LEDGER_ERRORS = {
   cancellation_already_reverted: entry(409, 40927, 'The cancellation is already reverted'),
   consolidation_already_cancelled: entry(409, 40928, 'The consolidation is already cancelled'),
   consolidated_loan_in_use: entry(409, 40929, 'The consolidation\'s new loan was itself cancelled, consolidated, charged off or restructured'),
+  promise_not_found: entry(404, 40422, 'Promise not found'),
+  promise_already_exists: entry(409, 40930, 'A promise with this id already exists for the borrower'),
+  promise_not_active: entry(409, 40931, 'The promise is not active: it is already kept, broken or cancelled'),
 } as const satisfies Record<string, CatalogEntry>;
 
 export type LedgerErrorKind = keyof typeof LEDGER_ERRORS;

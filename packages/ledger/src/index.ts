@@ -22,3 +22,4 @@ export { simulateLoan, dailyFeePlan, type LoanQuote, type LoanQuoteResult, type 
 export { DEFAULT_DELINQUENCY_BUCKETS, bucketFor, type Delinquency } from './delinquency.js';
 export { portfolioLoansOf, type PortfolioLoan } from './portfolio.js';
 export { payoffQuoteAt, type PayoffQuoteBody, type PayoffQuoteResult } from './payoff-read.js';
+export { judgePromise, portfolioPromisesOf, PROMISE_STATES, type PromiseState, type PromiseStatus, type PortfolioPromise, type PromiseJudgement } from './promises.js';

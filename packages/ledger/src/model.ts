@@ -177,6 +177,25 @@ export interface HistoryRecord {
   newOwner?: string | null;
 }
 
+/**
+ * A promise to pay (docs/ledger.md, "Promise to pay"): what the borrower said they would pay,
+ * by when. It moves no balance; its state is judged from the payments (promises.ts).
+ */
+export interface PromiseRecord {
+  id: string;
+  /** The loan whose payments count; null: every payment of the borrower. */
+  loanId: string | null;
+  amount: Dec;
+  /** The effective day of its create_promise: payments from this day on count. */
+  from: DayNum;
+  /** The last day a payment counts. */
+  due: DayNum;
+  /** seq of the operation that created it (kordev_id is looked up through it). */
+  seq: number;
+  /** Cancelled from `day` on (cancel_promise). */
+  canceled: null | { day: DayNum; seq: number };
+}
+
 /** What the engine knows after some prefix of the sorted operation log. */
 export interface Core {
   /** End-of-day processing is done for every day < `day`; null before any operation. */
@@ -187,6 +206,8 @@ export interface Core {
   positiveBalance: Dec;
   history: List<HistoryRecord>;
   payments: List<PaymentRecord>;
+  /** Promises to pay by id, in creation order (absent: none; older stored cores have none). */
+  promises?: Readonly<Record<string, PromiseRecord>>;
   /** Number of log records applied. */
   applied: number;
 }

@@ -22,3 +22,5 @@ export type { CreatePayoffBody, CreatePayoffOperation } from './operations/creat
 export type { CreateBalanceAdjustmentBody, CreateBalanceAdjustmentOperation, BalanceAdjustmentTerms } from './operations/create-balance-adjustment.js';
 export type { RevertCancellationBody, RevertCancellationOperation, TakenOut } from './operations/revert-cancellation.js';
 export type { CancelConsolidationBody, CancelConsolidationOperation } from './operations/cancel-consolidation.js';
+export type { CreatePromiseBody, CreatePromiseOperation } from './operations/create-promise.js';
+export type { CancelPromiseBody, CancelPromiseOperation } from './operations/cancel-promise.js';

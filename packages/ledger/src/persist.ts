@@ -25,9 +25,9 @@
  */
 import { push, type List } from './cons.js';
 import {
-  historyIn, historyOut, installmentIn, installmentOut, lifecycleOut, loanPartsIn, logIn, logOut, paymentIn, paymentOut, rebuild, str,
+  historyIn, historyOut, installmentIn, installmentOut, lifecycleOut, loanPartsIn, logIn, logOut, paymentIn, paymentOut, promiseIn, promiseOut, rebuild, str,
   termsIn, termsOut, TERM_KEYS, type StoredDecimal, type StoredHistory, type StoredInstallment, type StoredLifecycle, type StoredLogRecord,
-  type StoredPayment, type StoredTerms,
+  type StoredPayment, type StoredPromise, type StoredTerms,
 } from './serialize.js';
 import { decimal, int, intOrNull, list, record, text, StoredLedgerError } from './stored-json.js';
 import type { DayNum } from './calendar.js';
@@ -59,6 +59,8 @@ export interface StoredCore {
   h: number;
   p: number;
   n: number;
+  /** The promises to pay, when there are any (older rows have none). */
+  pr?: StoredPromise[];
 }
 
 export interface StoredSnapshot {
@@ -149,6 +151,7 @@ function coreOut(core: Core, base: Core | null): StoredCore {
     h: core.history?.length ?? 0,
     p: core.payments?.length ?? 0,
     n: core.applied,
+    ...(core.promises === undefined ? {} : { pr: Object.values(core.promises).map(promiseOut) }),
   };
 }
 
@@ -170,7 +173,12 @@ function coreIn(x: unknown, base: Core | null, history: Map<number, List<History
   const h = history.get(int(j['h'], `${path}.h`));
   const p = payments.get(int(j['p'], `${path}.p`));
   if (h === undefined || p === undefined) throw new StoredLedgerError('a core refers to more history or payments than stored');
-  return { day: intOrNull(j['day'], `${path}.day`), loans, loanOrder: order, positiveBalance: decimal(j['pb'], `${path}.pb`), history: h, payments: p, applied: int(j['n'], `${path}.n`) };
+  const core: Core = { day: intOrNull(j['day'], `${path}.day`), loans, loanOrder: order, positiveBalance: decimal(j['pb'], `${path}.pb`), history: h, payments: p, applied: int(j['n'], `${path}.n`) };
+  if (j['pr'] !== undefined) {
+    const promises = list(j['pr'], `${path}.pr`).map((x, k) => promiseIn(x, `${path}.pr[${k}]`));
+    core.promises = Object.fromEntries(promises.map((promise) => [promise.id, promise]));
+  }
+  return core;
 }
 
 // --- list items -----------------------------------------------------------------------------

@@ -18,6 +18,7 @@ import type { Core, Effect, LogRecord, Snapshot } from './model.js';
 import { SNAPSHOT_EVERY, compareKey, type BorrowerState } from './state.js';
 import { placeEvents } from './events.js';
 import { voidedPayment } from './reverse-payment.js';
+import { withPromiseEvents } from './promises.js';
 
 /** `replayed`: how many records effective after the operation were replayed (back-dating). */
 export function toResult(outcome: Outcome<OperationResult, string>, replayed = 0): ApplyResult {
@@ -124,11 +125,14 @@ export function applyBackDated(state: BorrowerState, op: LedgerOperation, day: D
   let log = prefix;
   if (outOfOrder) log = shiftPrefixKordev(prefix, op.seq);
   for (const rec of rebuilt) log = push(log, rec);
+  const live = d.freeze();
+  // A replay may keep (or un-keep) any promise: every one is judged again.
+  result = withPromiseEvents(result!, state.live, live, kordevId, null, after.length);
   return {
     state: {
       ...state,
       log,
-      live: d.freeze(),
+      live,
       snapshots,
       nextKordev: state.nextKordev + 1,
       maxSeq: Math.max(state.maxSeq, op.seq),

@@ -20,7 +20,7 @@ import type { DelinquencyBucket } from './configs.js';
 import { isOperationType } from './operations/registry.js';
 import {
   BUCKETS, type AllocationLine, type Bucket, type Effect, type HistoryRecord, type Installment, type Loan, type LogRecord, type OwnerSpan,
-  type PaymentRecord, type PendingAccrual, type PrepaymentRecord, type RatePair, type RestructuringRecord, type ReversalMark,
+  type PaymentRecord, type PendingAccrual, type PrepaymentRecord, type PromiseRecord, type RatePair, type RestructuringRecord, type ReversalMark,
 } from './model.js';
 import {
   decimal, decimalOrNull, fail, int, intOrNull, isInt, isListOf, isMember, isNumber, isRecord, list, member, record, text, textOrNull,
@@ -101,6 +101,17 @@ export interface StoredPayment {
   /** Lines: `[loanId, installment, bucket, amount]`. */
   ln: Array<[loanId: string, installment: number, bucket: BucketType, amount: StoredDecimal]>;
   rv?: DayNum;
+}
+
+/** A promise to pay (docs/ledger.md "Promise to pay"); `c` only once cancelled. */
+export interface StoredPromise {
+  id: string;
+  l: string | null;
+  a: StoredDecimal;
+  f: DayNum;
+  d: DayNum;
+  s: number;
+  c?: { day: DayNum; seq: number };
 }
 
 export interface StoredLogRecord {
@@ -364,6 +375,21 @@ export function paymentIn(x: unknown, path: string): PaymentRecord {
     positiveBalance: decimal(j['pb'], `${path}.pb`), loanId: textOrNull(j['l'], `${path}.l`),
     lines: list(j['ln'], `${path}.ln`).map((l, k) => lineIn(l, `${path}.ln[${k}]`)),
     ...(j['rv'] === undefined ? {} : { reversedOn: int(j['rv'], `${path}.rv`) }),
+  };
+}
+
+/** A promise (few per borrower: written whole in every core that holds it). */
+export function promiseOut(p: PromiseRecord): StoredPromise {
+  return { id: p.id, l: p.loanId, a: str(p.amount), f: p.from, d: p.due, s: p.seq, ...(p.canceled === null ? {} : { c: p.canceled }) };
+}
+
+export function promiseIn(x: unknown, path: string): PromiseRecord {
+  const j = record(x, path);
+  const c = j['c'] === undefined ? null : record(j['c'], `${path}.c`);
+  return {
+    id: text(j['id'], `${path}.id`), loanId: textOrNull(j['l'], `${path}.l`), amount: decimal(j['a'], `${path}.a`),
+    from: int(j['f'], `${path}.f`), due: int(j['d'], `${path}.d`), seq: int(j['s'], `${path}.s`),
+    canceled: c === null ? null : { day: int(c['day'], `${path}.c.day`), seq: int(c['seq'], `${path}.c.seq`) },
   };
 }
 

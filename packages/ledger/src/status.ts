@@ -16,6 +16,7 @@ import type { BorrowerState } from './state.js';
 import { ownerOn } from './transfer.js';
 import { installmentAmountAtOrigination } from './create-loan.js';
 import { loanDelinquency, type Delinquency } from './delinquency.js';
+import { promiseStatuses, type PromiseStatus } from './promises.js';
 
 export interface BucketStatus {
   initial_balance: number;
@@ -118,6 +119,8 @@ export interface BorrowerStatus {
   positive_balance: number;
   payments: PaymentStatus[];
   summary: Summary;
+  /** Promises to pay effective on or before the calculation day, in creation order (docs/ledger.md "Promise to pay"). */
+  promises: PromiseStatus[];
 }
 
 function kordevBySeq(state: BorrowerState): Map<number, number> {
@@ -243,6 +246,7 @@ export function statusFromCore(state: BorrowerState, core: Core, day: DayNum, op
     positive_balance: money(core.positiveBalance),
     payments: payments.map((p) => paymentStatus(p, kordev)),
     summary: toSummary(loans.map((loan) => loanSummaryParts(loan, day))),
+    promises: promiseStatuses(core, day),
   };
 }
 

@@ -2,7 +2,8 @@ import { apply, emptyState, historyOf, statusAt, type BorrowerState, type Ledger
 import { DOMAIN_EVENT_GROUPS, eventGroupOf } from '../responses/events.js';
 import { DEFAULT_CONFIGS } from '../configs.js';
 
-// A borrower read back: one loan of two installments and one payment, computed by the ledger
+// A borrower read back: one loan of two installments, a promise to pay and the payment that
+// keeps it, computed by the ledger
 // itself so that the documented examples follow every change of the read bodies.
 
 const LEDGER = { timeZone: 'America/Bogota' };
@@ -33,8 +34,17 @@ function exampleBorrower(): BorrowerState {
       },
     },
     {
-      type: 'create_payment',
+      type: 'create_promise',
       seq: 2,
+      operationId: '9b2e6d41-7c3a-4f58-a1d0-3e5f7a9c2b64',
+      recordedAt: '2024-02-01T10:00:00-05:00',
+      requestId: 'r-promise',
+      promiseId: 'PR1',
+      body: { promise: { amount: 250000, due_date: '2024-02-12', loan_id: 'L1' }, occurred_on: '2024-02-01T10:00:00-05:00', request_id: 'r-promise' },
+    },
+    {
+      type: 'create_payment',
+      seq: 3,
       operationId: '4f0c3a8e-2b1d-4d6f-9e7a-5c8b1a2d3e4f',
       recordedAt: '2024-02-10T10:00:00-05:00',
       requestId: 'r2',

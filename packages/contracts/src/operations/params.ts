@@ -8,6 +8,7 @@ export const paymentParamsSchema = z.object({ borrower_id: idSchema, payment_id:
 export const reimbursementParamsSchema = z.object({ borrower_id: idSchema, reimbursement_id: idSchema });
 export const restructuringParamsSchema = z.object({ borrower_id: idSchema, loan_id: idSchema, restructuring_id: idSchema });
 export const payoffParamsSchema = z.object({ borrower_id: idSchema, loan_id: idSchema, payoff_id: idSchema });
+export const promiseParamsSchema = z.object({ borrower_id: idSchema, promise_id: idSchema });
 /** The transfer batch has no path parameters: each item names its borrower and loan. */
 export const noParamsSchema = z.object({});
 
@@ -18,3 +19,4 @@ export type PaymentParams = z.output<typeof paymentParamsSchema>;
 export type ReimbursementParams = z.output<typeof reimbursementParamsSchema>;
 export type RestructuringParams = z.output<typeof restructuringParamsSchema>;
 export type PayoffParams = z.output<typeof payoffParamsSchema>;
+export type PromiseParams = z.output<typeof promiseParamsSchema>;

@@ -1,10 +1,8 @@
 import { z } from 'zod';
-import { expected, occurredOnSchema, requestIdSchema } from '../primitives.js';
+import { occurredOnSchema, reasonOnlySchema, requestIdSchema } from '../primitives.js';
 
 /** docs/ledger.md "Cancellation reversal": why the cancellation is taken out. */
-export const cancellationReversalSchema = z
-  .looseObject({ reason: z.string({ error: expected('a string') }).nullable().optional() })
-  .meta({ id: 'CancellationReversal' });
+export const cancellationReversalSchema = reasonOnlySchema('CancellationReversal');
 
 /** `cancellation_reversal` may be omitted (no reason). Effective on the day it is recorded. */
 export const revertCancellationBodySchema = z
@@ -16,9 +14,7 @@ export const revertCancellationBodySchema = z
   .meta({ id: 'RevertCancellationRequest' });
 
 /** docs/ledger.md "Consolidation cancellation": why the consolidation is taken out. */
-export const consolidationCancellationSchema = z
-  .looseObject({ reason: z.string({ error: expected('a string') }).nullable().optional() })
-  .meta({ id: 'ConsolidationCancellation' });
+export const consolidationCancellationSchema = reasonOnlySchema('ConsolidationCancellation');
 
 /** `consolidation_cancellation` may be omitted (no reason). Effective on the day it is recorded. */
 export const cancelConsolidationBodySchema = z

@@ -23,6 +23,8 @@ import { createRestructuring } from './create-restructuring.js';
 import { createWaiver } from './create-waiver.js';
 import { reversePayment } from './reverse-payment.js';
 import { transferOwnership } from './transfer-ownership.js';
+import { createPromise } from './create-promise.js';
+import { cancelPromise } from './cancel-promise.js';
 
 export const OPERATIONS = {
   create_loan: createLoan,
@@ -39,6 +41,8 @@ export const OPERATIONS = {
   create_balance_adjustment: createBalanceAdjustment,
   revert_cancellation: revertCancellation,
   cancel_consolidation: cancelConsolidation,
+  create_promise: createPromise,
+  cancel_promise: cancelPromise,
 } satisfies { [K in OperationType]: OperationDeclaration<K> };
 
 /** The names of an object type's own fields (an open object's index signature left out). */

@@ -26,17 +26,20 @@ const envelope = {
 const ENVELOPE_KEYS = new Set([...Object.keys(envelope), 'loan_id']);
 
 /** Events the close of business records (docs/events.md): no operation caused them. */
-const NO_OPERATION: ReadonlySet<DomainEventType> = new Set(['loan.delinquency_changed']);
+const NO_OPERATION: ReadonlySet<DomainEventType> = new Set(['loan.delinquency_changed', 'promise.broken']);
 
 /** Events of one loan carry `loan_id`; the others (payments, reimbursements) have none. */
 const hasLoan = (type: DomainEventType) => type.startsWith('loan.') || type === 'waiver.applied';
+
+/** A promise's events carry `loan_id` when the promise names a loan (docs/ledger.md "Promise to pay"). */
+const mayHaveLoan = (type: DomainEventType) => type.startsWith('promise.');
 
 /** One event of `type` as get_events lists it: the envelope, then the type's payload (docs/events.md). */
 export function domainEventSchemaOf(type: DomainEventType) {
   const payload = Object.fromEntries(Object.entries(eventPayloadOf(type).shape).filter(([key]) => !ENVELOPE_KEYS.has(key)));
   const pascal = type.split(/[._]/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
   return z
-    .strictObject({ ...envelope, ...(NO_OPERATION.has(type) ? { operation_id: envelope.operation_id.nullable().meta({ description: 'Null: the close of business caused it, not an operation' }) } : {}), ...(hasLoan(type) ? { loan_id: z.string() } : {}), ...payload })
+    .strictObject({ ...envelope, ...(NO_OPERATION.has(type) ? { operation_id: envelope.operation_id.nullable().meta({ description: 'Null: the close of business caused it, not an operation' }) } : {}), ...(hasLoan(type) ? { loan_id: z.string() } : {}), ...(mayHaveLoan(type) ? { loan_id: z.string().optional().meta({ description: 'The loan the promise names; absent when it names none' }) } : {}), ...payload })
     .meta({ id: `${pascal}Event` });
 }
 

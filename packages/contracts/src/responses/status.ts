@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { BorrowerStatus } from '@lsl/ledger';
 import { BUCKET_TYPES, bucketTypeSchema } from '../buckets.js';
+import { promiseStateSchema } from './promise-results.js';
 
 /**
  * The get_status body (docs/reads.md), field for field: every object closed. The ledger builds
@@ -152,6 +153,18 @@ export const loanStatusSchema = z
   })
   .meta({ id: 'LoanStatus' });
 
+/** A promise to pay as of the calculation day. */
+export const promiseStatusSchema = z
+  .strictObject({
+    id: z.string(),
+    loan_id: z.string().nullable().meta({ description: 'Only payments to this loan count; null: every payment of the borrower' }),
+    amount: money('What the borrower promised'),
+    due_date: day('The last day a payment counts'),
+    state: promiseStateSchema,
+    paid_toward: money('What the payments that count add up to, through the calculation day (and the due date)'),
+  })
+  .meta({ id: 'PromiseStatus' });
+
 /** `GET /v1/borrowers/{borrower_id}/get_status`. */
 export const borrowerStatusSchema = z
   .strictObject({
@@ -162,6 +175,9 @@ export const borrowerStatusSchema = z
     positive_balance: money('Money received and not yet applied'),
     payments: z.array(paymentStatusSchema).meta({ description: 'Every payment, including automatic applications of the positive balance' }),
     summary: summarySchema,
+    promises: z
+      .array(promiseStatusSchema)
+      .meta({ description: 'Promises to pay effective on or before the calculation day, in creation order (docs/ledger.md "Promise to pay")' }),
   })
   .meta({ id: 'BorrowerStatus' });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { OperationType } from '@lsl/ledger';
-import type { DomainEventDeclaration } from '../registry/define-operation.js';
+import { EVENT_PAYLOAD_COMMON, type DomainEventDeclaration } from '../registry/define-operation.js';
 import { OPERATIONS } from '../registry/registry.js';
 
 /**
@@ -26,12 +26,45 @@ export const delinquencyChangedEvent = {
   }),
 } satisfies DomainEventDeclaration<'loan.delinquency_changed'>;
 
+const day = z.string().meta({ format: 'date' });
+
+/**
+ * `promise.kept` (docs/events.md): reported by `apply` for whichever operation keeps a promise
+ * (a payment, usually; docs/ledger.md "Promise to pay"), so no single declaration lists it.
+ */
+export const promiseKeptEvent = {
+  type: 'promise.kept',
+  payload: z.strictObject({
+    ...EVENT_PAYLOAD_COMMON,
+    promise_id: z.string(),
+    amount: z.number().meta({ description: 'What the borrower promised' }),
+    due_date: day.meta({ description: 'The last day a payment counts' }),
+    paid_toward: z.number().meta({ description: 'What the payments that count add up to (at least `amount`)' }),
+  }),
+} satisfies DomainEventDeclaration<'promise.kept'>;
+
+/** `promise.broken` (docs/events.md): the close of business's, caused by no operation. */
+export const promiseBrokenEvent = {
+  type: 'promise.broken',
+  payload: z.strictObject({
+    kordev_id: z.null().meta({ description: 'Null: the close of business judged it, not an operation' }),
+    back_dated: z.literal(false),
+    replayed_operations: z.literal(0),
+    promise_id: z.string(),
+    amount: z.number().meta({ description: 'What the borrower promised' }),
+    due_date: day.meta({ description: 'The last day a payment counted' }),
+    paid_toward: z.number().meta({ description: 'What the payments that counted added up to (less than `amount`)' }),
+  }),
+} satisfies DomainEventDeclaration<'promise.broken'>;
+
 /** The events of the operations' declarations. */
 type OperationEvent = { [K in OperationType]: (typeof OPERATIONS)[K]['events'][number] }[OperationType];
 
-const declared: ReadonlyArray<OperationEvent | typeof delinquencyChangedEvent> = [
+const declared: ReadonlyArray<OperationEvent | typeof delinquencyChangedEvent | typeof promiseKeptEvent | typeof promiseBrokenEvent> = [
   ...Object.values(OPERATIONS).flatMap((operation): readonly OperationEvent[] => operation.events),
   delinquencyChangedEvent,
+  promiseKeptEvent,
+  promiseBrokenEvent,
 ];
 
 /** Every domain event type with its payload schema, each type once. */

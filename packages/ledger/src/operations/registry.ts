@@ -21,6 +21,8 @@ import { createRestructuringOperation, type CreateRestructuringOperation } from 
 import { createWaiverOperation, type CreateWaiverOperation } from './create-waiver.js';
 import { reversePaymentOperation, type ReversePaymentOperation } from './reverse-payment.js';
 import { transferOwnershipOperation, type TransferOwnershipOperation } from './transfer-ownership.js';
+import { createPromiseOperation, type CreatePromiseOperation } from './create-promise.js';
+import { cancelPromiseOperation, type CancelPromiseOperation } from './cancel-promise.js';
 
 /** The value the ledger applies, by operation type. */
 export interface LedgerOperations {
@@ -41,6 +43,9 @@ export interface LedgerOperations {
   create_balance_adjustment: CreateBalanceAdjustmentOperation;
   revert_cancellation: RevertCancellationOperation;
   cancel_consolidation: CancelConsolidationOperation;
+  // Collections (docs/ledger.md).
+  create_promise: CreatePromiseOperation;
+  cancel_promise: CancelPromiseOperation;
 }
 
 export type OperationType = keyof LedgerOperations;
@@ -63,6 +68,8 @@ export const LEDGER_OPERATIONS = {
   create_balance_adjustment: createBalanceAdjustmentOperation,
   revert_cancellation: revertCancellationOperation,
   cancel_consolidation: cancelConsolidationOperation,
+  create_promise: createPromiseOperation,
+  cancel_promise: cancelPromiseOperation,
 } satisfies { [K in OperationType]: LedgerOperationDeclaration<LedgerOperations[K], object, string> };
 
 /** The 200 body of each operation type: the `Result` of its declaration. */
