@@ -385,6 +385,12 @@ async function replay(doc, call, receiverUrl) {
   await op('reads.md payoff quote', payoffT, { borrower_id: 'PO', loan_id: 'L1' }, { method: 'GET', query: '?date=2024-03-01', expect: [200] });
   await single('example payoff', '/v1/borrowers/{borrower_id}/loans/{loan_id}/payoffs/{payoff_id}/create', { borrower_id: 'PO', loan_id: 'L1', payoff_id: 'PO1' }, ex('/v1/borrowers/{borrower_id}/loans/{loan_id}/payoffs/{payoff_id}/create'), [200, 409]);
 
+  // A promise to pay on a loan of its own, then its cancellation (docs/ledger.md "Promise to pay").
+  await create('PM', 'L1');
+  const promiseT = '/v1/borrowers/{borrower_id}/promises/{promise_id}';
+  await single('example promise to pay', `${promiseT}/create`, { borrower_id: 'PM', promise_id: 'PR1' }, ex(`${promiseT}/create`));
+  await single('example promise cancellation', `${promiseT}/cancel`, { borrower_id: 'PM', promise_id: 'PR1' }, ex(`${promiseT}/cancel`));
+
   // The batch routes' examples name B1/L1 and B2/L7: those loans first.
   await create('B1', 'L1');
   await create('B2', 'L7');
