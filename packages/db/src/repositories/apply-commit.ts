@@ -1,15 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import type { PortfolioLoan } from '@lsl/ledger';
 import { APPLIED_CHANNEL } from '../applied-listener.js';
-import type { Database, OperationStatus } from '../schema.js';
-import type { EventInput } from './events.js';
+import type { Database } from '../schema.js';
+import { insertEventsSql, type EventInput } from './events.js';
 import { ledgerDeltaCtes, type LedgerDelta } from './ledgers.js';
+import { completeOperationsSql, type OperationResult } from './operations.js';
 import { portfolioCtes } from './portfolio.js';
 
 export interface AppliedBatchWrites {
   /** Each applied operation's result. */
-  results: Array<{ id: string; status: Extract<OperationStatus, 'succeeded' | 'failed'>; statusCode: number; body: unknown }>;
+  results: OperationResult[];
   completedAt: Date;
   /** The events reporting them, in log order (their `position`s follow it). */
   events: EventInput[];
@@ -31,27 +31,9 @@ export interface AppliedBatchWrites {
 export async function commitAppliedBatch(trx: Transaction<Database>, writes: AppliedBatchWrites): Promise<number[]> {
   const { results, completedAt, events, saves, portfolio } = writes;
   const { written, ctes: ledgerCtes } = ledgerDeltaCtes(saves, new Date());
-  const iso = (d: Date | string | undefined) => (d === undefined ? completedAt : new Date(d)).toISOString();
   await sql`
-    with completed as (
-      update operations o
-      set status = v.status, result_status_code = v.code, result_body = v.body::json, completed_at = ${completedAt}::timestamptz
-      from unnest(${results.map((r) => r.id)}::uuid[], ${results.map((r) => r.status)}::text[],
-                  ${results.map((r) => r.statusCode)}::int[], ${results.map((r) => JSON.stringify(r.body))}::text[])
-           as v(id, status, code, body)
-      where o.id = v.id
-      returning 1
-    ), logged as (
-      insert into events (id, type, borrower_id, operation_id, batch_id, loan_id, effective_date, occurred_on, payload)
-      select e.id, e.type, e.borrower_id, e.operation_id, e.batch_id, e.loan_id, e.effective_date, e.occurred_on, e.payload::json
-      from unnest(${events.map(() => randomUUID())}::uuid[], ${events.map((e) => e.type)}::text[], ${events.map((e) => e.borrower_id)}::text[],
-                  ${events.map((e) => e.operation_id ?? null)}::uuid[], ${events.map((e) => e.batch_id ?? null)}::uuid[],
-                  ${events.map((e) => e.loan_id ?? null)}::text[], ${events.map((e) => e.effective_date ?? null)}::text[],
-                  ${events.map((e) => iso(e.occurred_on))}::timestamptz[], ${events.map((e) => JSON.stringify(e.payload))}::text[])
-           with ordinality as e(id, type, borrower_id, operation_id, batch_id, loan_id, effective_date, occurred_on, payload, n)
-      order by e.n
-      returning 1
-    ), ${ledgerCtes}, ${portfolioCtes(portfolio)}, notified as (
+    with completed as (${completeOperationsSql(results, completedAt)}), logged as (${insertEventsSql(events, completedAt)}),
+    ${ledgerCtes}, ${portfolioCtes(portfolio)}, notified as (
       select pg_notify(${APPLIED_CHANNEL}, b) from unnest(${saves.map((s) => s.borrowerId)}::text[]) as b
     )
     select (select count(*) from completed) as completed, (select count(*) from logged) as events,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Database, EventRow } from '../schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -21,20 +21,23 @@ export interface EventInput {
  */
 export async function insertEvents(db: Db, events: EventInput[]): Promise<void> {
   if (events.length === 0) return;
-  await db
-    .insertInto('events')
-    .values(
-      events.map((e) => ({
-        id: randomUUID(),
-        type: e.type,
-        borrower_id: e.borrower_id,
-        operation_id: e.operation_id ?? null,
-        batch_id: e.batch_id ?? null,
-        loan_id: e.loan_id ?? null,
-        effective_date: e.effective_date ?? null,
-        occurred_on: e.occurred_on ?? new Date(),
-        payload: JSON.stringify(e.payload),
-      })),
-    )
-    .execute();
+  await insertEventsSql(events, new Date()).execute(db);
+}
+
+/**
+ * The statement of `insertEvents` (`returning 1` per event; `occurred_on` defaults to `now`),
+ * also a data-modifying CTE of a statement that writes more besides (`commitAppliedBatch`).
+ */
+export function insertEventsSql(events: EventInput[], now: Date): RawBuilder<unknown> {
+  const iso = (d: Date | string | undefined) => (d === undefined ? now : new Date(d)).toISOString();
+  return sql`
+    insert into events (id, type, borrower_id, operation_id, batch_id, loan_id, effective_date, occurred_on, payload)
+    select e.id, e.type, e.borrower_id, e.operation_id, e.batch_id, e.loan_id, e.effective_date, e.occurred_on, e.payload::json
+    from unnest(${events.map(() => randomUUID())}::uuid[], ${events.map((e) => e.type)}::text[], ${events.map((e) => e.borrower_id)}::text[],
+                ${events.map((e) => e.operation_id ?? null)}::uuid[], ${events.map((e) => e.batch_id ?? null)}::uuid[],
+                ${events.map((e) => e.loan_id ?? null)}::text[], ${events.map((e) => e.effective_date ?? null)}::text[],
+                ${events.map((e) => iso(e.occurred_on))}::timestamptz[], ${events.map((e) => JSON.stringify(e.payload))}::text[])
+         with ordinality as e(id, type, borrower_id, operation_id, batch_id, loan_id, effective_date, occurred_on, payload, n)
+    order by e.n
+    returning 1`;
 }

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Database, NewOperation, OperationRow, OperationStatus } from '../schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -113,19 +113,32 @@ export async function listOperationsAfterSeq(db: Db, borrowerId: string, afterSe
 }
 
 /** Records the results of a batch of operations in one statement. */
-export async function completeOperations(
-  db: Db,
-  results: Array<{ id: string; status: Extract<OperationStatus, 'succeeded' | 'failed'>; statusCode: number; body: unknown }>,
-  completedAt: Date = new Date(),
-): Promise<void> {
+export async function completeOperations(db: Db, results: OperationResult[], completedAt: Date = new Date()): Promise<void> {
   if (results.length === 0) return;
-  await sql`
+  await completeOperationsSql(results, completedAt).execute(db);
+}
+
+/** An applied operation's result, as `completeOperations` records it. */
+export interface OperationResult {
+  id: string;
+  status: Extract<OperationStatus, 'succeeded' | 'failed'>;
+  statusCode: number;
+  body: unknown;
+}
+
+/**
+ * The statement of `completeOperations` (`returning 1` per row), also a data-modifying CTE of a
+ * statement that writes more besides (`commitAppliedBatch`).
+ */
+export function completeOperationsSql(results: OperationResult[], completedAt: Date): RawBuilder<unknown> {
+  return sql`
     update operations o
     set status = v.status, result_status_code = v.code, result_body = v.body::json, completed_at = ${completedAt}::timestamptz
     from unnest(${results.map((r) => r.id)}::uuid[], ${results.map((r) => r.status)}::text[],
                 ${results.map((r) => r.statusCode)}::int[], ${results.map((r) => JSON.stringify(r.body))}::text[])
          as v(id, status, code, body)
-    where o.id = v.id`.execute(db);
+    where o.id = v.id
+    returning 1`;
 }
 
 /** Where the sweeper stopped: the last pending operation it looked at. */
