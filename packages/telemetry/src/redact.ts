@@ -6,11 +6,11 @@
  */
 const SECRET_KEYS = ['secret', 'password', 'api_key', 'apiKey', 'key_hash', 'token', 'authorization'];
 
+/** Request headers that carry credentials (API keys, dashboard Basic credentials, cookies), as Node names them. */
+const CREDENTIAL_HEADERS = ['authorization', 'cookie', 'proxy-authorization', 'x-api-key'];
+
 export const REDACT_PATHS: string[] = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'req.headers["proxy-authorization"]',
-  'req.headers["x-api-key"]',
+  ...CREDENTIAL_HEADERS.map((name) => `req.headers["${name}"]`),
   'res.headers["set-cookie"]',
   ...SECRET_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]),
 ];
@@ -23,7 +23,7 @@ export const REDACTED = '[redacted]';
  * itself (`redactHeaders`) and writes its line without pino's walk of every path over it.
  */
 export const REDACTED_HEADERS: ReadonlySet<string> = new Set(
-  ['authorization', 'cookie', 'proxy-authorization', 'x-api-key', ...SECRET_KEYS].filter((name) => name === name.toLowerCase()),
+  [...CREDENTIAL_HEADERS, ...SECRET_KEYS].filter((name) => name === name.toLowerCase()),
 );
 
 /** The headers as a request line logs them: same names, same order, the credentials' values `[redacted]`. */
